@@ -1,0 +1,53 @@
+/** Runs Lighthouse (mobile) against a page in the project's Chromium. */
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import type { ChromiumChoice } from '../chromium';
+
+/** Category scores, 0 to 100. */
+export type Scores = Partial<
+  Record<'performance' | 'accessibility' | 'best-practices' | 'seo', number>
+>;
+
+/** A Chrome that Lighthouse drives through its debugging port. */
+export interface LighthouseBrowser {
+  audit(url: string, categories: (keyof Scores)[]): Promise<{ scores: Scores; failing: string[] }>;
+  close(): Promise<void>;
+}
+
+/** Launches Chromium for Lighthouse (Playwright's own build is used through its path). */
+export async function launchForLighthouse(
+  choice: ChromiumChoice,
+  ownPath: string,
+): Promise<LighthouseBrowser> {
+  const chrome = await chromeLauncher.launch({
+    chromePath: choice.executablePath ?? ownPath,
+    chromeFlags: [...new Set([...choice.args, '--headless=new', '--no-sandbox', '--disable-gpu'])],
+  });
+  return {
+    async audit(url, categories) {
+      const result = await lighthouse(url, {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: categories,
+      });
+      if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+      const scores: Scores = {};
+      const failing: string[] = [];
+      for (const key of categories) {
+        const category = result.lhr.categories[key];
+        scores[key] = Math.round((category?.score ?? 0) * 100);
+        for (const ref of category?.auditRefs ?? []) {
+          const audit = result.lhr.audits[ref.id];
+          if (ref.weight > 0 && audit && audit.score !== null && audit.score < 1) {
+            failing.push(`${key}/${ref.id}: ${audit.displayValue ?? audit.title}`);
+          }
+        }
+      }
+      return { scores, failing };
+    },
+    async close() {
+      chrome.kill();
+    },
+  };
+}

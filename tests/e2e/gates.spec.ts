@@ -1,0 +1,82 @@
+/**
+ * Quality gates over every built page: no console or page errors, zero axe violations
+ * (WCAG 2.2 A/AA) in light and dark themes, no horizontal scrolling at 360 px, and every
+ * internal link, anchor and asset resolves.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { builtPages, distFileFor, hasId } from '../site-pages';
+
+const pages = builtPages();
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Loads a page and collects console errors and uncaught exceptions while it settles. */
+async function visit(page: Page, path: string): Promise<string[]> {
+  const problems: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+  const response = await page.goto(path, { waitUntil: 'networkidle' });
+  const expected = path === '/404.html' ? [200, 404] : [200];
+  expect(expected, `HTTP status of ${path}`).toContain(response?.status());
+  return problems;
+}
+
+for (const path of pages) {
+  test.describe(`page ${path}`, () => {
+    for (const scheme of ['light', 'dark'] as const) {
+      test(`has no console errors and no axe violations in ${scheme} theme`, async ({ page }) => {
+        await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+        const problems = await visit(page, path);
+        const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+        const violations = results.violations.map(
+          (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+        );
+        expect(violations, 'axe violations').toEqual([]);
+        expect(problems, 'console and page errors').toEqual([]);
+      });
+    }
+
+    test('fits a 360 px wide screen without horizontal scrolling', async ({ page }) => {
+      await page.setViewportSize({ width: 360, height: 740 });
+      await visit(page, path);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(overflow).toBeLessThanOrEqual(0);
+    });
+
+    test('has a title, a description and a lang attribute', async ({ page }) => {
+      await visit(page, path);
+      await expect(page).toHaveTitle(/\S/);
+      const description = await page.locator('meta[name="description"]').getAttribute('content');
+      expect(description?.trim().length ?? 0).toBeGreaterThan(20);
+      expect(await page.locator('html').getAttribute('lang')).toMatch(/^(en|zh-Hans)$/);
+      await expect(page.locator('h1')).toHaveCount(1);
+    });
+
+    test('links only to internal pages, anchors and assets that exist', async ({ page }) => {
+      await visit(page, path);
+      const base = new URL(page.url());
+      const refs = await page.evaluate(() =>
+        [...document.querySelectorAll('[href], [src]')].map(
+          (el) => el.getAttribute('href') ?? el.getAttribute('src') ?? '',
+        ),
+      );
+      const broken: string[] = [];
+      for (const ref of refs) {
+        const url = new URL(ref, base);
+        if (url.origin !== base.origin) continue;
+        const file = distFileFor(url.pathname);
+        if (!file) {
+          broken.push(`${ref} (no file)`);
+          continue;
+        }
+        const id = decodeURIComponent(url.hash.slice(1));
+        if (id && file.endsWith('.html') && !hasId(file, id)) broken.push(`${ref} (no #${id})`);
+      }
+      expect(broken).toEqual([]);
+    });
+  });
+}
