@@ -24,4 +24,16 @@ const chapters = defineCollection({
     .strict(),
 });
 
-export const collections = { chapters };
+/** Other long-form pages in both languages (glossary…): `pages/en/NAME.mdx`, `pages/zh/NAME.mdx`. */
+const pages = defineCollection({
+  loader: glob({ pattern: '{en,zh}/*.mdx', base: './src/content/pages' }),
+  schema: z
+    .object({
+      title: z.string().min(1),
+      summary: z.string().min(1).max(200),
+      sources: z.array(source).default([]),
+    })
+    .strict(),
+});
+
+export const collections = { chapters, pages };

@@ -1,5 +1,10 @@
+import { views } from './en/views';
+import { widgets } from './en/widgets';
+
 /** English UI strings. Every key here exists in `zh.ts` too (the type enforces it). */
 export const en = {
+  views,
+  widgets,
   site: {
     name: 'Keep-Alive',
     tagline: 'HTTP persistent connections, from HTTP/0.9 to HTTP/3, simulated in your browser',
@@ -15,6 +20,9 @@ export const en = {
     next: 'Next',
     chapterN: 'Chapter {n}',
     primary: 'Site',
+    glossary: 'Glossary',
+    references: 'References',
+    search: 'Search',
     pagination: 'Chapter navigation',
   },
   language: {
@@ -37,6 +45,46 @@ export const en = {
   chapter: {
     references: 'References',
     readingOrder: 'Chapter {n} of {total}',
+  },
+  exercise: {
+    heading: 'Predict, then play',
+    reveal: 'Reveal the answer',
+    computed: 'The simulation computes:',
+    scenario: 'Scenario used',
+    difference: 'Difference: {value}',
+    baseline: 'as described',
+    variant: 'with the change',
+    metrics: {
+      pageLoadMs: 'page-load time',
+      connectionsOpened: 'connections opened',
+      packets: 'packets sent',
+      handshakeRoundTrips: 'round trips spent on handshakes',
+    },
+    units: {
+      pageLoadMs: '{n} ms',
+      connectionsOpened: '{n}',
+      packets: '{n}',
+      handshakeRoundTrips: '{n}',
+    },
+  },
+  references: {
+    title: 'References',
+    summary:
+      'Every source the chapters cite: RFCs, papers, books and vendor documentation, with the chapters that cite them.',
+    intro:
+      'Every source cited in the chapters, in one list. Each entry links to the source and to the chapters that cite it.',
+    citedIn: 'Cited in:',
+  },
+  search: {
+    title: 'Search',
+    summary: 'Search the chapters and the glossary.',
+    label: 'Search the tutorial',
+    button: 'Search',
+    noJs: 'Search needs JavaScript. Without it, the table of contents on the home page lists every chapter.',
+    loading: 'Loading the search index…',
+    results: '{n} results for “{q}”',
+    none: 'No results for “{q}”',
+    failed: 'The search index could not be loaded.',
   },
   footer: {
     about:

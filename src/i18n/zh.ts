@@ -1,7 +1,11 @@
 import type { Dictionary } from './en';
+import { views } from './zh/views';
+import { widgets } from './zh/widgets';
 
 /** 简体中文界面文字；键与 `en.ts` 一一对应。 */
 export const zh: Dictionary = {
+  views,
+  widgets,
   site: {
     name: 'Keep-Alive',
     tagline: 'HTTP 持久连接：从 HTTP/0.9 到 HTTP/3，在浏览器里实时模拟',
@@ -17,6 +21,9 @@ export const zh: Dictionary = {
     next: '下一章',
     chapterN: '第 {n} 章',
     primary: '站点导航',
+    glossary: '术语表',
+    references: '参考资料',
+    search: '搜索',
     pagination: '章节翻页',
   },
   language: {
@@ -39,6 +46,44 @@ export const zh: Dictionary = {
   chapter: {
     references: '参考资料',
     readingOrder: '第 {n} 章，共 {total} 章',
+  },
+  exercise: {
+    heading: '先预测，再运行',
+    reveal: '查看答案',
+    computed: '模拟结果：',
+    scenario: '所用场景',
+    difference: '两者相差：{value}',
+    baseline: '题目所述情形',
+    variant: '改动之后',
+    metrics: {
+      pageLoadMs: '页面加载时间',
+      connectionsOpened: '新建连接数',
+      packets: '发送的分组数',
+      handshakeRoundTrips: '花在握手上的往返次数',
+    },
+    units: {
+      pageLoadMs: '{n} 毫秒',
+      connectionsOpened: '{n} 条',
+      packets: '{n} 个',
+      handshakeRoundTrips: '{n} 次',
+    },
+  },
+  references: {
+    title: '参考资料',
+    summary: '各章引用的全部出处：RFC、论文、书籍和厂商文档，并注明引用它们的章节。',
+    intro: '各章引用过的出处汇总在这里。每一条都链接到原文，以及引用它的章节。',
+    citedIn: '引用于：',
+  },
+  search: {
+    title: '搜索',
+    summary: '搜索各章正文和术语表。',
+    label: '搜索本教程',
+    button: '搜索',
+    noJs: '搜索功能需要 JavaScript。关闭 JavaScript 时，可以从首页的目录进入各章。',
+    loading: '正在加载搜索索引…',
+    results: '“{q}”共有 {n} 条结果',
+    none: '没有找到与“{q}”相关的内容',
+    failed: '搜索索引加载失败。',
   },
   footer: {
     about: 'Keep-Alive 是一个开放的教学项目。各章的参考资料列出了 RFC、论文和厂商文档等出处。',

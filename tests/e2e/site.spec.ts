@@ -73,3 +73,30 @@ test('the sitemap lists every chapter in both languages', async ({ request }) =>
     expect(sitemap).toContain(`/zh${path}</loc>`);
   }
 });
+
+for (const [lang, prefix, term, expected] of [
+  ['en', '/', 'handshake', '/why-connections-cost/'],
+  ['zh', '/zh/', '握手', '/zh/why-connections-cost/'],
+] as const) {
+  test(`search (${lang}) finds a chapter by a term and loads its index only on demand`, async ({
+    page,
+  }) => {
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    await page.goto(`${prefix}search/`);
+    expect(requested.some((p) => p.startsWith('/pagefind/'))).toBe(false);
+    await page.locator('input[type="search"]').fill(term);
+    await page.locator('input[type="search"]').press('Enter');
+    const link = page.locator('[data-search-results] a').first();
+    await expect(link).toHaveAttribute('href', expected);
+    expect(requested.some((p) => p.startsWith('/pagefind/'))).toBe(true);
+  });
+}
+
+test('the references page lists every chapter source with a link back to the chapter', async ({
+  page,
+}) => {
+  await page.goto('/references/');
+  const back = page.locator('.refs a[href^="/why-connections-cost/#ref-"]');
+  expect(await back.count()).toBeGreaterThan(5);
+});
