@@ -31,20 +31,35 @@ export interface ChromiumChoice {
   source: 'playwright' | 'system' | 'env';
 }
 
-/** Picks the browser, or returns undefined when there is none. */
-export function findChromium(): ChromiumChoice | undefined {
-  const fromEnv = process.env['CHROMIUM_PATH'];
-  if (fromEnv && existsSync(fromEnv)) {
+/** What findChromium looks at; injectable so the choice can be tested. */
+export interface ChromiumProbe {
+  env: Record<string, string | undefined>;
+  exists: (path: string) => boolean;
+  playwrightPath: () => string | undefined;
+}
+
+const realProbe: ChromiumProbe = {
+  env: process.env,
+  exists: existsSync,
+  playwrightPath: () => {
+    try {
+      return chromium.executablePath();
+    } catch {
+      return undefined;
+    }
+  },
+};
+
+/** Picks the browser (CHROMIUM_PATH, then Playwright's own, then the system one), or undefined. */
+export function findChromium(probe: ChromiumProbe = realProbe): ChromiumChoice | undefined {
+  const fromEnv = probe.env['CHROMIUM_PATH'];
+  if (fromEnv && probe.exists(fromEnv)) {
     return { executablePath: fromEnv, args: SYSTEM_CHROMIUM_FLAGS, source: 'env' };
   }
-  let own: string | undefined;
-  try {
-    own = chromium.executablePath();
-  } catch {
-    own = undefined;
-  }
-  if (own && existsSync(own)) return { executablePath: undefined, args: [], source: 'playwright' };
-  if (existsSync(SYSTEM_CHROMIUM)) {
+  const own = probe.playwrightPath();
+  if (own && probe.exists(own))
+    return { executablePath: undefined, args: [], source: 'playwright' };
+  if (probe.exists(SYSTEM_CHROMIUM)) {
     return { executablePath: SYSTEM_CHROMIUM, args: SYSTEM_CHROMIUM_FLAGS, source: 'system' };
   }
   return undefined;
