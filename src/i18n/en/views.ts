@@ -7,6 +7,11 @@ export const views = {
   timeAxis: 'Time (ms)',
   connN: 'conn {n}',
   connectionN: 'connection {n}',
+  /** A collapsed quiet stretch of a time axis. */
+  gap: '{time} skipped',
+  /** Note under a horizontal time axis with collapsed stretches. */
+  gapsNote: 'Quiet stretches are shortened (shaded): {list}.',
+  listSep: ', ',
   /** Singular and plural forms for counts. */
   count: {
     packets: { one: '{n} packet', other: '{n} packets' },
@@ -103,7 +108,9 @@ export const views = {
     connOpen: 'client opens connection {conn} to {host}',
     connOpenTls: 'client opens connection {conn} to {host} ({tls})',
     connState: '{side} side of connection {conn} enters {state}',
-    connStateReason: '{side} side of connection {conn} enters {state} ({reason})',
+    connStatePhase: '{side} side of connection {conn}: {state}, {phase}',
+    /** A sentence with its cause. */
+    withReason: '{text} ({reason})',
     tlsStart: '{side} starts the {version} handshake on connection {conn}',
     tlsDone: '{side} finishes the {version} handshake on connection {conn}',
     cwnd: '{side} congestion window on connection {conn}: {cwnd} segments ({reason})',
@@ -131,6 +138,7 @@ export const views = {
     'peer-closed': 'peer closed',
     reset: 'reset',
     'retransmit-limit': 'retransmission limit',
+    'response-timeout': 'response timeout',
     'time-wait-expired': 'TIME_WAIT expired',
   },
   error: {

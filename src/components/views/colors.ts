@@ -1,0 +1,44 @@
+import type { ConnPhase } from '../../sim/trace';
+
+/** Number of connection colour tokens (`--ka-c1` … `--ka-c8` in global.css). */
+export const connColorCount = 8;
+
+/** The CSS colour of a connection: `var(--ka-c1)` for connection 1, cycling after 8. */
+export function connColor(conn: number): string {
+  const i = (((Math.trunc(conn) - 1) % connColorCount) + connColorCount) % connColorCount;
+  return `var(--ka-c${i + 1})`;
+}
+
+/** Phases of a request in the waterfall, in the order they happen. */
+export const requestPhases = [
+  'queued',
+  'stalled',
+  'connect',
+  'tls',
+  'send',
+  'wait',
+  'receive',
+] as const;
+/** One waterfall phase. */
+export type RequestPhase = (typeof requestPhases)[number];
+
+/** Connection phases in lane order (the order of the legend). */
+export const connPhases: readonly ConnPhase[] = [
+  'handshake',
+  'tls',
+  'active',
+  'idle',
+  'closing',
+  'time-wait',
+  'closed',
+];
+
+/** CSS colour of a waterfall phase; the tokens are defined in Waterfall.svelte's styles. */
+export function requestPhaseColor(phase: RequestPhase): string {
+  return `var(--ka-wf-${phase})`;
+}
+
+/** CSS colour of a connection phase; the tokens are defined in ConnectionLanes.svelte's styles. */
+export function connPhaseColor(phase: ConnPhase): string {
+  return `var(--ka-lane-${phase})`;
+}

@@ -1,0 +1,101 @@
+/**
+ * Metrics "so far": derived from the trace up to playback time t; at or after the trace's end
+ * they are the simulation's own final metrics (`computeMetrics` in src/sim/metrics.ts), and the
+ * running values use the same definitions so nothing jumps at the end:
+ * - page load: when the last page request (not a follow-up) finished, done or failed;
+ * - handshake round trips: 1 for TCP plus the TLS round trips, counted when a connection opens.
+ */
+import { computeMetrics } from '../../sim/metrics';
+import type { Trace } from '../../sim/trace';
+import { upperBound } from './axis';
+
+/** Metrics of a trace up to time t. */
+export interface ViewMetrics {
+  /** t clamped to [0, end of trace]. */
+  readonly atMs: number;
+  /** True when t is at or after the trace's end (the values are final). */
+  readonly final: boolean;
+  /** When every page request has finished (done or failed), if that happened by t. */
+  readonly pageLoadMs?: number;
+  readonly connectionsOpened: number;
+  readonly packets: number;
+  readonly packetsDropped: number;
+  /** Per opened connection: 1 TCP round trip plus its TLS round trips. */
+  readonly handshakeRoundTrips: number;
+  /** Page requests completed successfully by t. */
+  readonly requestsDone: number;
+  /** Distinct page requests queued by t. */
+  readonly requests: number;
+}
+
+/**
+ * Precomputes a trace's running metrics once, so each frame costs a few binary searches: returns
+ * the function from playback time t to the metrics at t.
+ */
+export function metricsTimeline(trace: Trace): (t: number) => ViewMetrics {
+  let endMs = 0;
+  const openTimes: number[] = [];
+  const handshakeCum: number[] = [0];
+  const packetTimes: number[] = [];
+  const droppedCum: number[] = [0];
+  const requestTimes: number[] = [];
+  const doneTimes: number[] = [];
+  const seen = new Set<number>();
+  const finished = new Map<number, number>();
+  for (const e of trace) {
+    endMs = Math.max(endMs, e.t);
+    if (e.type === 'conn-open') {
+      openTimes.push(e.t);
+      handshakeCum.push((handshakeCum.at(-1) ?? 0) + 1 + e.tlsRoundTrips);
+    } else if (e.type === 'packet') {
+      packetTimes.push(e.t);
+      droppedCum.push((droppedCum.at(-1) ?? 0) + (e.dropped ? 1 : 0));
+    } else if (e.type === 'request' && !e.followUp) {
+      if (!seen.has(e.requestId)) {
+        seen.add(e.requestId);
+        requestTimes.push(e.t);
+      }
+      if (e.step === 'done') doneTimes.push(e.t);
+      if (e.step === 'done' || e.step === 'error') finished.set(e.requestId, e.t);
+    }
+  }
+  const loadMs =
+    seen.size > 0 && finished.size === seen.size ? Math.max(...finished.values()) : undefined;
+  let finalMetrics: ViewMetrics | undefined;
+  const running = (t: number): ViewMetrics => {
+    const opened = upperBound(openTimes, t);
+    const sent = upperBound(packetTimes, t);
+    return {
+      atMs: Math.min(Math.max(0, t), endMs),
+      final: t >= endMs,
+      ...(loadMs !== undefined && loadMs <= t ? { pageLoadMs: loadMs } : {}),
+      connectionsOpened: opened,
+      packets: sent,
+      packetsDropped: droppedCum[sent] ?? 0,
+      handshakeRoundTrips: handshakeCum[opened] ?? 0,
+      requestsDone: upperBound(doneTimes, t),
+      requests: upperBound(requestTimes, t),
+    };
+  };
+  return (t) => {
+    if (t < endMs) return running(t);
+    if (!finalMetrics) {
+      const r = running(endMs);
+      const m = computeMetrics(trace);
+      finalMetrics = {
+        ...r,
+        ...(r.pageLoadMs !== undefined ? { pageLoadMs: m.pageLoadMs } : {}),
+        connectionsOpened: m.connectionsOpened,
+        packets: m.packets.total,
+        packetsDropped: m.packets.dropped,
+        handshakeRoundTrips: m.handshakeRoundTrips,
+      };
+    }
+    return finalMetrics;
+  };
+}
+
+/** The metrics of a trace up to time t (for one-off use; views keep a `metricsTimeline`). */
+export function metricsAt(trace: Trace, t: number): ViewMetrics {
+  return metricsTimeline(trace)(t);
+}

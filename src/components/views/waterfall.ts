@@ -1,0 +1,313 @@
+/**
+ * Request waterfall: pure functions from a trace to one row per request attempt with its phases
+ * (like a browser's network panel), and from rows to what is drawn at playback time t.
+ *
+ * Phases of one attempt (each omitted when empty):
+ * - queued: queued (or retried) → assigned to a connection;
+ * - connect: the TCP handshake of the connection, from max(assigned, connection opened) until
+ *   the client side reaches ESTABLISHED (only the part after `assigned`, so a reused
+ *   connection has none);
+ * - tls: the client's TLS handshake on that connection, from max(assigned, TLS start) to TLS done
+ *   (again only the part after `assigned`);
+ * - stalled: from "ready" (the latest of assigned, ESTABLISHED and TLS done) to `sent`, e.g.
+ *   waiting for the connection to finish an earlier response;
+ * - send: `sent` → the end of serialization (`txEndMs`) of the last client packet carrying the
+ *   request's bytes (sent at or after `sent`, on that connection), capped at first byte;
+ * - wait: end of send → first byte (time to first byte, TTFB);
+ * - receive: first byte → done.
+ * An attempt ends at `done`, `error` or `retry`; one without any of them ends at the last time
+ * the trace knows about it.
+ */
+import type { PacketEvent, RequestEvent, Trace } from '../../sim/trace';
+import { requestPhases, type RequestPhase } from './colors';
+
+/** One phase bar of a request attempt. */
+export interface PhaseSpan {
+  readonly phase: RequestPhase;
+  readonly startMs: number;
+  readonly endMs: number;
+}
+
+/** How an attempt ended. */
+export type RowOutcome = 'done' | 'error' | 'retry' | 'open';
+
+/** One waterfall row: one attempt of one request. */
+export interface WaterfallRow {
+  readonly requestId: number;
+  readonly attempt: number;
+  readonly path: string;
+  readonly host: string;
+  readonly method: string;
+  readonly followUp: boolean;
+  /** Connection the attempt was assigned to, and when. */
+  readonly conn?: number;
+  readonly assignedMs?: number;
+  readonly reused?: boolean;
+  readonly startMs: number;
+  readonly endMs: number;
+  readonly outcome: RowOutcome;
+  readonly phases: readonly PhaseSpan[];
+  /** Server processing (server-start → server-end), drawn as a thin overlay. */
+  readonly server?: { readonly startMs: number; readonly endMs: number };
+  /** Error or retry cause, when the attempt failed. */
+  readonly error?: string;
+}
+
+interface ConnTimes {
+  openMs?: number;
+  establishedMs?: number;
+  tlsStartMs?: number;
+  tlsDoneMs?: number;
+}
+
+interface Draft {
+  requestId: number;
+  attempt: number;
+  path: string;
+  host: string;
+  method: string;
+  followUp: boolean;
+  startMs: number;
+  steps: Map<string, RequestEvent>;
+  end?: RequestEvent;
+  lastMs: number;
+}
+
+/** Per-connection handshake times from the trace (client side). */
+function connTimes(trace: Trace): Map<number, ConnTimes> {
+  const m = new Map<number, ConnTimes>();
+  const get = (conn: number): ConnTimes => {
+    let c = m.get(conn);
+    if (!c) m.set(conn, (c = {}));
+    return c;
+  };
+  for (const e of trace) {
+    if (e.type === 'conn-open') get(e.conn).openMs ??= e.t;
+    else if (e.type === 'conn' && e.side === 'client' && e.state === 'ESTABLISHED')
+      get(e.conn).establishedMs ??= e.t;
+    else if (e.type === 'tls' && e.side === 'client') {
+      if (e.step === 'start') get(e.conn).tlsStartMs ??= e.t;
+      else get(e.conn).tlsDoneMs ??= e.t;
+    }
+  }
+  return m;
+}
+
+/** Groups request events into attempts, in trace order. */
+function drafts(trace: Trace): Draft[] {
+  const current = new Map<number, Draft>();
+  const out: Draft[] = [];
+  const open = (e: RequestEvent, attempt: number, startMs: number): Draft => {
+    const d: Draft = {
+      requestId: e.requestId,
+      attempt,
+      path: e.path,
+      host: e.host,
+      method: e.method,
+      followUp: e.followUp,
+      startMs,
+      steps: new Map(),
+      lastMs: startMs,
+    };
+    current.set(e.requestId, d);
+    out.push(d);
+    return d;
+  };
+  for (const e of trace) {
+    if (e.type !== 'request') continue;
+    let d = current.get(e.requestId);
+    if (!d || (e.attempt > d.attempt && e.step !== 'retry')) {
+      // A new attempt: after a retry, it started when the retry was decided.
+      const startMs = d?.end?.step === 'retry' ? d.end.t : e.t;
+      d = open(e, Math.max(e.attempt, d ? d.attempt + 1 : 1), startMs);
+    } else if (d.end) {
+      if (d.end.step !== 'retry') continue;
+      d = open(e, d.attempt + 1, d.end.t);
+    }
+    d.lastMs = Math.max(d.lastMs, e.t);
+    if (e.step === 'done' || e.step === 'error' || e.step === 'retry') d.end = e;
+    else if (!d.steps.has(e.step)) d.steps.set(e.step, e);
+  }
+  return out;
+}
+
+/** Last client packet carrying a request's bytes: its serialization end (ms). */
+function requestSendEnd(
+  packets: readonly PacketEvent[] | undefined,
+  requestId: number,
+  conn: number,
+  sentMs: number,
+): number | undefined {
+  let end: number | undefined;
+  for (const p of packets ?? []) {
+    if (p.sendMs < sentMs) continue;
+    if (p.dir !== 'c2s' || p.conn !== conn || !p.requestIds.includes(requestId)) continue;
+    if (p.payloadBytes === 0) continue;
+    end = Math.max(end ?? p.txEndMs, p.txEndMs);
+  }
+  return end;
+}
+
+/** The waterfall rows of a trace, ordered by request id then attempt. */
+export function waterfallRows(trace: Trace): WaterfallRow[] {
+  const conns = connTimes(trace);
+  const byRequest = new Map<number, PacketEvent[]>();
+  for (const e of trace) {
+    if (e.type !== 'packet' || e.dir !== 'c2s') continue;
+    for (const id of e.requestIds) {
+      const list = byRequest.get(id);
+      if (list) list.push(e);
+      else byRequest.set(id, [e]);
+    }
+  }
+  const traceEnd = trace.length > 0 ? (trace[trace.length - 1] as { t: number }).t : 0;
+  const rows = drafts(trace).map((d): WaterfallRow => {
+    const spans: PhaseSpan[] = [];
+    const endMs = d.end ? d.end.t : Math.max(d.lastMs, traceEnd);
+    const add = (phase: RequestPhase, a: number | undefined, b: number | undefined): void => {
+      if (a === undefined || b === undefined) return;
+      const s = Math.max(a, d.startMs);
+      const e = Math.min(b, endMs);
+      if (e > s) spans.push({ phase, startMs: s, endMs: e });
+    };
+    const assigned = d.steps.get('assigned');
+    const sent = d.steps.get('sent');
+    const firstByte = d.steps.get('first-byte');
+    const conn = assigned?.conn ?? sent?.conn;
+    const c = conn !== undefined ? conns.get(conn) : undefined;
+    const aMs = assigned?.t;
+    add('queued', d.startMs, aMs ?? sent?.t ?? endMs);
+    let ready = aMs;
+    if (aMs !== undefined && c) {
+      if (c.establishedMs !== undefined && c.establishedMs > aMs) {
+        add('connect', Math.max(aMs, c.openMs ?? aMs), c.establishedMs);
+        ready = c.establishedMs;
+      }
+      if (c.tlsDoneMs !== undefined && c.tlsDoneMs > aMs) {
+        add('tls', Math.max(aMs, c.tlsStartMs ?? ready ?? aMs), c.tlsDoneMs);
+        ready = Math.max(ready ?? aMs, c.tlsDoneMs);
+      }
+    }
+    if (ready !== undefined) add('stalled', ready, sent?.t ?? endMs);
+    let sendEnd: number | undefined;
+    if (sent) {
+      const last =
+        conn !== undefined
+          ? requestSendEnd(byRequest.get(d.requestId), d.requestId, conn, sent.t)
+          : undefined;
+      sendEnd = Math.max(sent.t, Math.min(last ?? sent.t, firstByte?.t ?? endMs));
+      add('send', sent.t, sendEnd);
+      add('wait', sendEnd, firstByte?.t ?? endMs);
+    }
+    if (firstByte) add('receive', firstByte.t, endMs);
+    spans.sort(
+      (a, b) =>
+        a.startMs - b.startMs || requestPhases.indexOf(a.phase) - requestPhases.indexOf(b.phase),
+    );
+    const ss = d.steps.get('server-start')?.t;
+    const se = d.steps.get('server-end')?.t;
+    return {
+      requestId: d.requestId,
+      attempt: d.attempt,
+      path: d.path,
+      host: d.host,
+      method: d.method,
+      followUp: d.followUp,
+      ...(conn !== undefined ? { conn } : {}),
+      ...(aMs !== undefined ? { assignedMs: aMs } : {}),
+      ...(assigned?.reused !== undefined ? { reused: assigned.reused } : {}),
+      startMs: d.startMs,
+      endMs,
+      outcome: d.end ? (d.end.step as 'done' | 'error' | 'retry') : 'open',
+      phases: spans,
+      ...(ss !== undefined && se !== undefined && se >= ss
+        ? { server: { startMs: ss, endMs: se } }
+        : {}),
+      ...(d.end?.error !== undefined ? { error: d.end.error } : {}),
+    };
+  });
+  rows.sort((a, b) => a.requestId - b.requestId || a.attempt - b.attempt);
+  return rows;
+}
+
+/** A row as drawn at time t. */
+export interface WaterfallRowFrame {
+  readonly row: WaterfallRow;
+  /** False until the attempt has started (the row keeps its place but stays empty). */
+  readonly started: boolean;
+  /** Phases clipped to t. */
+  readonly phases: readonly PhaseSpan[];
+  /** Server processing clipped to t. */
+  readonly server?: { readonly startMs: number; readonly endMs: number };
+  /** The outcome, once it has happened (endMs ≤ t), else undefined. */
+  readonly outcome?: Exclude<RowOutcome, 'open'>;
+  /** Connection, once assigned. */
+  readonly conn?: number;
+}
+
+/** Clips one row to time t. */
+export function clipRow(row: WaterfallRow, t: number): WaterfallRowFrame {
+  const started = row.startMs <= t;
+  const phases: PhaseSpan[] = [];
+  if (started) {
+    for (const p of row.phases) {
+      if (p.startMs >= t) break;
+      phases.push(p.endMs <= t ? p : { phase: p.phase, startMs: p.startMs, endMs: t });
+    }
+  }
+  const s = row.server;
+  return {
+    row,
+    started,
+    phases,
+    ...(s && s.startMs < t ? { server: { startMs: s.startMs, endMs: Math.min(s.endMs, t) } } : {}),
+    ...(row.outcome !== 'open' && row.endMs <= t ? { outcome: row.outcome } : {}),
+    ...(row.conn !== undefined && row.assignedMs !== undefined && row.assignedMs <= t
+      ? { conn: row.conn }
+      : {}),
+  };
+}
+
+/**
+ * Precomputes the settled and empty frames of each row, so that at any t only rows in progress
+ * get new objects (the others keep their identity and Svelte skips them): returns t → frames.
+ */
+export function waterfallFrames(rows: readonly WaterfallRow[]): (t: number) => WaterfallRowFrame[] {
+  const cached = rows.map((row) => {
+    const settledMs = Math.max(row.endMs, row.server?.endMs ?? 0, row.assignedMs ?? 0);
+    return {
+      row,
+      settledMs,
+      settled: clipRow(row, settledMs),
+      empty: clipRow(row, Number.NEGATIVE_INFINITY),
+    };
+  });
+  return (t) =>
+    cached.map((c) =>
+      t >= c.settledMs ? c.settled : t < c.row.startMs ? c.empty : clipRow(c.row, t),
+    );
+}
+
+/** Latest end over rows (the default end of the waterfall's time axis), at least 1 ms. */
+export function waterfallEndMs(rows: readonly WaterfallRow[]): number {
+  let end = 1;
+  for (const r of rows) end = Math.max(end, r.endMs);
+  return end;
+}
+
+/** Counts for the waterfall's summary at t: requests started and done, connections in use. */
+export function waterfallCounts(frames: readonly WaterfallRowFrame[]): {
+  started: number;
+  done: number;
+  conns: number;
+} {
+  const started = new Set<number>();
+  const done = new Set<number>();
+  const conns = new Set<number>();
+  for (const f of frames) {
+    if (f.started) started.add(f.row.requestId);
+    if (f.outcome === 'done') done.add(f.row.requestId);
+    if (f.conn !== undefined) conns.add(f.conn);
+  }
+  return { started: started.size, done: done.size, conns: conns.size };
+}

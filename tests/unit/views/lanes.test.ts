@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import {
+  clipSegments,
+  connectionLanes,
+  laneBusy,
+  laneFrames,
+  phaseAt,
+  traceEndMs,
+} from '../../../src/components/views/lanes';
+import { trace } from './fixture';
+
+const [lane] = connectionLanes(trace);
+
+describe('connectionLanes', () => {
+  it('connectionLanes gives one lane for the one connection, with its host', () => {
+    expect(connectionLanes(trace)).toHaveLength(1);
+    expect(lane).toMatchObject({ conn: 1, host: 'example.com' });
+  });
+  it('connectionLanes merges FIN_WAIT_1 and FIN_WAIT_2 into one closing segment on the client', () => {
+    expect(lane!.client).toEqual([
+      { phase: 'handshake', startMs: 0, endMs: 100 },
+      { phase: 'active', startMs: 100, endMs: 230 },
+      { phase: 'idle', startMs: 230, endMs: 300 },
+      { phase: 'closing', startMs: 300, endMs: 600 },
+      { phase: 'time-wait', startMs: 600, endMs: 700 },
+    ]);
+  });
+  it('connectionLanes runs the server side from SYN received to closed at the end', () => {
+    expect(lane!.server).toEqual([
+      { phase: 'handshake', startMs: 50, endMs: 150 },
+      { phase: 'active', startMs: 150, endMs: 230 },
+      { phase: 'idle', startMs: 230, endMs: 550 },
+      { phase: 'closing', startMs: 550, endMs: 650 },
+      { phase: 'closed', startMs: 650, endMs: 700 },
+    ]);
+  });
+  it('connectionLanes extends the last phases to a later end when asked', () => {
+    expect(connectionLanes(trace, 800)[0]!.client.at(-1)).toEqual({
+      phase: 'closed',
+      startMs: 700,
+      endMs: 800,
+    });
+  });
+});
+
+describe('clipSegments and phaseAt', () => {
+  it('clipSegments at 250 ms cuts the idle segment at 250', () => {
+    expect(clipSegments(lane!.client, 250)).toEqual([
+      { phase: 'handshake', startMs: 0, endMs: 100 },
+      { phase: 'active', startMs: 100, endMs: 230 },
+      { phase: 'idle', startMs: 230, endMs: 250 },
+    ]);
+  });
+  it('clipSegments at 0 ms draws nothing', () => {
+    expect(clipSegments(lane!.client, 0)).toEqual([]);
+  });
+  it('phaseAt gives the server closing at 600 ms and nothing before its first event', () => {
+    expect(phaseAt(lane!.server, 600)).toBe('closing');
+    expect(phaseAt(lane!.server, 10)).toBeUndefined();
+  });
+  it('traceEndMs is the time of the last event', () => {
+    expect(traceEndMs(trace)).toBe(700);
+  });
+});
+
+describe('laneFrames', () => {
+  const framesAt = laneFrames(connectionLanes(trace));
+  it('laneFrames before the first event gives an empty, unstarted lane', () => {
+    expect(framesAt(-1)).toEqual([{ conn: 1, started: false, client: [], server: [] }]);
+  });
+  it('laneFrames at 75 ms clips the client handshake and the server handshake', () => {
+    expect(framesAt(75)).toEqual([
+      {
+        conn: 1,
+        started: true,
+        client: [{ phase: 'handshake', startMs: 0, endMs: 75 }],
+        server: [{ phase: 'handshake', startMs: 50, endMs: 75 }],
+      },
+    ]);
+  });
+  it('laneFrames after the end returns the same settled object every time', () => {
+    expect(framesAt(700)[0]).toBe(framesAt(900)[0]);
+    expect(framesAt(700)[0]!.client).toHaveLength(5);
+  });
+});
+
+describe('laneBusy', () => {
+  it('laneBusy makes a packet busy from sending to arrival and other events instants', () => {
+    const busy = laneBusy(trace);
+    expect(busy[0]).toEqual([0, 0]);
+    expect(busy).toContainEqual([160, 220]);
+    expect(busy).toContainEqual([300, 300]);
+  });
+});
