@@ -1,0 +1,350 @@
+/**
+ * The browser (client) model: loads a page (HTML, then its objects when the HTML has arrived, or
+ * all known up front), issues follow-up requests later in time, and manages a connection pool:
+ * max connections per host, a total cap with LRU eviction of idle sockets, an idle timeout,
+ * hostnames for domain sharding, late binding of queued requests to whichever connection is
+ * ready first, and one retry of idempotent requests when a reused connection turns out closed.
+ */
+import type { Engine } from './engine';
+import { Timer, msToUs, usToMs } from './engine';
+import type { Attempt, ClientConnListener, HttpConfig } from './http1';
+import { Http1ClientConn } from './http1';
+import type { ByteStream } from './tls';
+import type { HttpMethod, RequestError, RequestEvent, RequestStep, TraceRecorder } from './trace';
+
+/** A logical request (keeps its id across retries). */
+export interface BrowserRequest {
+  readonly id: number;
+  readonly path: string;
+  readonly host: string;
+  /** Server resource key. */
+  readonly resource: string;
+  readonly method: HttpMethod;
+  readonly bodyBytes: number;
+  /** Part of the page load (HTML and objects) rather than a follow-up. */
+  readonly page: boolean;
+  attempts: number;
+  status: 'waiting' | 'queued' | 'in-flight' | 'done' | 'error';
+}
+
+/** Pool limits. */
+export interface PoolConfig {
+  readonly maxConnectionsPerHost: number;
+  readonly maxConnectionsTotal: number;
+  readonly idleTimeoutMs: number;
+}
+
+/** A freshly dialed connection: its id and the byte stream (TCP, or TLS over TCP) to write on. */
+export interface Dialed {
+  readonly id: number;
+  readonly stream: ByteStream;
+  /** Starts the TCP handshake (after the HTTP layer is attached). */
+  connect(): void;
+}
+
+/** Opens a transport connection to a host. */
+export type Dialer = (host: string) => Dialed;
+
+/** A request the page will make: where, and which server resource answers it. */
+export interface PlannedRequest {
+  readonly path: string;
+  readonly host: string;
+  /** Key of the server resource (size, processing time) that answers it. */
+  readonly resource: string;
+}
+
+/** Page description after sharding: the HTML request and the object requests. */
+export interface PagePlan {
+  readonly html: PlannedRequest;
+  readonly objects: readonly PlannedRequest[];
+  readonly discovery: 'after-html' | 'upfront';
+  readonly followUps: readonly (PlannedRequest & {
+    readonly atMs: number;
+    readonly method: HttpMethod;
+    readonly bodyBytes: number;
+  })[];
+}
+
+interface HostPool {
+  readonly queue: BrowserRequest[];
+  readonly conns: Http1ClientConn[];
+}
+
+/** The browser: page loader plus HTTP/1.x connection pool. */
+export class Browser implements ClientConnListener {
+  /** Every request, by id - 1 (HTML first, then objects, then follow-ups as issued). */
+  readonly requests: BrowserRequest[] = [];
+  private readonly hosts = new Map<string, HostPool>();
+  private readonly objectRequests: BrowserRequest[] = [];
+  private readonly idleTimeoutUs: number;
+  private readonly idleTimers = new Map<Http1ClientConn, Timer>();
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly trace: TraceRecorder,
+    private readonly http: HttpConfig,
+    private readonly pool: PoolConfig,
+    private readonly plan: PagePlan,
+    private readonly dial: Dialer,
+  ) {
+    this.idleTimeoutUs = msToUs(pool.idleTimeoutMs);
+  }
+
+  /** Starts the navigation at the current time and schedules follow-ups. */
+  start(): void {
+    const html = this.create(this.plan.html, 'GET', 0, true);
+    for (const o of this.plan.objects) this.objectRequests.push(this.create(o, 'GET', 0, true));
+    this.enqueue(html);
+    if (this.plan.discovery === 'upfront') for (const r of this.objectRequests) this.enqueue(r);
+    this.pumpAll();
+    for (const f of this.plan.followUps) {
+      this.engine.scheduleAt(msToUs(f.atMs), () => {
+        const r = this.create(f, f.method, f.bodyBytes, false);
+        this.enqueue(r);
+        this.pumpAll();
+      });
+    }
+  }
+
+  // ------------------------------------------------------------ listener
+
+  /** A connection is ready for a request: start its idle timer and give it queued work. */
+  onReady(c: Http1ClientConn): void {
+    this.scheduleIdle(c);
+    this.pumpAll();
+  }
+
+  /** First response byte. */
+  onFirstByte(c: Http1ClientConn, a: Attempt): void {
+    this.emit('first-byte', this.req(a.requestId), a.attempt, c.id);
+  }
+
+  /** Whole response. */
+  onDone(c: Http1ClientConn, a: Attempt): void {
+    const r = this.req(a.requestId);
+    r.status = 'done';
+    this.emit('done', r, a.attempt, c.id, { bytes: a.responseBytes });
+    if (r.id === 1 && this.plan.discovery === 'after-html') {
+      for (const o of this.objectRequests) this.enqueue(o);
+    }
+    // The connection reports ready/retired right after this; pump once more at the same instant
+    // in case it stays busy (pipelining).
+    if (r.id === 1 && this.plan.discovery === 'after-html')
+      this.engine.schedule(0, () => this.pumpAll());
+  }
+
+  /** The connection takes no more requests; its slot is free. */
+  onRetired(): void {
+    this.pumpAll();
+  }
+
+  /** A connection closed (FIN or RST): drop it from the pool, retry or fail its requests. */
+  onClosed(c: Http1ClientConn, failed: readonly Attempt[], error: RequestError): void {
+    const retries: BrowserRequest[] = [];
+    for (const a of failed) {
+      const r = this.req(a.requestId);
+      if (r.method === 'GET' && r.attempts === 1 && a.reused && !a.firstByte) {
+        this.emit('retry', r, a.attempt, c.id, { error });
+        r.attempts++;
+        r.status = 'queued';
+        retries.push(r);
+      } else {
+        r.status = 'error';
+        this.emit('error', r, a.attempt, c.id, { error });
+      }
+    }
+    // Retried requests go back to the front of their host's queue, in their original order.
+    for (let i = retries.length - 1; i >= 0; i--) {
+      const r = retries[i] as BrowserRequest;
+      this.hostPool(r.host).queue.unshift(r);
+    }
+    this.pumpAll();
+  }
+
+  // ------------------------------------------------------------ pool
+
+  private create(
+    planned: PlannedRequest,
+    method: HttpMethod,
+    bodyBytes: number,
+    page: boolean,
+  ): BrowserRequest {
+    const r: BrowserRequest = {
+      id: this.requests.length + 1,
+      path: planned.path,
+      host: planned.host,
+      resource: planned.resource,
+      method,
+      bodyBytes,
+      page,
+      attempts: 1,
+      status: 'waiting',
+    };
+    this.requests.push(r);
+    return r;
+  }
+
+  private req(id: number): BrowserRequest {
+    return this.requests[id - 1] as BrowserRequest;
+  }
+
+  private hostPool(host: string): HostPool {
+    let p = this.hosts.get(host);
+    if (p === undefined) {
+      p = { queue: [], conns: [] };
+      this.hosts.set(host, p);
+    }
+    return p;
+  }
+
+  private enqueue(r: BrowserRequest): void {
+    r.status = 'queued';
+    this.hostPool(r.host).queue.push(r);
+    this.emit('queued', r, r.attempts);
+  }
+
+  /** Connections the pool counts: not retiring or closed. */
+  private static live(c: Http1ClientConn): boolean {
+    return c.state === 'connecting' || c.state === 'idle' || c.state === 'busy';
+  }
+
+  private totalLive(): number {
+    let n = 0;
+    for (const p of this.hosts.values()) for (const c of p.conns) if (Browser.live(c)) n++;
+    return n;
+  }
+
+  private pumping = false;
+
+  private pumpAll(): void {
+    if (this.pumping) return;
+    this.pumping = true;
+    for (const [host, p] of this.hosts) this.pumpHost(host, p);
+    this.pumping = false;
+  }
+
+  private pumpHost(host: string, p: HostPool): void {
+    // Drop connections that are gone.
+    for (let i = p.conns.length - 1; i >= 0; i--) {
+      const c = p.conns[i] as Http1ClientConn;
+      if (c.state === 'closed' || c.state === 'retiring') p.conns.splice(i, 1);
+    }
+    while (p.queue.length > 0) {
+      const c = this.pickConn(p);
+      if (c === undefined) break;
+      const r = p.queue.shift() as BrowserRequest;
+      this.assign(c, r);
+    }
+    if (p.queue.length === 0) return;
+    let connecting = 0;
+    let live = 0;
+    for (const c of p.conns) {
+      if (c.state === 'connecting') connecting++;
+      if (Browser.live(c)) live++;
+    }
+    // With pipelining one connection per host absorbs the whole queue.
+    const want = this.http.pipelining ? (live === 0 ? 1 : 0) : p.queue.length - connecting;
+    for (let k = 0; k < want && live < this.pool.maxConnectionsPerHost; k++) {
+      if (this.totalLive() >= this.pool.maxConnectionsTotal && !this.evictLru()) break;
+      this.open(host, p);
+      live++;
+    }
+  }
+
+  private pickConn(p: HostPool): Http1ClientConn | undefined {
+    let best: Http1ClientConn | undefined;
+    for (const c of p.conns) {
+      if (c.state !== 'idle') continue;
+      // Most recently used idle socket first (LIFO, as Chromium does).
+      if (best === undefined || c.idleSinceUs >= best.idleSinceUs) best = c;
+    }
+    if (best !== undefined || !this.http.pipelining) return best;
+    for (const c of p.conns) if (c.canSend) return c;
+    return undefined;
+  }
+
+  private evictLru(): boolean {
+    let lru: Http1ClientConn | undefined;
+    for (const p of this.hosts.values()) {
+      for (const c of p.conns) {
+        if (c.state === 'idle' && (lru === undefined || c.idleSinceUs < lru.idleSinceUs)) lru = c;
+      }
+    }
+    if (lru === undefined) return false;
+    lru.close('evicted');
+    const p = this.hostPool(lru.host);
+    p.conns.splice(p.conns.indexOf(lru), 1);
+    return true;
+  }
+
+  private open(host: string, p: HostPool): void {
+    const d = this.dial(host);
+    const c = new Http1ClientConn(this.engine, this.trace, this.http, d.id, host, d.stream, this);
+    p.conns.push(c);
+    d.connect();
+  }
+
+  private assign(c: Http1ClientConn, r: BrowserRequest): void {
+    const a: Attempt = {
+      requestId: r.id,
+      attempt: r.attempts,
+      method: r.method,
+      path: r.path,
+      host: r.host,
+      bodyBytes: r.bodyBytes,
+      resource: r.resource,
+      followUp: !r.page,
+      reused: c.requestsSent > 0,
+      firstByte: false,
+      responseBytes: 0,
+    };
+    r.status = 'in-flight';
+    this.emit('assigned', r, a.attempt, c.id, { reused: a.reused });
+    c.send(a);
+  }
+
+  private scheduleIdle(c: Http1ClientConn): void {
+    let timer = this.idleTimers.get(c);
+    if (timer === undefined) {
+      timer = new Timer(this.engine, () => {
+        if (c.state !== 'idle' || c.idleSinceUs + this.idleTimeoutUs > this.engine.now) return;
+        c.close('idle-timeout');
+        this.idleTimers.delete(c);
+        const p = this.hostPool(c.host);
+        const i = p.conns.indexOf(c);
+        if (i >= 0) p.conns.splice(i, 1);
+      });
+      this.idleTimers.set(c, timer);
+    }
+    timer.set(this.idleTimeoutUs);
+  }
+
+  private emit(
+    step: RequestStep,
+    r: BrowserRequest,
+    attempt: number,
+    conn?: number,
+    extra?: { reused?: boolean; bytes?: number; error?: RequestError },
+  ): void {
+    const e: {
+      -readonly [K in keyof RequestEvent]: RequestEvent[K];
+    } = {
+      type: 'request',
+      t: usToMs(this.engine.now),
+      step,
+      requestId: r.id,
+      path: r.path,
+      host: r.host,
+      method: r.method,
+      attempt,
+      followUp: !r.page,
+    };
+    if (conn !== undefined) e.conn = conn;
+    if (extra !== undefined) {
+      if (extra.reused !== undefined) e.reused = extra.reused;
+      if (extra.bytes !== undefined) e.bytes = extra.bytes;
+      if (extra.error !== undefined) e.error = extra.error;
+    }
+    this.trace.emit(e);
+  }
+}

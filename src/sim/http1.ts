@@ -1,0 +1,492 @@
+/**
+ * HTTP/0.9, 1.0 and 1.1 over one byte stream: message sizes and labels, the persistence rules
+ * (RFC 9112 §9.3, RFC 2068 §19.7.1), and the per-connection client and server state machines.
+ * The pool and page logic live in browser.ts; processing time lives in server.ts.
+ */
+import type { Engine } from './engine';
+import { Timer, usToMs } from './engine';
+import type { HttpVersion } from './scenario';
+import type { AppPhase, StreamHandler, StreamMessage } from './tcp';
+import type { ByteStream } from './tls';
+import type { ConnReason, HttpMethod, RequestError, TraceRecorder } from './trace';
+
+/** HTTP settings shared by both ends. */
+export interface HttpConfig {
+  readonly version: HttpVersion;
+  /** Client asks for a persistent connection (1.0: Connection: Keep-Alive; 1.1: no Connection: close). */
+  readonly keepAlive: boolean;
+  readonly pipelining: boolean;
+  readonly requestHeaderBytes: number;
+  readonly responseHeaderBytes: number;
+}
+
+/** An HTTP request message's meaning. */
+export interface HttpRequestPayload {
+  readonly http: 'request';
+  readonly requestId: number;
+  readonly attempt: number;
+  readonly method: HttpMethod;
+  readonly path: string;
+  readonly host: string;
+  /** Server resource key (what the server sends back and how long it takes). */
+  readonly resource: string;
+  /** The request asks to keep the connection open (Keep-Alive token in 1.0, absence of close in 1.1). */
+  readonly keepAlive: boolean;
+  readonly followUp: boolean;
+}
+
+/** An HTTP response message's meaning. */
+export interface HttpResponsePayload {
+  readonly http: 'response';
+  readonly requestId: number;
+  /** The server will close after this response (Connection: close, or HTTP/1.0 without keep-alive, or 0.9). */
+  readonly close: boolean;
+  readonly bytes: number;
+}
+
+/** Bytes of a request message: "GET /path\r\n" for 0.9, header block + body for 1.x. */
+export function requestBytes(
+  cfg: HttpConfig,
+  method: HttpMethod,
+  path: string,
+  bodyBytes: number,
+): number {
+  if (cfg.version === '0.9') return `${method} ${path}\r\n`.length;
+  return cfg.requestHeaderBytes + bodyBytes;
+}
+
+/** Bytes of a response message: body only for 0.9, header block + body for 1.x. */
+export function responseBytes(cfg: HttpConfig, bodyBytes: number): number {
+  return cfg.version === '0.9' ? bodyBytes : cfg.responseHeaderBytes + bodyBytes;
+}
+
+/**
+ * Whether the server keeps the connection open after answering (RFC 9112 §9.3): 0.9 never;
+ * 1.0 only if the request carried Connection: Keep-Alive (the length is always known here:
+ * responses carry Content-Length); 1.1 unless the request said Connection: close. A server
+ * at its per-connection request limit closes anyway.
+ */
+export function serverPersists(
+  version: HttpVersion,
+  requestKeepAlive: boolean,
+  limitReached: boolean,
+): boolean {
+  if (limitReached || version === '0.9') return false;
+  return requestKeepAlive;
+}
+
+/**
+ * The client aborts a connection (RST) that has received nothing for this long while it was
+ * connecting or waiting for a response (model assumption, like a browser's response timeout),
+ * so that a peer that vanished cannot leave a request pending forever.
+ */
+export const CLIENT_STALL_TIMEOUT_US = 300_000_000;
+
+/** A request attempt the client has put on a connection. */
+export interface Attempt {
+  readonly requestId: number;
+  readonly attempt: number;
+  readonly method: HttpMethod;
+  readonly path: string;
+  readonly host: string;
+  readonly bodyBytes: number;
+  readonly resource: string;
+  readonly followUp: boolean;
+  /** True when the connection had carried an earlier request (so a close may be the keep-alive race). */
+  reused: boolean;
+  /** Response bytes seen so far (0 = no response byte yet). */
+  firstByte: boolean;
+  responseBytes: number;
+}
+
+/** Client connection states (pool view; 'connecting' covers the TCP and TLS handshakes). */
+export type ClientConnState = 'connecting' | 'idle' | 'busy' | 'retiring' | 'closed';
+
+/** What a client connection tells its owner (the browser's pool). */
+export interface ClientConnListener {
+  /** Ready for a (new) request: established, or idle again after a response. */
+  onReady(c: Http1ClientConn): void;
+  onFirstByte(c: Http1ClientConn, a: Attempt): void;
+  onDone(c: Http1ClientConn, a: Attempt): void;
+  /** The connection will carry no more requests (server said close); it waits for the server's FIN. */
+  onRetired(c: Http1ClientConn): void;
+  /** The connection closed or reset; `failed` attempts got no complete response. */
+  onClosed(c: Http1ClientConn, failed: readonly Attempt[], error: RequestError): void;
+}
+
+/**
+ * Client side of one HTTP/1.x connection: sends requests (pipelined or not), matches responses
+ * in order, and notices when the server closes (FIN or RST) with requests still unanswered.
+ */
+export class Http1ClientConn implements StreamHandler {
+  /** Pool-level state. */
+  state: ClientConnState = 'connecting';
+  /** Requests sent and not yet answered, in order. */
+  readonly outstanding: Attempt[] = [];
+  /** Requests written on this connection so far. */
+  requestsSent = 0;
+  /** Still usable for new requests. */
+  reusable = true;
+  /** When it last became idle (for LRU eviction and the idle timer). */
+  idleSinceUs = 0;
+  /** Incremented whenever the connection leaves idle (invalidates idle timers). */
+  idleEpoch = 0;
+
+  private readonly stallTimer: Timer;
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly trace: TraceRecorder,
+    private readonly cfg: HttpConfig,
+    /** Connection id. */
+    readonly id: number,
+    /** Hostname. */
+    readonly host: string,
+    private readonly stream: ByteStream,
+    private readonly listener: ClientConnListener,
+  ) {
+    stream.handler = this;
+    this.stallTimer = new Timer(engine, () => this.onStallCheck());
+    this.stallTimer.set(CLIENT_STALL_TIMEOUT_US);
+  }
+
+  /** Gives up on a connection that has received nothing for CLIENT_STALL_TIMEOUT_US while it had work. */
+  private onStallCheck(): void {
+    if (this.state !== 'connecting' && this.state !== 'busy') return;
+    const quietUntil =
+      Math.max(this.stream.lastReceiveUs, this.lastWorkUs) + CLIENT_STALL_TIMEOUT_US;
+    if (this.engine.now < quietUntil) {
+      this.stallTimer.setAt(quietUntil);
+      return;
+    }
+    const failed = this.outstanding.splice(0);
+    this.idleEpoch++;
+    this.state = 'closed';
+    this.stream.abort('retransmit-limit');
+    this.listener.onClosed(this, failed, 'connection-timeout');
+  }
+
+  private lastWorkUs = 0;
+
+  /** True when the connection can take another request right now. */
+  get canSend(): boolean {
+    return (
+      this.state === 'idle' ||
+      (this.state === 'busy' &&
+        this.cfg.pipelining &&
+        this.reusable &&
+        this.outstanding.every((a) => a.method !== 'POST'))
+    );
+  }
+
+  /** Transport (and TLS) ready: idle until the pool gives it a request. */
+  onOpen(): void {
+    this.becomeIdle();
+  }
+
+  /** Writes a request on the connection. */
+  send(a: Attempt): void {
+    this.idleEpoch++;
+    this.lastWorkUs = this.engine.now;
+    if (!this.stallTimer.armed) this.stallTimer.set(CLIENT_STALL_TIMEOUT_US);
+    this.requestsSent++;
+    this.outstanding.push(a);
+    this.state = 'busy';
+    const payload: HttpRequestPayload = {
+      http: 'request',
+      requestId: a.requestId,
+      attempt: a.attempt,
+      method: a.method,
+      path: a.path,
+      host: a.host,
+      resource: a.resource,
+      keepAlive: this.cfg.keepAlive,
+      followUp: a.followUp,
+    };
+    if (!this.cfg.keepAlive) this.reusable = false;
+    const bytes = requestBytes(this.cfg, a.method, a.path, a.bodyBytes);
+    this.stream.setAppPhase('active');
+    this.stream.write({
+      bytes,
+      kind: 'DATA',
+      label: `${a.method} ${a.path}`,
+      requestIds: [a.requestId],
+      payload,
+    });
+    this.trace.emit({
+      type: 'request',
+      t: usToMs(this.engine.now),
+      step: 'sent',
+      requestId: a.requestId,
+      path: a.path,
+      host: a.host,
+      method: a.method,
+      attempt: a.attempt,
+      conn: this.id,
+      bytes,
+      followUp: a.followUp,
+    });
+  }
+
+  /** Client-initiated close (idle timeout, eviction): FIN, TIME_WAIT on this side later. */
+  close(reason: ConnReason): void {
+    if (this.state === 'closed') return;
+    this.idleEpoch++;
+    this.state = 'closed';
+    this.stream.close(reason);
+  }
+
+  /** First response byte for the oldest outstanding request. */
+  onMessageStart(): void {
+    const a = this.outstanding[0];
+    if (a === undefined || a.firstByte) return;
+    a.firstByte = true;
+    this.listener.onFirstByte(this, a);
+  }
+
+  /** A whole response arrived (1.x has a Content-Length; 0.9 ends at the FIN). */
+  onMessage(m: StreamMessage): void {
+    const p = m.payload as HttpResponsePayload;
+    const a = this.outstanding[0];
+    if (a === undefined) return;
+    a.responseBytes = m.bytes;
+    if (this.cfg.version === '0.9') return;
+    this.outstanding.shift();
+    if (p.close) this.reusable = false;
+    this.listener.onDone(this, a);
+    if (this.outstanding.length > 0 || this.state === 'closed') return;
+    if (this.reusable) this.becomeIdle();
+    else {
+      this.state = 'retiring';
+      this.stream.setAppPhase('closing', 'not-persistent');
+      this.listener.onRetired(this);
+    }
+  }
+
+  /** The server closed: finish a close-delimited (0.9) response, fail the rest, close our side. */
+  onPeerFin(): void {
+    const failed: Attempt[] = [];
+    let error: RequestError = 'connection-closed';
+    while (this.outstanding.length > 0) {
+      const a = this.outstanding.shift() as Attempt;
+      if (this.cfg.version === '0.9' && a.responseBytes > 0) {
+        this.listener.onDone(this, a);
+        continue;
+      }
+      if (a.firstByte) error = 'incomplete-response';
+      failed.push(a);
+    }
+    const wasClosed = this.state === 'closed';
+    this.idleEpoch++;
+    this.state = 'closed';
+    this.stream.close('peer-closed');
+    if (!wasClosed) this.listener.onClosed(this, failed, error);
+  }
+
+  /** RST or retransmission limit: every outstanding request failed. */
+  onReset(reason: 'reset' | 'retransmit-limit'): void {
+    const failed = this.outstanding.splice(0);
+    const wasClosed = this.state === 'closed';
+    this.idleEpoch++;
+    this.state = 'closed';
+    if (!wasClosed || failed.length > 0)
+      this.listener.onClosed(
+        this,
+        failed,
+        reason === 'reset' ? 'connection-reset' : 'connection-timeout',
+      );
+  }
+
+  private becomeIdle(): void {
+    this.state = 'idle';
+    this.idleSinceUs = this.engine.now;
+    this.idleEpoch++;
+    this.stream.setAppPhase('idle');
+    this.listener.onReady(this);
+  }
+}
+
+/** What the server side asks of the server model (processing time, keep-alive policy). */
+export interface ServerPolicy {
+  /** Runs `done` after the processing time of a resource. */
+  process(resource: string, done: () => void): void;
+  /** Response body bytes of a resource. */
+  bodyBytes(resource: string): number;
+  readonly keepAliveTimeoutUs: number;
+  /** 0 = unlimited. */
+  readonly maxRequestsPerConnection: number;
+  /** How pipelined requests on one connection are processed: one after another, or all at once. */
+  readonly pipelineProcessing: PipelineProcessing;
+}
+
+/** Server processing of pipelined requests (responses are written in request order either way). */
+export type PipelineProcessing = 'serial' | 'parallel';
+
+/** Server connection states. */
+export type ServerConnState = 'waiting' | 'processing' | 'closed';
+
+/**
+ * Server side of one HTTP/1.x connection: queues requests (pipelined ones too), processes them
+ * serially (or in parallel, RFC 9112 §9.3.2), writes responses in request order, closes when
+ * persistence ends (Connection: close, HTTP/1.0 without keep-alive, 0.9, request limit) or when
+ * idle for the keep-alive timeout.
+ */
+export class Http1ServerConn implements StreamHandler {
+  /** Current state. */
+  state: ServerConnState = 'waiting';
+  /** Requests answered so far. */
+  served = 0;
+  /** Requests received and not yet answered, in arrival (= response) order. */
+  private readonly jobs: { readonly p: HttpRequestPayload; started: boolean; ready: boolean }[] =
+    [];
+  private readonly keepAliveTimer: Timer;
+  private closing = false;
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly trace: TraceRecorder,
+    private readonly cfg: HttpConfig,
+    /** Connection id. */
+    readonly id: number,
+    private readonly stream: ByteStream,
+    private readonly policy: ServerPolicy,
+  ) {
+    stream.handler = this;
+    this.keepAliveTimer = new Timer(engine, () => {
+      if (this.state !== 'waiting') return;
+      this.finish();
+      this.stream.close('keep-alive-timeout');
+    });
+  }
+
+  /**
+   * Connection ready: wait for the first request. As in Apache, the keep-alive timeout only
+   * applies between requests (the first one is not timed here; the client's idle timeout
+   * closes a connection it never uses).
+   */
+  onOpen(): void {
+    this.state = 'waiting';
+    this.setPhase('idle');
+  }
+
+  /** Nothing to do on a request's first byte. */
+  onMessageStart(): void {}
+
+  /** A whole request arrived: queue it and start what the processing model allows. */
+  onMessage(m: StreamMessage): void {
+    const p = m.payload as HttpRequestPayload;
+    if (p.http !== 'request' || this.closing) return;
+    this.keepAliveTimer.cancel();
+    this.jobs.push({ p, started: false, ready: false });
+    this.emit('server-received', p);
+    this.state = 'processing';
+    this.setPhase('active');
+    this.startJobs();
+  }
+
+  /** The client closed: close too (no TIME_WAIT here: the client closed first). */
+  onPeerFin(): void {
+    this.keepAliveTimer.cancel();
+    if (this.state === 'processing') {
+      this.closing = true;
+      return;
+    }
+    this.finish();
+    this.stream.close('peer-closed');
+  }
+
+  /** Reset: forget everything. */
+  onReset(): void {
+    this.keepAliveTimer.cancel();
+    this.finish();
+  }
+
+  private finish(): void {
+    this.state = 'closed';
+    this.closing = true;
+    this.jobs.length = 0;
+  }
+
+  private setPhase(p: AppPhase): void {
+    this.stream.setAppPhase(p);
+  }
+
+  /** Serial: only the oldest request is processed; parallel: every received one. */
+  private startJobs(): void {
+    const parallel = this.policy.pipelineProcessing === 'parallel';
+    for (const job of this.jobs) {
+      if (!job.started) {
+        job.started = true;
+        this.emit('server-start', job.p);
+        this.policy.process(job.p.resource, () => {
+          if (this.state === 'closed') return;
+          job.ready = true;
+          this.emit('server-end', job.p);
+          this.writeReady();
+        });
+      }
+      if (!parallel) break;
+    }
+  }
+
+  /** Writes ready responses in request order (a ready one waits for those before it). */
+  private writeReady(): void {
+    while (this.jobs.length > 0 && this.jobs[0]?.ready === true) {
+      const job = this.jobs.shift();
+      if (job === undefined || !this.respond(job.p)) return;
+    }
+    if (this.jobs.length > 0) this.startJobs();
+    else this.goIdle();
+  }
+
+  /** Writes one response; returns false when the connection closes after it. */
+  private respond(p: HttpRequestPayload): boolean {
+    this.served++;
+    const limit = this.policy.maxRequestsPerConnection;
+    const limitReached = limit > 0 && this.served >= limit;
+    const persist = serverPersists(this.cfg.version, p.keepAlive, limitReached) && !this.closing;
+    const body = this.policy.bodyBytes(p.resource);
+    const bytes = responseBytes(this.cfg, body);
+    const payload: HttpResponsePayload = {
+      http: 'response',
+      requestId: p.requestId,
+      close: !persist,
+      bytes,
+    };
+    const label = this.cfg.version === '0.9' ? `body ${p.path}` : `200 OK ${p.path}`;
+    this.stream.write({ bytes, kind: 'DATA', label, requestIds: [p.requestId], payload });
+    if (persist) return true;
+    const reason: ConnReason = limitReached
+      ? 'max-requests'
+      : this.closing
+        ? 'peer-closed'
+        : 'not-persistent';
+    this.finish();
+    this.stream.close(reason);
+    return false;
+  }
+
+  private goIdle(): void {
+    this.state = 'waiting';
+    this.setPhase('idle');
+    this.keepAliveTimer.set(this.policy.keepAliveTimeoutUs);
+  }
+
+  private emit(
+    step: 'server-received' | 'server-start' | 'server-end',
+    p: HttpRequestPayload,
+  ): void {
+    this.trace.emit({
+      type: 'request',
+      t: usToMs(this.engine.now),
+      step,
+      requestId: p.requestId,
+      path: p.path,
+      host: p.host,
+      method: p.method,
+      attempt: p.attempt,
+      conn: this.id,
+      followUp: p.followUp,
+    });
+  }
+}

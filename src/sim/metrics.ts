@@ -1,0 +1,221 @@
+/** Metrics derived from a trace only (never from simulator internals). */
+import type { HttpMethod, RequestError, Trace } from './trace';
+
+/** Timings of one logical request (its final attempt). Times in ms; null when it never happened. */
+export interface RequestMetrics {
+  readonly requestId: number;
+  readonly path: string;
+  readonly host: string;
+  readonly method: HttpMethod;
+  readonly followUp: boolean;
+  /** Connection of the final attempt. */
+  readonly connectionId: number | null;
+  /** The final attempt went on a connection that had carried an earlier request. */
+  readonly reused: boolean;
+  readonly queuedMs: number;
+  readonly sentMs: number | null;
+  readonly firstByteMs: number | null;
+  readonly doneMs: number | null;
+  /** Set when the request failed for good. */
+  readonly error: RequestError | null;
+  readonly errorMs: number | null;
+  /** Number of retries (0 or 1). */
+  readonly retries: number;
+  /** Response bytes received (headers + body). */
+  readonly bytes: number;
+}
+
+/** Summary metrics of one simulation. */
+export interface Metrics {
+  /** When the last page request (HTML and objects; not follow-ups) finished, done or failed (ms). */
+  readonly pageLoadMs: number;
+  /** True when every page request completed without error. */
+  readonly pageComplete: boolean;
+  /** TCP connections the client opened. */
+  readonly connectionsOpened: number;
+  readonly packets: {
+    readonly total: number;
+    readonly dropped: number;
+    readonly retransmitted: number;
+  };
+  /** Wire bytes (payload + 40 B headers) per direction, dropped packets included. */
+  readonly wireBytes: { readonly c2s: number; readonly s2c: number };
+  /** Engine events executed. */
+  readonly events: number;
+  /** Time of the last event (all sockets closed when the run ended idle). */
+  readonly endMs: number;
+  /**
+   * Round trips spent on handshakes, summed over every connection opened: 1 for TCP plus the
+   * TLS round trips (2 for TLS 1.2, 1 for TLS 1.3). Counted from the protocol, not measured.
+   */
+  readonly handshakeRoundTrips: number;
+  /**
+   * Handshake round trips on the critical path. A request "waited for" its connection's
+   * handshake when the connection was opened at or after the request was queued and the request
+   * left the moment the connection became ready (client ESTABLISHED, or TLS done). Counted: the
+   * last page request's handshake if it waited, plus the HTML's if it waited and the last request
+   * was discovered from the HTML (queued when the HTML was done).
+   */
+  readonly criticalPathHandshakeRoundTrips: number;
+  readonly requests: readonly RequestMetrics[];
+}
+
+interface Acc {
+  requestId: number;
+  path: string;
+  host: string;
+  method: HttpMethod;
+  followUp: boolean;
+  connectionId: number | null;
+  reused: boolean;
+  queuedMs: number;
+  sentMs: number | null;
+  firstByteMs: number | null;
+  doneMs: number | null;
+  error: RequestError | null;
+  errorMs: number | null;
+  retries: number;
+  bytes: number;
+}
+
+/** Computes metrics from a trace. */
+export function computeMetrics(trace: Trace): Metrics {
+  const reqs = new Map<number, Acc>();
+  const connRt = new Map<number, number>();
+  const conns = new Map<number, { openMs: number; readyMs: number; tls: boolean }>();
+  let total = 0;
+  let dropped = 0;
+  let retransmitted = 0;
+  let c2s = 0;
+  let s2c = 0;
+  let events = 0;
+  let endMs = 0;
+  for (const e of trace) {
+    switch (e.type) {
+      case 'packet':
+        total++;
+        if (e.dropped) dropped++;
+        if (e.retransmit) retransmitted++;
+        if (e.dir === 'c2s') c2s += e.wireBytes;
+        else s2c += e.wireBytes;
+        break;
+      case 'conn-open':
+        connRt.set(e.conn, 1 + e.tlsRoundTrips);
+        conns.set(e.conn, { openMs: e.t, readyMs: -1, tls: e.tls !== 'none' });
+        break;
+      case 'conn': {
+        const c = conns.get(e.conn);
+        if (
+          c !== undefined &&
+          !c.tls &&
+          e.side === 'client' &&
+          e.state === 'ESTABLISHED' &&
+          c.readyMs < 0
+        )
+          c.readyMs = e.t;
+        break;
+      }
+      case 'tls': {
+        const c = conns.get(e.conn);
+        if (c !== undefined && e.side === 'client' && e.step === 'done') c.readyMs = e.t;
+        break;
+      }
+      case 'end':
+        events = e.events;
+        endMs = e.t;
+        break;
+      case 'request': {
+        let r = reqs.get(e.requestId);
+        if (r === undefined) {
+          r = {
+            requestId: e.requestId,
+            path: e.path,
+            host: e.host,
+            method: e.method,
+            followUp: e.followUp,
+            connectionId: null,
+            reused: false,
+            queuedMs: e.t,
+            sentMs: null,
+            firstByteMs: null,
+            doneMs: null,
+            error: null,
+            errorMs: null,
+            retries: 0,
+            bytes: 0,
+          };
+          reqs.set(e.requestId, r);
+        }
+        switch (e.step) {
+          case 'assigned':
+            r.connectionId = e.conn ?? null;
+            r.reused = e.reused ?? false;
+            break;
+          case 'sent':
+            r.sentMs = e.t;
+            break;
+          case 'first-byte':
+            r.firstByteMs = e.t;
+            break;
+          case 'done':
+            r.doneMs = e.t;
+            r.bytes = e.bytes ?? 0;
+            break;
+          case 'error':
+            r.error = e.error ?? 'connection-closed';
+            r.errorMs = e.t;
+            break;
+          case 'retry':
+            r.retries++;
+            r.sentMs = null;
+            r.firstByteMs = null;
+            break;
+          default:
+            break;
+        }
+        break;
+      }
+      default:
+        break;
+    }
+    endMs = Math.max(endMs, e.t);
+  }
+  const requests = [...reqs.values()].sort((a, b) => a.requestId - b.requestId);
+  let pageLoadMs = 0;
+  let pageComplete = true;
+  let last: Acc | undefined;
+  for (const r of requests) {
+    if (r.followUp) continue;
+    const end = r.doneMs ?? r.errorMs;
+    if (end === null || r.error !== null) pageComplete = false;
+    if (end !== null && end >= pageLoadMs) {
+      pageLoadMs = end;
+      last = r;
+    }
+  }
+  let handshakeRoundTrips = 0;
+  for (const v of connRt.values()) handshakeRoundTrips += v;
+  const waited = (r: Acc | undefined): number => {
+    if (r === undefined || r.connectionId === null || r.sentMs === null) return 0;
+    const c = conns.get(r.connectionId);
+    if (c === undefined || c.openMs < r.queuedMs || c.readyMs !== r.sentMs) return 0;
+    return connRt.get(r.connectionId) ?? 0;
+  };
+  const html = requests[0];
+  let critical = waited(last);
+  if (last !== undefined && html !== undefined && last !== html && html.doneMs !== null) {
+    if (last.queuedMs >= html.doneMs) critical += waited(html);
+  }
+  return {
+    pageLoadMs,
+    pageComplete,
+    connectionsOpened: connRt.size,
+    packets: { total, dropped, retransmitted },
+    wireBytes: { c2s, s2c },
+    events,
+    endMs,
+    handshakeRoundTrips,
+    criticalPathHandshakeRoundTrips: critical,
+    requests,
+  };
+}

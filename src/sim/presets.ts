@@ -1,0 +1,269 @@
+/**
+ * Named scenarios with era defaults. Every number cites its row in /work/shared/FACTS.md
+ * (section and row name) in `sources`. Presets are plain `ScenarioInput` data.
+ */
+import type { ScenarioInput } from './scenario';
+
+/** A named scenario and where its numbers come from. */
+export interface Preset {
+  readonly name: string;
+  /** One-line description (English; UI strings live in src/i18n). */
+  readonly title: string;
+  readonly scenario: ScenarioInput;
+  /** FACTS.md rows the values come from. */
+  readonly sources: readonly string[];
+  /** Published result this preset reproduces, when there is one. */
+  readonly expected?: string;
+}
+
+/** The "Microscape" test page: 42 KB HTML and 42 inline images totalling 125 KB (~3 KB each). */
+const MICROSCAPE = { htmlBytes: 42000, objects: 42, objectBytes: 3000 } as const;
+const MICROSCAPE_SRC =
+  'FACTS.md §5 "Microscape" test page: 42 KB HTML, 42 inline GIFs totalling 125 KB';
+
+const HPBN_CH2 = {
+  // HPBN's path is 5 Mbit/s, but its figures ignore serialization: bandwidth effectively unlimited.
+  network: { rttMs: 56, bandwidthMbps: 100000 },
+  tcp: { initialWindow: 10, receiveWindowBytes: 65535 },
+  server: { processingMs: 40 },
+  // 64 KB response = 45 segments at MSS 1460: 250 B of headers + 64750 B of body = 65000 B (<= rwnd).
+  page: { htmlBytes: 64750, objects: 0 },
+} as const;
+const HPBN_CH2_SRC =
+  'FACTS.md §5 HPBN ch.2: new connection (RTT 56 ms, rwnd 65,535 B, IW 10, 40 ms server time, 64 KB = 45 segments)';
+
+const HPBN_CH11 = {
+  network: { rttMs: 56, bandwidthMbps: 100000 },
+  server: { processingMs: 20 },
+  client: { maxConnectionsPerHost: 1 },
+  // HTML (40 ms of server time) and one CSS file (20 ms); both fit in one segment.
+  page: { htmlBytes: 1000, htmlProcessingMs: 40, objects: [{ path: '/style.css', bytes: 1000 }] },
+} as const;
+const HPBN_CH11_SRC =
+  'FACTS.md §5 HPBN ch.11: HTML + CSS example (28 ms one way, 40 ms and 20 ms server time)';
+
+/** All presets, by name. */
+export const presets: Readonly<Record<string, Preset>> = {
+  'http09-1991': {
+    name: 'http09-1991',
+    title: 'HTTP/0.9: one bare GET per connection, the server closes after the document',
+    scenario: {
+      http: { version: '0.9' },
+      tcp: { initialWindow: 1 },
+      page: { htmlBytes: 5000, objects: 0 },
+    },
+    sources: [
+      'FACTS.md §1 HTTP/0.9 description (one-line GET, server closes)',
+      'FACTS.md §8 Initial window: 1 segment (pre-RFC 2414)',
+    ],
+  },
+  'http10-1997': {
+    name: 'http10-1997',
+    title: 'HTTP/1.0 without keep-alive: a new connection per object, 4 in parallel',
+    scenario: {
+      http: { version: '1.0', keepAlive: false },
+      tcp: { initialWindow: 1 },
+      client: { maxConnectionsPerHost: 4 },
+      page: MICROSCAPE,
+    },
+    sources: [
+      'FACTS.md §1 HTTP/1.0 (one connection per request, closed by the server)',
+      'FACTS.md §4 IE/WinInet: 4 per HTTP/1.0 server',
+      'FACTS.md §8 Initial window: 1 segment (pre-RFC 2414)',
+      MICROSCAPE_SRC,
+    ],
+  },
+  'http10-keepalive': {
+    name: 'http10-keepalive',
+    title: 'HTTP/1.0 with Connection: Keep-Alive on both sides (Apache 1.3: 15 s)',
+    scenario: {
+      http: { version: '1.0', keepAlive: true },
+      tcp: { initialWindow: 1 },
+      client: { maxConnectionsPerHost: 4, idleTimeoutMs: 60000 },
+      server: { keepAliveTimeoutMs: 15000 },
+      page: MICROSCAPE,
+    },
+    sources: [
+      'FACTS.md §2 HTTP/1.0 opt-in (Connection: Keep-Alive answered with the same token)',
+      'FACTS.md §3 Apache KeepAliveTimeout, 1.3 and 2.0: 15 s',
+      'FACTS.md §4 IE idle timeout 1 min',
+      MICROSCAPE_SRC,
+    ],
+  },
+  'keepalive-apache20': {
+    name: 'keepalive-apache20',
+    title: 'HTTP/1.1 persistent, 2 connections per host, Apache 2.0 keep-alive timeout 15 s',
+    scenario: {
+      http: { version: '1.1' },
+      tcp: { initialWindow: 3 },
+      client: { maxConnectionsPerHost: 2, idleTimeoutMs: 60000 },
+      server: { keepAliveTimeoutMs: 15000, maxRequestsPerConnection: 100 },
+      page: MICROSCAPE,
+    },
+    sources: [
+      'FACTS.md §3 Apache KeepAliveTimeout, 1.3 and 2.0: 15 s',
+      'FACTS.md §3 Apache MaxKeepAliveRequests 100',
+      'FACTS.md §1 RFC 2616 connection limit (2)',
+      'FACTS.md §1 TCP initial window of about 4 KB (RFC 3390: 3 segments)',
+      'FACTS.md §4 IE idle timeout 1 min',
+    ],
+  },
+  'keepalive-apache22': {
+    name: 'keepalive-apache22',
+    title: 'HTTP/1.1 persistent, 6 connections per host, Apache 2.2+ keep-alive timeout 5 s',
+    scenario: {
+      http: { version: '1.1' },
+      tcp: { initialWindow: 3 },
+      client: { maxConnectionsPerHost: 6, idleTimeoutMs: 115000 },
+      server: { keepAliveTimeoutMs: 5000, maxRequestsPerConnection: 100 },
+      page: MICROSCAPE,
+    },
+    sources: [
+      'FACTS.md §3 Apache KeepAliveTimeout, 2.2 and later: 5 s',
+      'FACTS.md §3 Apache MaxKeepAliveRequests 100',
+      'FACTS.md §4 Firefox per host 6, idle timeout 115 s',
+    ],
+  },
+  pipelining: {
+    name: 'pipelining',
+    title: 'HTTP/1.1 pipelining: all requests on one connection, responses in order',
+    scenario: {
+      http: { version: '1.1', pipelining: true },
+      tcp: { initialWindow: 3 },
+      client: { maxConnectionsPerHost: 2 },
+      server: { keepAliveTimeoutMs: 15000 },
+      page: MICROSCAPE,
+    },
+    sources: [
+      'FACTS.md §2 Pipelining: response order',
+      'FACTS.md §5 Nielsen et al. (pipelined HTTP/1.1 beat HTTP/1.0)',
+      MICROSCAPE_SRC,
+    ],
+  },
+  'modern-browser': {
+    name: 'modern-browser',
+    title: 'A modern browser over HTTP/1.1: 6 per host, IW10, TLS 1.3, nginx 75 s',
+    scenario: {
+      http: { version: '1.1' },
+      tls: 'tls1.3',
+      tcp: { initialWindow: 10 },
+      client: { maxConnectionsPerHost: 6, maxConnectionsTotal: 256, idleTimeoutMs: 300000 },
+      server: { keepAliveTimeoutMs: 75000, maxRequestsPerConnection: 1000 },
+      page: { htmlBytes: 30000, objects: 30, objectBytes: 10000 },
+    },
+    sources: [
+      'FACTS.md §4 Chrome/Chromium per host 6, 256 per pool; used idle socket 300 s',
+      'FACTS.md §3 Linux IW 10',
+      'FACTS.md §6 TLS 1.3 full handshake: 1 RTT',
+      'FACTS.md §3 nginx keepalive_timeout 75 s, keepalive_requests 1000',
+    ],
+  },
+  'hpbn-ch2-new': {
+    name: 'hpbn-ch2-new',
+    title: 'HPBN ch.2: 64 KB over a new connection (flights of 10, 20, 15 segments)',
+    scenario: HPBN_CH2,
+    sources: [HPBN_CH2_SRC, 'FACTS.md §8 HPBN example path'],
+    expected: 'request done at 264 ms',
+  },
+  'hpbn-ch2-reused': {
+    name: 'hpbn-ch2-reused',
+    title: 'HPBN ch.2: the same 64 KB request again on the warm connection',
+    scenario: {
+      ...HPBN_CH2,
+      tcp: { ...HPBN_CH2.tcp, slowStartAfterIdle: false },
+      followUps: [{ atMs: 300, path: '/again.html', bytes: 64750, processingMs: 40 }],
+    },
+    sources: [
+      'FACTS.md §5 HPBN ch.2: reused connection (96 ms)',
+      'FACTS.md §5 HPBN ch.2: slow-start restart (HPBN advises disabling it)',
+    ],
+    expected: 'follow-up request: 96 ms from sent to done',
+  },
+  'hpbn-ch11-two-connections': {
+    name: 'hpbn-ch11-two-connections',
+    title: 'HPBN ch.11: HTML then CSS over two non-persistent connections',
+    scenario: { ...HPBN_CH11, http: { version: '1.0', keepAlive: false } },
+    sources: [HPBN_CH11_SRC],
+    expected: 'page load 284 ms',
+  },
+  'hpbn-ch11-keepalive': {
+    name: 'hpbn-ch11-keepalive',
+    title: 'HPBN ch.11: HTML then CSS on one persistent connection',
+    scenario: { ...HPBN_CH11, http: { version: '1.1' } },
+    sources: [HPBN_CH11_SRC],
+    expected: 'page load 228 ms',
+  },
+  'hpbn-ch11-pipelined': {
+    name: 'hpbn-ch11-pipelined',
+    title: 'HPBN ch.11: HTML and CSS pipelined (both known up front), serial server',
+    scenario: {
+      ...HPBN_CH11,
+      http: { version: '1.1', pipelining: true },
+      page: { ...HPBN_CH11.page, discovery: 'upfront' },
+    },
+    sources: [HPBN_CH11_SRC],
+    expected: 'page load 172 ms',
+  },
+  'hpbn-ch11-pipelined-parallel': {
+    name: 'hpbn-ch11-pipelined-parallel',
+    title: 'HPBN ch.11: HTML and CSS pipelined, processed in parallel by the server',
+    scenario: {
+      ...HPBN_CH11,
+      http: { version: '1.1', pipelining: true },
+      server: { ...HPBN_CH11.server, pipelineProcessing: 'parallel' },
+      page: { ...HPBN_CH11.page, discovery: 'upfront' },
+    },
+    sources: [
+      HPBN_CH11_SRC,
+      'FACTS.md §2 Pipelining: response order (the server MAY process safe requests in parallel)',
+    ],
+    expected: 'page load 152 ms (20 ms less than serial processing)',
+  },
+  'pipelining-hol': {
+    name: 'pipelining-hol',
+    title: 'Head-of-line blocking: a slow first response holds back the pipelined ones behind it',
+    scenario: {
+      http: { version: '1.1', pipelining: true },
+      page: {
+        htmlBytes: 10000,
+        objects: [{ bytes: 5000, processingMs: 500 }, 5000, 5000, 5000, 5000],
+      },
+    },
+    sources: [
+      'FACTS.md §7 "Pipelining is multiplexing" (responses in request order: head-of-line blocking)',
+    ],
+  },
+  'domain-sharding': {
+    name: 'domain-sharding',
+    title: 'Domain sharding: 2 connections per host, objects spread over 3 hostnames',
+    scenario: {
+      client: { maxConnectionsPerHost: 2 },
+      page: { htmlBytes: 20000, objects: 24, objectBytes: 5000, shards: 3 },
+    },
+    sources: [
+      'FACTS.md §1 RFC 2616 connection limit (2 per server)',
+      'FACTS.md §8 Per-host parallelism',
+    ],
+  },
+  'timeout-race': {
+    name: 'timeout-race',
+    title:
+      "Timeout race: the client reuses a connection as the server's keep-alive FIN is in flight",
+    scenario: {
+      network: { rttMs: 100 },
+      client: { idleTimeoutMs: 60000 },
+      server: { keepAliveTimeoutMs: 5000 },
+      page: { htmlBytes: 1000, objects: 0 },
+      followUps: [{ atMs: 5160, path: '/click' }],
+    },
+    sources: [
+      'FACTS.md §2 The keep-alive race',
+      'FACTS.md §3 Apache KeepAliveTimeout 2.2+: 5 s',
+      'FACTS.md §4 IE idle timeout 1 min',
+    ],
+    expected: 'the follow-up hits a closed socket (RST) and is retried once on a new connection',
+  },
+};
+
+/** Preset names, in definition order. */
+export const presetNames: readonly string[] = Object.keys(presets);

@@ -1,0 +1,799 @@
+/**
+ * Scenario: the plain-JSON input of a simulation, its documented defaults and ranges (as data,
+ * so UI controls can reuse them), and a small hand-written validator that returns either a
+ * normalized full scenario or a list of errors naming the field and the allowed range.
+ */
+import type { DropRule } from './link';
+import type { Direction, HttpMethod, TlsVersion } from './trace';
+
+/** HTTP versions simulated today (later: '2', '3'). */
+export type HttpVersion = '0.9' | '1.0' | '1.1';
+
+/** When the browser learns about the page's objects. */
+export type Discovery = 'after-html' | 'upfront';
+
+/** One page object (subresource) after normalization. */
+export interface PageObject {
+  readonly path: string;
+  /** Response body bytes. */
+  readonly bytes: number;
+  /** Server processing time for this object; absent = `server.processingMs`. */
+  readonly processingMs?: number;
+}
+
+/** A request issued later in time (a user click), not part of the page load. */
+export interface FollowUp {
+  /** Absolute time since navigation start (ms). */
+  readonly atMs: number;
+  readonly path: string;
+  readonly method: HttpMethod;
+  /** Response body bytes. */
+  readonly bytes: number;
+  /** Request body bytes (for POST). */
+  readonly bodyBytes: number;
+  /** Server processing time; absent = `server.processingMs`. */
+  readonly processingMs?: number;
+}
+
+/** A complete, validated scenario (every field present). */
+export interface Scenario {
+  readonly seed: number;
+  readonly network: {
+    readonly rttMs: number;
+    readonly bandwidthMbps: number;
+    readonly mssBytes: number;
+    readonly lossRate: number;
+    readonly drop: readonly DropRule[];
+  };
+  readonly tcp: {
+    readonly initialWindow: number;
+    readonly receiveWindowBytes: number;
+    readonly delayedAck: boolean;
+    readonly delayedAckMs: number;
+    readonly slowStartAfterIdle: boolean;
+    readonly initialRtoMs: number;
+    readonly minRtoMs: number;
+    readonly timeWaitMs: number;
+  };
+  readonly tls: TlsVersion;
+  readonly http: {
+    readonly version: HttpVersion;
+    readonly keepAlive: boolean;
+    readonly pipelining: boolean;
+    readonly requestHeaderBytes: number;
+    readonly responseHeaderBytes: number;
+  };
+  readonly client: {
+    readonly maxConnectionsPerHost: number;
+    readonly maxConnectionsTotal: number;
+    readonly idleTimeoutMs: number;
+  };
+  readonly server: {
+    readonly processingMs: number;
+    readonly keepAliveTimeoutMs: number;
+    readonly maxRequestsPerConnection: number;
+    readonly pipelineProcessing: 'serial' | 'parallel';
+  };
+  readonly page: {
+    readonly htmlBytes: number;
+    readonly htmlProcessingMs?: number;
+    readonly objects: readonly PageObject[];
+    readonly objectBytes: number;
+    readonly discovery: Discovery;
+    readonly shards: number;
+  };
+  readonly followUps: readonly FollowUp[];
+}
+
+/** Deep-partial input accepted by `validateScenario` and `simulate` (what JSON files contain). */
+export type ScenarioInput = {
+  readonly seed?: number;
+  readonly network?: Partial<Omit<Scenario['network'], 'drop'>> & {
+    readonly drop?: readonly {
+      readonly connection: number;
+      readonly segment: number;
+      readonly direction?: Direction;
+    }[];
+  };
+  readonly tcp?: Partial<Scenario['tcp']>;
+  readonly tls?: TlsVersion;
+  readonly http?: Partial<Scenario['http']>;
+  readonly client?: Partial<Scenario['client']>;
+  readonly server?: Partial<Scenario['server']>;
+  readonly page?: Partial<Omit<Scenario['page'], 'objects'>> & {
+    readonly objects?:
+      | number
+      | readonly (
+          | number
+          | { readonly path?: string; readonly bytes?: number; readonly processingMs?: number }
+        )[];
+  };
+  readonly followUps?: readonly {
+    readonly atMs: number;
+    readonly path?: string;
+    readonly method?: HttpMethod;
+    readonly bytes?: number;
+    readonly bodyBytes?: number;
+    readonly processingMs?: number;
+  }[];
+};
+
+/** A numeric field: inclusive range, default, unit and a one-line description. */
+export interface NumberSpec {
+  readonly kind: 'number' | 'integer';
+  readonly min: number;
+  readonly max: number;
+  readonly default: number;
+  readonly unit?: string;
+  readonly doc: string;
+}
+
+/** A boolean field. */
+export interface BooleanSpec {
+  readonly kind: 'boolean';
+  readonly default: boolean;
+  readonly doc: string;
+}
+
+/** A field with a fixed set of string values. */
+export interface EnumSpec {
+  readonly kind: 'enum';
+  readonly values: readonly string[];
+  readonly default: string;
+  readonly doc: string;
+}
+
+/** Any scalar field spec. */
+export type FieldSpec = NumberSpec | BooleanSpec | EnumSpec;
+
+/**
+ * Ranges and defaults of every scalar field, keyed by dotted path. Composite fields
+ * (`network.drop`, `page.objects` as an array, `followUps`) are described in `COMPOSITE_FIELDS`.
+ */
+export const SCENARIO_FIELDS = {
+  seed: { kind: 'integer', min: 0, max: 4294967295, default: 1, doc: 'PRNG seed (random loss)' },
+  'network.rttMs': {
+    kind: 'number',
+    min: 0.1,
+    max: 10000,
+    default: 100,
+    unit: 'ms',
+    doc: 'round-trip propagation delay; one way = RTT/2',
+  },
+  'network.bandwidthMbps': {
+    kind: 'number',
+    min: 0.01,
+    max: 100000,
+    default: 100,
+    unit: 'Mbit/s',
+    doc: 'bandwidth per direction (serialization delay); 100000 is effectively unlimited',
+  },
+  'network.mssBytes': {
+    kind: 'integer',
+    min: 536,
+    max: 9000,
+    default: 1460,
+    unit: 'bytes',
+    doc: 'TCP maximum segment size',
+  },
+  'network.lossRate': {
+    kind: 'number',
+    min: 0,
+    max: 0.5,
+    default: 0,
+    doc: 'probability that any packet is lost (seeded)',
+  },
+  'tcp.initialWindow': {
+    kind: 'integer',
+    min: 1,
+    max: 100,
+    default: 10,
+    unit: 'segments',
+    doc: 'initial congestion window (1, 2, 3 = RFC 3390, 10 = RFC 6928 / Linux)',
+  },
+  'tcp.receiveWindowBytes': {
+    kind: 'integer',
+    min: 1460,
+    max: 16777216,
+    default: 65535,
+    unit: 'bytes',
+    doc: 'receive window each side advertises (65535 as in HPBN ch.2)',
+  },
+  'tcp.delayedAck': {
+    kind: 'boolean',
+    default: false,
+    doc: 'delay ACKs: every 2nd segment or after delayedAckMs',
+  },
+  'tcp.delayedAckMs': {
+    kind: 'number',
+    min: 1,
+    max: 500,
+    default: 40,
+    unit: 'ms',
+    doc: 'delayed-ACK timer (Linux minimum 40 ms)',
+  },
+  'tcp.slowStartAfterIdle': {
+    kind: 'boolean',
+    default: true,
+    doc: 'cwnd back to the initial window after an idle period > RTO (Linux net.ipv4.tcp_slow_start_after_idle)',
+  },
+  'tcp.initialRtoMs': {
+    kind: 'number',
+    min: 1,
+    max: 60000,
+    default: 1000,
+    unit: 'ms',
+    doc: 'initial retransmission timeout (RFC 6298: 1 s)',
+  },
+  'tcp.minRtoMs': {
+    kind: 'number',
+    min: 1,
+    max: 60000,
+    default: 200,
+    unit: 'ms',
+    doc: 'lower bound of the RTO (Linux TCP_RTO_MIN 200 ms; RFC 6298 suggests 1 s)',
+  },
+  'tcp.timeWaitMs': {
+    kind: 'number',
+    min: 0,
+    max: 240000,
+    default: 60000,
+    unit: 'ms',
+    doc: 'TIME_WAIT duration (Linux 60 s)',
+  },
+  tls: {
+    kind: 'enum',
+    values: ['none', 'tls1.2', 'tls1.3'],
+    default: 'none',
+    doc: 'TLS over TCP: none, TLS 1.2 (2 RTT), TLS 1.3 (1 RTT)',
+  },
+  'http.version': {
+    kind: 'enum',
+    values: ['0.9', '1.0', '1.1'],
+    default: '1.1',
+    doc: 'HTTP version',
+  },
+  'http.keepAlive': {
+    kind: 'boolean',
+    default: true,
+    doc: 'persistent connections; default true for 1.1, false for 0.9/1.0 (1.0: both sides send Connection: Keep-Alive; 1.1 false: Connection: close)',
+  },
+  'http.pipelining': {
+    kind: 'boolean',
+    default: false,
+    doc: 'send queued requests without waiting for responses (HTTP/1.1 keep-alive only)',
+  },
+  'http.requestHeaderBytes': {
+    kind: 'integer',
+    min: 16,
+    max: 65536,
+    default: 400,
+    unit: 'bytes',
+    doc: 'size of an HTTP/1.x request head (HTTP/0.9: just "GET /path")',
+  },
+  'http.responseHeaderBytes': {
+    kind: 'integer',
+    min: 16,
+    max: 65536,
+    default: 250,
+    unit: 'bytes',
+    doc: 'size of an HTTP/1.x response head (HTTP/0.9 has none)',
+  },
+  'client.maxConnectionsPerHost': {
+    kind: 'integer',
+    min: 1,
+    max: 64,
+    default: 6,
+    doc: 'browser connections per host (2 per RFC 2616, 6 in modern browsers)',
+  },
+  'client.maxConnectionsTotal': {
+    kind: 'integer',
+    min: 1,
+    max: 1024,
+    default: 256,
+    doc: 'browser connections in total; idle ones are evicted LRU',
+  },
+  'client.idleTimeoutMs': {
+    kind: 'number',
+    min: 1,
+    max: 3600000,
+    default: 300000,
+    unit: 'ms',
+    doc: 'client closes a connection idle this long (Chromium 300 s)',
+  },
+  'server.processingMs': {
+    kind: 'number',
+    min: 0,
+    max: 60000,
+    default: 0,
+    unit: 'ms',
+    doc: 'server time per request (serial per connection)',
+  },
+  'server.keepAliveTimeoutMs': {
+    kind: 'number',
+    min: 1,
+    max: 3600000,
+    default: 5000,
+    unit: 'ms',
+    doc: 'server closes a connection idle this long (Apache 2.2+: 5 s)',
+  },
+  'server.maxRequestsPerConnection': {
+    kind: 'integer',
+    min: 0,
+    max: 1000000,
+    default: 100,
+    doc: 'requests per connection before the server closes (Apache 100); 0 = unlimited',
+  },
+  'server.pipelineProcessing': {
+    kind: 'enum',
+    values: ['serial', 'parallel'],
+    default: 'serial',
+    doc: 'pipelined requests on one connection processed one after another, or in parallel (responses stay in order)',
+  },
+  'page.htmlBytes': {
+    kind: 'integer',
+    min: 1,
+    max: 100000000,
+    default: 20000,
+    unit: 'bytes',
+    doc: 'HTML body size',
+  },
+  'page.htmlProcessingMs': {
+    kind: 'number',
+    min: 0,
+    max: 60000,
+    default: 0,
+    unit: 'ms',
+    doc: 'server time for the HTML (absent = server.processingMs)',
+  },
+  'page.objects': {
+    kind: 'integer',
+    min: 0,
+    max: 1000,
+    default: 10,
+    doc: 'number of subresources (or an array of sizes / {path, bytes, processingMs})',
+  },
+  'page.objectBytes': {
+    kind: 'integer',
+    min: 1,
+    max: 100000000,
+    default: 5000,
+    unit: 'bytes',
+    doc: 'body size of each object given by count',
+  },
+  'page.discovery': {
+    kind: 'enum',
+    values: ['after-html', 'upfront'],
+    default: 'after-html',
+    doc: 'objects requested when the HTML has arrived, or known at start',
+  },
+  'page.shards': {
+    kind: 'integer',
+    min: 1,
+    max: 16,
+    default: 1,
+    doc: 'objects spread round-robin over this many hostnames (1 = the HTML host)',
+  },
+} as const satisfies Record<string, FieldSpec>;
+
+/** Dotted paths of scalar fields. */
+export type FieldPath = keyof typeof SCENARIO_FIELDS;
+
+/** Composite fields and their element ranges. */
+export const COMPOSITE_FIELDS = {
+  'network.drop': {
+    maxItems: 100,
+    doc: 'targeted loss: [{connection, segment, direction?}] drops the segment-th data transmission (1-based, retransmissions count) of connection `connection` (1-based, in opening order) in `direction` (default "s2c")',
+    connection: { kind: 'integer', min: 1, max: 100000, default: 1, doc: 'connection id' },
+    segment: { kind: 'integer', min: 1, max: 1000000, default: 1, doc: 'data segment number' },
+    direction: { kind: 'enum', values: ['c2s', 's2c'], default: 's2c', doc: 'direction' },
+  },
+  'page.objects': {
+    maxItems: 1000,
+    doc: 'array form: each item a size in bytes or {path?, bytes?, processingMs?}',
+    bytes: { kind: 'integer', min: 1, max: 100000000, default: 5000, doc: 'body bytes' },
+    processingMs: { kind: 'number', min: 0, max: 60000, default: 0, doc: 'server time' },
+  },
+  followUps: {
+    maxItems: 100,
+    doc: 'requests issued later: [{atMs, path?, method?, bytes?, bodyBytes?, processingMs?}] (atMs since navigation start)',
+    atMs: { kind: 'number', min: 0, max: 3600000, default: 0, doc: 'issue time' },
+    method: {
+      kind: 'enum',
+      values: ['GET', 'POST'],
+      default: 'GET',
+      doc: 'POST is not idempotent: never retried',
+    },
+    bytes: {
+      kind: 'integer',
+      min: 1,
+      max: 100000000,
+      default: 5000,
+      doc: 'response body bytes (default page.objectBytes)',
+    },
+    bodyBytes: { kind: 'integer', min: 0, max: 100000000, default: 0, doc: 'request body bytes' },
+    processingMs: {
+      kind: 'number',
+      min: 0,
+      max: 60000,
+      default: 0,
+      doc: 'server time (default server.processingMs)',
+    },
+  },
+} as const;
+
+/** A validation error: dotted field path and a message with the allowed range. */
+export interface ValidationError {
+  readonly path: string;
+  readonly message: string;
+}
+
+/** Result of `validateScenario`. */
+export type ValidationResult =
+  | { readonly ok: true; readonly scenario: Scenario }
+  | { readonly ok: false; readonly errors: readonly ValidationError[] };
+
+/** Upper bound on the bytes a scenario may transfer (keeps a trace within memory). */
+export const MAX_TOTAL_BYTES = 100_000_000;
+
+/** The main hostname (HTML and, without sharding, every object). */
+export const MAIN_HOST = 'example.com';
+
+const SECTIONS: Record<string, readonly string[]> = {
+  network: ['rttMs', 'bandwidthMbps', 'mssBytes', 'lossRate', 'drop'],
+  tcp: [
+    'initialWindow',
+    'receiveWindowBytes',
+    'delayedAck',
+    'delayedAckMs',
+    'slowStartAfterIdle',
+    'initialRtoMs',
+    'minRtoMs',
+    'timeWaitMs',
+  ],
+  http: ['version', 'keepAlive', 'pipelining', 'requestHeaderBytes', 'responseHeaderBytes'],
+  client: ['maxConnectionsPerHost', 'maxConnectionsTotal', 'idleTimeoutMs'],
+  server: ['processingMs', 'keepAliveTimeoutMs', 'maxRequestsPerConnection', 'pipelineProcessing'],
+  page: ['htmlBytes', 'htmlProcessingMs', 'objects', 'objectBytes', 'discovery', 'shards'],
+};
+const TOP = ['seed', 'network', 'tcp', 'tls', 'http', 'client', 'server', 'page', 'followUps'];
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function describeValue(v: unknown): string {
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  if (typeof v === 'object') return 'an object';
+  return String(v);
+}
+
+/** The allowed-values phrase for a spec ("a number between 1 and 10000"). */
+export function describeSpec(spec: FieldSpec): string {
+  switch (spec.kind) {
+    case 'number':
+      return `a number between ${spec.min} and ${spec.max}`;
+    case 'integer':
+      return `an integer between ${spec.min} and ${spec.max}`;
+    case 'boolean':
+      return 'true or false';
+    case 'enum':
+      return `one of ${spec.values.map((v) => JSON.stringify(v)).join(', ')}`;
+  }
+}
+
+class Checker {
+  readonly errors: ValidationError[] = [];
+
+  fail(path: string, message: string): void {
+    this.errors.push({ path, message });
+  }
+
+  value(path: string, spec: FieldSpec, v: unknown): unknown {
+    if (v === undefined) return spec.default;
+    let ok: boolean;
+    switch (spec.kind) {
+      case 'number':
+        ok = typeof v === 'number' && Number.isFinite(v) && v >= spec.min && v <= spec.max;
+        break;
+      case 'integer':
+        ok = typeof v === 'number' && Number.isInteger(v) && v >= spec.min && v <= spec.max;
+        break;
+      case 'boolean':
+        ok = typeof v === 'boolean';
+        break;
+      case 'enum':
+        ok = typeof v === 'string' && spec.values.includes(v);
+        break;
+    }
+    if (!ok) {
+      this.fail(path, `must be ${describeSpec(spec)} (got ${describeValue(v)})`);
+      return spec.default;
+    }
+    return v;
+  }
+
+  num(path: string, spec: NumberSpec, v: unknown): number {
+    return this.value(path, spec, v) as number;
+  }
+
+  bool(path: string, spec: BooleanSpec, v: unknown): boolean {
+    return this.value(path, spec, v) as boolean;
+  }
+
+  section(path: string, v: unknown, allowed: readonly string[]): Record<string, unknown> {
+    if (v === undefined) return {};
+    if (!isRecord(v)) {
+      this.fail(path, `must be an object (got ${describeValue(v)})`);
+      return {};
+    }
+    this.unknown(path, v, allowed);
+    return v;
+  }
+
+  unknown(path: string, v: Record<string, unknown>, allowed: readonly string[]): void {
+    for (const k of Object.keys(v)) {
+      if (!allowed.includes(k))
+        this.fail(
+          path === '' ? k : `${path}.${k}`,
+          `unknown field (allowed: ${allowed.join(', ')})`,
+        );
+    }
+  }
+
+  array(path: string, v: unknown, maxItems: number): readonly unknown[] {
+    if (v === undefined) return [];
+    if (!Array.isArray(v)) {
+      this.fail(path, `must be an array of at most ${maxItems} items (got ${describeValue(v)})`);
+      return [];
+    }
+    if (v.length > maxItems) {
+      this.fail(path, `must be an array of at most ${maxItems} items (got ${v.length})`);
+      return v.slice(0, maxItems) as unknown[];
+    }
+    return v as unknown[];
+  }
+}
+
+const F = SCENARIO_FIELDS;
+
+/** Validates `input` (parsed JSON or a normalized scenario) and fills in defaults. Pure. */
+export function validateScenario(input: unknown): ValidationResult {
+  const c = new Checker();
+  let root: Record<string, unknown> = {};
+  if (input === undefined || input === null) root = {};
+  else if (!isRecord(input))
+    c.fail('', `scenario must be a JSON object (got ${describeValue(input)})`);
+  else {
+    root = input;
+    c.unknown('', root, TOP);
+  }
+  const seed = c.num('seed', F.seed, root['seed']);
+
+  const n = c.section('network', root['network'], SECTIONS['network'] ?? []);
+  const drops: DropRule[] = [];
+  const D = COMPOSITE_FIELDS['network.drop'];
+  c.array('network.drop', n['drop'], D.maxItems).forEach((item, i) => {
+    const p = `network.drop[${i}]`;
+    const r = c.section(p, item, ['connection', 'segment', 'direction']);
+    if (!isRecord(item)) return;
+    if (r['connection'] === undefined)
+      c.fail(`${p}.connection`, `is required: ${describeSpec(D.connection)}`);
+    if (r['segment'] === undefined)
+      c.fail(`${p}.segment`, `is required: ${describeSpec(D.segment)}`);
+    drops.push({
+      connection: c.num(`${p}.connection`, D.connection, r['connection']),
+      segment: c.num(`${p}.segment`, D.segment, r['segment']),
+      direction: c.value(`${p}.direction`, D.direction, r['direction']) as Direction,
+    });
+  });
+  const network: Scenario['network'] = {
+    rttMs: c.num('network.rttMs', F['network.rttMs'], n['rttMs']),
+    bandwidthMbps: c.num('network.bandwidthMbps', F['network.bandwidthMbps'], n['bandwidthMbps']),
+    mssBytes: c.num('network.mssBytes', F['network.mssBytes'], n['mssBytes']),
+    lossRate: c.num('network.lossRate', F['network.lossRate'], n['lossRate']),
+    drop: drops,
+  };
+
+  const t = c.section('tcp', root['tcp'], SECTIONS['tcp'] ?? []);
+  const tcp: Scenario['tcp'] = {
+    initialWindow: c.num('tcp.initialWindow', F['tcp.initialWindow'], t['initialWindow']),
+    receiveWindowBytes: c.num(
+      'tcp.receiveWindowBytes',
+      F['tcp.receiveWindowBytes'],
+      t['receiveWindowBytes'],
+    ),
+    delayedAck: c.bool('tcp.delayedAck', F['tcp.delayedAck'], t['delayedAck']),
+    delayedAckMs: c.num('tcp.delayedAckMs', F['tcp.delayedAckMs'], t['delayedAckMs']),
+    slowStartAfterIdle: c.bool(
+      'tcp.slowStartAfterIdle',
+      F['tcp.slowStartAfterIdle'],
+      t['slowStartAfterIdle'],
+    ),
+    initialRtoMs: c.num('tcp.initialRtoMs', F['tcp.initialRtoMs'], t['initialRtoMs']),
+    minRtoMs: c.num('tcp.minRtoMs', F['tcp.minRtoMs'], t['minRtoMs']),
+    timeWaitMs: c.num('tcp.timeWaitMs', F['tcp.timeWaitMs'], t['timeWaitMs']),
+  };
+
+  const tls = c.value('tls', F.tls, root['tls']) as TlsVersion;
+
+  const h = c.section('http', root['http'], SECTIONS['http'] ?? []);
+  const version = c.value('http.version', F['http.version'], h['version']) as HttpVersion;
+  const keepAliveDefault = version === '1.1';
+  const keepAlive =
+    h['keepAlive'] === undefined
+      ? keepAliveDefault
+      : c.bool('http.keepAlive', F['http.keepAlive'], h['keepAlive']);
+  const pipelining = c.bool('http.pipelining', F['http.pipelining'], h['pipelining']);
+  if (pipelining && (version !== '1.1' || !keepAlive)) {
+    c.fail(
+      'http.pipelining',
+      `requires http.version "1.1" with keepAlive true (got version ${JSON.stringify(version)}, keepAlive ${String(keepAlive)})`,
+    );
+  }
+  const http: Scenario['http'] = {
+    version,
+    keepAlive: version === '0.9' ? false : keepAlive,
+    pipelining,
+    requestHeaderBytes: c.num(
+      'http.requestHeaderBytes',
+      F['http.requestHeaderBytes'],
+      h['requestHeaderBytes'],
+    ),
+    responseHeaderBytes: c.num(
+      'http.responseHeaderBytes',
+      F['http.responseHeaderBytes'],
+      h['responseHeaderBytes'],
+    ),
+  };
+
+  const cl = c.section('client', root['client'], SECTIONS['client'] ?? []);
+  const client: Scenario['client'] = {
+    maxConnectionsPerHost: c.num(
+      'client.maxConnectionsPerHost',
+      F['client.maxConnectionsPerHost'],
+      cl['maxConnectionsPerHost'],
+    ),
+    maxConnectionsTotal: c.num(
+      'client.maxConnectionsTotal',
+      F['client.maxConnectionsTotal'],
+      cl['maxConnectionsTotal'],
+    ),
+    idleTimeoutMs: c.num('client.idleTimeoutMs', F['client.idleTimeoutMs'], cl['idleTimeoutMs']),
+  };
+
+  const s = c.section('server', root['server'], SECTIONS['server'] ?? []);
+  const server: Scenario['server'] = {
+    processingMs: c.num('server.processingMs', F['server.processingMs'], s['processingMs']),
+    keepAliveTimeoutMs: c.num(
+      'server.keepAliveTimeoutMs',
+      F['server.keepAliveTimeoutMs'],
+      s['keepAliveTimeoutMs'],
+    ),
+    maxRequestsPerConnection: c.num(
+      'server.maxRequestsPerConnection',
+      F['server.maxRequestsPerConnection'],
+      s['maxRequestsPerConnection'],
+    ),
+    pipelineProcessing: c.value(
+      'server.pipelineProcessing',
+      F['server.pipelineProcessing'],
+      s['pipelineProcessing'],
+    ) as 'serial' | 'parallel',
+  };
+
+  const pg = c.section('page', root['page'], SECTIONS['page'] ?? []);
+  const objectBytes = c.num('page.objectBytes', F['page.objectBytes'], pg['objectBytes']);
+  const objects: PageObject[] = [];
+  const rawObjects = pg['objects'];
+  if (rawObjects === undefined || typeof rawObjects === 'number' || !Array.isArray(rawObjects)) {
+    const count = c.num('page.objects', F['page.objects'], rawObjects);
+    for (let i = 1; i <= count; i++) objects.push({ path: `/img${i}.png`, bytes: objectBytes });
+  } else {
+    const O = COMPOSITE_FIELDS['page.objects'];
+    c.array('page.objects', rawObjects, O.maxItems).forEach((item, i) => {
+      const p = `page.objects[${i}]`;
+      const path = `/img${i + 1}.png`;
+      if (typeof item === 'number' || !isRecord(item)) {
+        if (typeof item !== 'number')
+          c.fail(
+            p,
+            `must be ${describeSpec(O.bytes)} or an object {path?, bytes?, processingMs?} (got ${describeValue(item)})`,
+          );
+        objects.push({ path, bytes: c.num(p, O.bytes, item) });
+        return;
+      }
+      c.unknown(p, item, ['path', 'bytes', 'processingMs']);
+      const bytes =
+        item['bytes'] === undefined ? objectBytes : c.num(`${p}.bytes`, O.bytes, item['bytes']);
+      const pathValue = pathField(c, `${p}.path`, item['path'], path);
+      const obj: PageObject =
+        item['processingMs'] === undefined
+          ? { path: pathValue, bytes }
+          : {
+              path: pathValue,
+              bytes,
+              processingMs: c.num(`${p}.processingMs`, O.processingMs, item['processingMs']),
+            };
+      objects.push(obj);
+    });
+  }
+  const htmlBytes = c.num('page.htmlBytes', F['page.htmlBytes'], pg['htmlBytes']);
+  const discovery = c.value('page.discovery', F['page.discovery'], pg['discovery']) as Discovery;
+  const shards = c.num('page.shards', F['page.shards'], pg['shards']);
+  const page: Scenario['page'] =
+    pg['htmlProcessingMs'] === undefined
+      ? { htmlBytes, objects, objectBytes, discovery, shards }
+      : {
+          htmlBytes,
+          htmlProcessingMs: c.num(
+            'page.htmlProcessingMs',
+            F['page.htmlProcessingMs'],
+            pg['htmlProcessingMs'],
+          ),
+          objects,
+          objectBytes,
+          discovery,
+          shards,
+        };
+
+  const followUps: FollowUp[] = [];
+  const FU = COMPOSITE_FIELDS.followUps;
+  c.array('followUps', root['followUps'], FU.maxItems).forEach((item, i) => {
+    const p = `followUps[${i}]`;
+    const r = c.section(p, item, ['atMs', 'path', 'method', 'bytes', 'bodyBytes', 'processingMs']);
+    if (!isRecord(item)) return;
+    if (r['atMs'] === undefined) c.fail(`${p}.atMs`, `is required: ${describeSpec(FU.atMs)}`);
+    const base = {
+      atMs: c.num(`${p}.atMs`, FU.atMs, r['atMs']),
+      path: pathField(c, `${p}.path`, r['path'], `/next${i + 1}`),
+      method: c.value(`${p}.method`, FU.method, r['method']) as HttpMethod,
+      bytes: r['bytes'] === undefined ? objectBytes : c.num(`${p}.bytes`, FU.bytes, r['bytes']),
+      bodyBytes: c.num(`${p}.bodyBytes`, FU.bodyBytes, r['bodyBytes']),
+    };
+    followUps.push(
+      r['processingMs'] === undefined
+        ? base
+        : { ...base, processingMs: c.num(`${p}.processingMs`, FU.processingMs, r['processingMs']) },
+    );
+  });
+
+  const totalBytes =
+    htmlBytes +
+    objects.reduce((n, o) => n + o.bytes, 0) +
+    followUps.reduce((n, f) => n + f.bytes + f.bodyBytes, 0);
+  if (totalBytes > MAX_TOTAL_BYTES) {
+    c.fail(
+      'page',
+      `total bytes (HTML, objects and follow-ups) must be at most ${MAX_TOTAL_BYTES} (got ${totalBytes})`,
+    );
+  }
+  if (c.errors.length > 0) return { ok: false, errors: c.errors };
+  return { ok: true, scenario: { seed, network, tcp, tls, http, client, server, page, followUps } };
+}
+
+function pathField(c: Checker, path: string, v: unknown, fallback: string): string {
+  if (v === undefined) return fallback;
+  if (typeof v !== 'string' || !/^\/[\x21-\x7e]{0,199}$/.test(v)) {
+    c.fail(
+      path,
+      `must be a URL path starting with "/" (printable ASCII, at most 200 characters; got ${describeValue(v)})`,
+    );
+    return fallback;
+  }
+  return v;
+}
+
+/** The default scenario (every field at its default). */
+export function defaultScenario(): Scenario {
+  const r = validateScenario({});
+  if (!r.ok) throw new Error('default scenario is invalid');
+  return r.scenario;
+}
+
+/** One-line summary of validation errors ("network.rttMs: must be ..."). */
+export function formatErrors(errors: readonly ValidationError[]): string {
+  return errors.map((e) => (e.path === '' ? e.message : `${e.path}: ${e.message}`)).join('; ');
+}

@@ -1,0 +1,150 @@
+/** Wires a validated scenario into engine, link, server and browser, runs it, and returns trace + metrics. */
+import { Browser } from './browser';
+import type { Dialed, PagePlan } from './browser';
+import { Engine, msToUs, usToMs } from './engine';
+import type { HttpConfig } from './http1';
+import { Link } from './link';
+import type { Metrics } from './metrics';
+import { computeMetrics } from './metrics';
+import { mulberry32 } from './rng';
+import type { Scenario, ScenarioInput, ValidationError } from './scenario';
+import { MAIN_HOST, formatErrors, validateScenario } from './scenario';
+import { Server } from './server';
+import type { TcpConfig } from './tcp';
+import { TcpEndpoint } from './tcp';
+import { TlsSession, tlsRoundTrips } from './tls';
+import type { Trace } from './trace';
+import { TraceRecorder } from './trace';
+
+/** The result of a simulation: the normalized scenario, the trace, and metrics derived from it. */
+export interface SimResult {
+  readonly scenario: Scenario;
+  readonly trace: Trace;
+  readonly metrics: Metrics;
+}
+
+/** Run limits (safety nets; a normal scenario ends when every socket is closed). */
+export interface SimulateOptions {
+  /** Stop after this many engine events (default 2,000,000). */
+  readonly maxEvents?: number;
+  /** Stop at this virtual time in ms (default: run until idle). */
+  readonly untilMs?: number;
+}
+
+/** Thrown by `simulate` for an invalid scenario; `errors` lists each field and its range. */
+export class ScenarioError extends Error {
+  /** The validation errors. */
+  readonly errors: readonly ValidationError[];
+  constructor(errors: readonly ValidationError[]) {
+    super(formatErrors(errors));
+    this.name = 'ScenarioError';
+    this.errors = errors;
+  }
+}
+
+/** Hostname of object `i` (0-based) with `shards` hostnames (1 = the main host). */
+export function shardHost(i: number, shards: number): string {
+  return shards <= 1 ? MAIN_HOST : `s${(i % shards) + 1}.${MAIN_HOST}`;
+}
+
+/** Path of the HTML document. */
+export const HTML_PATH = '/index.html';
+
+/** Simulates a page load. Pure and deterministic: same scenario (and seed) => identical result. */
+export function simulate(
+  input: ScenarioInput | Scenario,
+  options: SimulateOptions = {},
+): SimResult {
+  const v = validateScenario(input);
+  if (!v.ok) throw new ScenarioError(v.errors);
+  const sc = v.scenario;
+  const engine = new Engine();
+  const trace = new TraceRecorder();
+  const link = new Link(engine, mulberry32(sc.seed), trace, {
+    oneWayUs: msToUs(sc.network.rttMs / 2),
+    bandwidthMbps: sc.network.bandwidthMbps,
+    lossRate: sc.network.lossRate,
+    drops: sc.network.drop,
+  });
+  const tcpCfg: TcpConfig = {
+    mssBytes: sc.network.mssBytes,
+    initialWindow: sc.tcp.initialWindow,
+    receiveWindowBytes: sc.tcp.receiveWindowBytes,
+    delayedAck: sc.tcp.delayedAck,
+    delayedAckUs: msToUs(sc.tcp.delayedAckMs),
+    slowStartAfterIdle: sc.tcp.slowStartAfterIdle,
+    initialRtoUs: msToUs(sc.tcp.initialRtoMs),
+    minRtoUs: msToUs(sc.tcp.minRtoMs),
+    maxRtoUs: msToUs(120000),
+    timeWaitUs: msToUs(sc.tcp.timeWaitMs),
+    maxRetries: 8,
+  };
+  const http: HttpConfig = sc.http;
+  const server = new Server(engine, trace, http, sc.tls, {
+    processingMs: sc.server.processingMs,
+    keepAliveTimeoutMs: sc.server.keepAliveTimeoutMs,
+    maxRequestsPerConnection: sc.server.maxRequestsPerConnection,
+    pipelineProcessing: sc.server.pipelineProcessing,
+    defaultBodyBytes: sc.page.objectBytes,
+  });
+  server.addResource('html', {
+    bodyBytes: sc.page.htmlBytes,
+    processingMs: sc.page.htmlProcessingMs ?? sc.server.processingMs,
+  });
+  const objects = sc.page.objects.map((o, i) => {
+    const resource = `object:${i}`;
+    server.addResource(resource, {
+      bodyBytes: o.bytes,
+      processingMs: o.processingMs ?? sc.server.processingMs,
+    });
+    return { path: o.path, host: shardHost(i, sc.page.shards), resource };
+  });
+  const followUps = sc.followUps.map((f, i) => {
+    const resource = `followUp:${i}`;
+    server.addResource(resource, {
+      bodyBytes: f.bytes,
+      processingMs: f.processingMs ?? sc.server.processingMs,
+    });
+    return {
+      atMs: f.atMs,
+      path: f.path,
+      host: MAIN_HOST,
+      resource,
+      method: f.method,
+      bodyBytes: f.bodyBytes,
+    };
+  });
+  const plan: PagePlan = {
+    html: { path: HTML_PATH, host: MAIN_HOST, resource: 'html' },
+    objects,
+    discovery: sc.page.discovery,
+    followUps,
+  };
+  let connIds = 0;
+  const dial = (host: string): Dialed => {
+    const id = ++connIds;
+    const client = new TcpEndpoint(engine, link, trace, tcpCfg, id, 'client');
+    const srv = new TcpEndpoint(engine, link, trace, tcpCfg, id, 'server');
+    TcpEndpoint.connectPair(client, srv);
+    server.accept(srv);
+    const stream = sc.tls === 'none' ? client : new TlsSession(engine, trace, client, sc.tls);
+    trace.emit({
+      type: 'conn-open',
+      t: usToMs(engine.now),
+      conn: id,
+      host,
+      transport: 'tcp',
+      tls: sc.tls,
+      tlsRoundTrips: tlsRoundTrips(sc.tls),
+    });
+    return { id, stream, connect: () => client.connect() };
+  };
+  const browser = new Browser(engine, trace, http, sc.client, plan, dial);
+  engine.scheduleAt(0, () => browser.start());
+  const outcome = engine.run(
+    options.untilMs === undefined ? Infinity : msToUs(options.untilMs),
+    options.maxEvents ?? 2_000_000,
+  );
+  trace.emit({ type: 'end', t: usToMs(engine.now), events: engine.events, outcome });
+  return { scenario: sc, trace: trace.events, metrics: computeMetrics(trace.events) };
+}

@@ -1,0 +1,223 @@
+import type { Engine } from './engine';
+import { usToMs } from './engine';
+import type { AppPhase, StreamHandler, StreamMessage, TcpEndpoint } from './tcp';
+import type { ConnReason, Side, TlsVersion, TraceRecorder } from './trace';
+
+/** A byte stream an application (HTTP) writes to: plain TCP or TLS over TCP. */
+export interface ByteStream {
+  /** Layer above. */
+  handler: StreamHandler;
+  /** Queues a message. */
+  write(msg: StreamMessage): void;
+  /** Graceful close (FIN after pending data). */
+  close(reason?: ConnReason): void;
+  /** Reports the application phase for views. */
+  setAppPhase(p: AppPhase, reason?: ConnReason): void;
+  /** Aborts the connection with RST. */
+  abort(reason: ConnReason): void;
+  /** Time the last segment arrived (engine microseconds). */
+  readonly lastReceiveUs: number;
+}
+
+/** One TLS handshake flight: its name and plausible size in bytes (records included). */
+export interface TlsFlight {
+  readonly id: 'c1' | 's1' | 'c2' | 's2';
+  readonly from: Side;
+  readonly label: string;
+  readonly bytes: number;
+}
+
+/**
+ * Handshake flights per version. TLS 1.2 (RFC 5246, full ECDHE handshake): 2 round trips before
+ * application data; TLS 1.3 (RFC 8446 §2): 1 round trip. The certificate chain (~3.2 KB) makes the
+ * server flight span 3 segments at MSS 1460, so a small initial window can stretch it.
+ */
+export const TLS_FLIGHTS: Readonly<Record<Exclude<TlsVersion, 'none'>, readonly TlsFlight[]>> = {
+  'tls1.2': [
+    { id: 'c1', from: 'client', label: 'ClientHello', bytes: 250 },
+    {
+      id: 's1',
+      from: 'server',
+      label: 'ServerHello, Certificate, ServerKeyExchange, ServerHelloDone',
+      bytes: 3650,
+    },
+    {
+      id: 'c2',
+      from: 'client',
+      label: 'ClientKeyExchange, ChangeCipherSpec, Finished',
+      bytes: 130,
+    },
+    { id: 's2', from: 'server', label: 'ChangeCipherSpec, Finished', bytes: 60 },
+  ],
+  'tls1.3': [
+    { id: 'c1', from: 'client', label: 'ClientHello', bytes: 290 },
+    {
+      id: 's1',
+      from: 'server',
+      label: 'ServerHello, EncryptedExtensions, Certificate, CertificateVerify, Finished',
+      bytes: 3700,
+    },
+    { id: 'c2', from: 'client', label: 'Finished', bytes: 60 },
+  ],
+};
+
+/** Round trips a full TLS handshake adds before the first request byte. */
+export function tlsRoundTrips(v: TlsVersion): number {
+  return v === 'tls1.2' ? 2 : v === 'tls1.3' ? 1 : 0;
+}
+
+/** TLS handshake states (client and server). */
+export type TlsState =
+  | 'START'
+  | 'WAIT_SERVER_FLIGHT'
+  | 'WAIT_SERVER_FINISHED'
+  | 'WAIT_CLIENT_HELLO'
+  | 'WAIT_CLIENT_FINISHED'
+  | 'CONNECTED'
+  | 'CLOSED';
+
+interface TlsPayload {
+  readonly tls: TlsFlight['id'];
+}
+
+function isTls(p: unknown): p is TlsPayload {
+  return typeof p === 'object' && p !== null && 'tls' in p;
+}
+
+/**
+ * TLS over a TCP endpoint, as a state machine that writes real handshake flights on the stream
+ * and tells the layer above `onOpen` only when application data may flow. Application records
+ * pass through unchanged (record overhead is not modelled).
+ */
+export class TlsSession implements ByteStream, StreamHandler {
+  /** Handshake state. */
+  state: TlsState;
+  /** Layer above (HTTP). */
+  handler!: StreamHandler;
+  private readonly flights: readonly TlsFlight[];
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly trace: TraceRecorder,
+    private readonly tcp: TcpEndpoint,
+    /** TLS version (not 'none'). */
+    readonly version: Exclude<TlsVersion, 'none'>,
+  ) {
+    this.flights = TLS_FLIGHTS[version];
+    this.state = tcp.side === 'client' ? 'START' : 'WAIT_CLIENT_HELLO';
+    tcp.handler = this;
+    tcp.presetAppPhase('tls');
+  }
+
+  /** Queues application data (only after the handshake). */
+  write(msg: StreamMessage): void {
+    this.tcp.write(msg);
+  }
+
+  /** Closes the underlying TCP connection. */
+  close(reason?: ConnReason): void {
+    this.state = 'CLOSED';
+    this.tcp.close(reason);
+  }
+
+  /** Aborts the underlying TCP connection with RST. */
+  abort(reason: ConnReason): void {
+    this.state = 'CLOSED';
+    this.tcp.abort(reason);
+  }
+
+  /** Time the last segment arrived on the underlying TCP connection. */
+  get lastReceiveUs(): number {
+    return this.tcp.lastReceiveUs;
+  }
+
+  /** Reports the application phase (the handshake itself reports 'tls'). */
+  setAppPhase(p: AppPhase, reason?: ConnReason): void {
+    this.tcp.setAppPhase(p, reason);
+  }
+
+  /** TCP is up: the client sends ClientHello (riding on the handshake's final ACK). */
+  onOpen(): void {
+    if (this.tcp.side === 'client') {
+      this.event('start');
+      this.tcp.setAppPhase('tls');
+      this.send('c1');
+      this.state = 'WAIT_SERVER_FLIGHT';
+    } else {
+      this.tcp.setAppPhase('tls');
+    }
+  }
+
+  /** Passes application data starts upward. */
+  onMessageStart(m: StreamMessage): void {
+    if (m.kind !== 'TLS') this.handler.onMessageStart(m);
+  }
+
+  /** Advances the handshake on a complete flight; passes application messages upward. */
+  onMessage(m: StreamMessage): void {
+    if (!isTls(m.payload)) {
+      this.handler.onMessage(m);
+      return;
+    }
+    const id = m.payload.tls;
+    if (this.tcp.side === 'server') {
+      if (id === 'c1' && this.state === 'WAIT_CLIENT_HELLO') {
+        this.event('start');
+        this.send('s1');
+        this.state = 'WAIT_CLIENT_FINISHED';
+      } else if (id === 'c2' && this.state === 'WAIT_CLIENT_FINISHED') {
+        if (this.version === 'tls1.2') this.send('s2');
+        this.connected();
+      }
+      return;
+    }
+    if (id === 's1' && this.state === 'WAIT_SERVER_FLIGHT') {
+      this.send('c2');
+      if (this.version === 'tls1.3') this.connected();
+      else this.state = 'WAIT_SERVER_FINISHED';
+    } else if (id === 's2' && this.state === 'WAIT_SERVER_FINISHED') {
+      this.connected();
+    }
+  }
+
+  /** Passes the peer's FIN upward. */
+  onPeerFin(): void {
+    this.handler.onPeerFin();
+  }
+
+  /** Passes a reset upward. */
+  onReset(reason: 'reset' | 'retransmit-limit'): void {
+    this.state = 'CLOSED';
+    this.handler.onReset(reason);
+  }
+
+  private connected(): void {
+    this.state = 'CONNECTED';
+    this.event('done');
+    this.tcp.setAppPhase('idle');
+    this.handler.onOpen();
+  }
+
+  private send(id: TlsFlight['id']): void {
+    const f = this.flights.find((x) => x.id === id);
+    if (f === undefined) return;
+    this.tcp.write({
+      bytes: f.bytes,
+      kind: 'TLS',
+      label: f.label,
+      requestIds: [],
+      payload: { tls: id },
+    });
+  }
+
+  private event(step: 'start' | 'done'): void {
+    this.trace.emit({
+      type: 'tls',
+      t: usToMs(this.engine.now),
+      conn: this.tcp.conn,
+      side: this.tcp.side,
+      step,
+      version: this.version,
+    });
+  }
+}

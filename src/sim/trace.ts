@@ -1,0 +1,250 @@
+/**
+ * The trace: every fact a view needs, as typed events in time order. Views (Ladder, Waterfall,
+ * ConnectionLanes) are pure functions of (trace, t); metrics are computed from the trace only.
+ * Times are milliseconds since navigation start (`t`, `sendMs`, ...). Connection ids start at 1
+ * in the order the client opened them; request ids start at 1 in the order the page issued them
+ * (the HTML is request 1).
+ */
+
+/** Direction of a packet: client to server or server to client. */
+export type Direction = 'c2s' | 's2c';
+
+/** Which end of a connection. */
+export type Side = 'client' | 'server';
+
+/** TCP states (RFC 9293 §3.3.2). */
+export type TcpState =
+  | 'CLOSED'
+  | 'LISTEN'
+  | 'SYN_SENT'
+  | 'SYN_RECEIVED'
+  | 'ESTABLISHED'
+  | 'FIN_WAIT_1'
+  | 'FIN_WAIT_2'
+  | 'CLOSE_WAIT'
+  | 'CLOSING'
+  | 'LAST_ACK'
+  | 'TIME_WAIT';
+
+/** Coarse per-side connection phase for views (ConnectionLanes colours). */
+export type ConnPhase =
+  'handshake' | 'tls' | 'active' | 'idle' | 'closing' | 'time-wait' | 'closed';
+
+/** What a packet mainly is, for colouring: control segments, HTTP data, or TLS handshake records. */
+export type PacketKind = 'SYN' | 'SYN-ACK' | 'ACK' | 'DATA' | 'FIN' | 'RST' | 'TLS';
+
+/** TCP header flags. */
+export type TcpFlag = 'SYN' | 'ACK' | 'FIN' | 'RST' | 'PSH';
+
+/** Why the link dropped a packet. */
+export type DropReason = 'random' | 'targeted';
+
+/**
+ * One record per packet, emitted when TCP hands it to the link (`t` = `sendMs`). A packet waits
+ * in the direction's FIFO queue until `txStartMs`, is serialized until `txEndMs`, and arrives at
+ * `arriveMs` (absent when `dropped`).
+ */
+export interface PacketEvent {
+  readonly type: 'packet';
+  /** Time the sender handed the packet to the link (ms). */
+  readonly t: number;
+  /** Packet number, 1-based, unique within the trace. */
+  readonly id: number;
+  readonly dir: Direction;
+  /** Connection id. */
+  readonly conn: number;
+  readonly kind: PacketKind;
+  readonly flags: readonly TcpFlag[];
+  /** Relative sequence number (the SYN is 0, the first data byte 1), as Wireshark shows it. */
+  readonly seq: number;
+  /** Relative acknowledgement number (0 when the ACK flag is absent). */
+  readonly ack: number;
+  /** Advertised receive window in bytes. */
+  readonly window: number;
+  /** TCP payload bytes. */
+  readonly payloadBytes: number;
+  /** Bytes on the wire: payload + 40 bytes of IPv4 and TCP headers. */
+  readonly wireBytes: number;
+  /** Short human label: "SYN", "SYN-ACK", "ACK", "GET /img3.png", "200 OK /a.png (part 2/5)", "ClientHello", "FIN", "RST". */
+  readonly label: string;
+  /** Requests whose bytes (request or response) this payload carries. */
+  readonly requestIds: readonly number[];
+  /** True when this segment re-sends sequence space already sent once. */
+  readonly retransmit: boolean;
+  readonly sendMs: number;
+  /** Serialization start (after waiting behind earlier packets in the FIFO). */
+  readonly txStartMs: number;
+  /** Serialization end: the last bit is on the wire. */
+  readonly txEndMs: number;
+  /** Arrival at the other end; absent when dropped. */
+  readonly arriveMs?: number;
+  readonly dropped: boolean;
+  readonly dropReason?: DropReason;
+}
+
+/** A connection was created (emitted once, at the client's SYN). */
+export interface ConnOpenEvent {
+  readonly type: 'conn-open';
+  readonly t: number;
+  readonly conn: number;
+  /** Hostname the connection is for. */
+  readonly host: string;
+  /** Transport protocol (only 'tcp' today; 'quic' later). */
+  readonly transport: 'tcp';
+  readonly tls: TlsVersion;
+  /** Round trips the TLS handshake costs before the first request byte (0, 1 or 2). */
+  readonly tlsRoundTrips: number;
+}
+
+/** TLS mode of a connection. */
+export type TlsVersion = 'none' | 'tls1.2' | 'tls1.3';
+
+/**
+ * Why a side of a connection changed state (when there is a notable cause). 'retransmit-limit'
+ * means a side gave up: TCP retransmissions exhausted, or the client's stall timeout fired.
+ */
+export type ConnReason =
+  | 'idle-timeout'
+  | 'keep-alive-timeout'
+  | 'max-requests'
+  | 'not-persistent'
+  | 'evicted'
+  | 'peer-closed'
+  | 'reset'
+  | 'retransmit-limit'
+  | 'time-wait-expired';
+
+/** One side of a connection changed TCP state and/or coarse phase. */
+export interface ConnStateEvent {
+  readonly type: 'conn';
+  readonly t: number;
+  readonly conn: number;
+  readonly side: Side;
+  readonly state: TcpState;
+  readonly phase: ConnPhase;
+  readonly reason?: ConnReason;
+}
+
+/** Request lifecycle steps. */
+export type RequestStep =
+  /** The page wants it (HTML at 0, objects when the HTML has arrived, follow-ups at atMs). */
+  | 'queued'
+  /** Bound to a connection (`conn`, `reused`). */
+  | 'assigned'
+  /** Request bytes handed to the connection (after TLS, if any). */
+  | 'sent'
+  /** The server has the whole request. */
+  | 'server-received'
+  /** The server starts processing (after earlier requests on the connection: serial). */
+  | 'server-start'
+  /** The server writes the response. */
+  | 'server-end'
+  /** The first response byte reached the client application (in order). */
+  | 'first-byte'
+  /** The whole response reached the client application. */
+  | 'done'
+  /** The request failed for good (`error`). */
+  | 'error'
+  /** The connection closed before any response byte; the request is queued again (`attempt`). */
+  | 'retry';
+
+/** A request lifecycle event. */
+export interface RequestEvent {
+  readonly type: 'request';
+  readonly t: number;
+  readonly step: RequestStep;
+  readonly requestId: number;
+  readonly path: string;
+  readonly host: string;
+  readonly method: HttpMethod;
+  /** Attempt number, 1-based (2 after a retry). */
+  readonly attempt: number;
+  /** Connection id ('assigned' and later steps). */
+  readonly conn?: number;
+  /** 'assigned': true when the connection had carried an earlier request. */
+  readonly reused?: boolean;
+  /** 'done': response bytes received (headers + body); 'sent': request bytes. */
+  readonly bytes?: number;
+  /** 'error' and 'retry': what happened. */
+  readonly error?: RequestError;
+  /** True for a follow-up request (not part of the page load). */
+  readonly followUp: boolean;
+}
+
+/** HTTP methods the model knows. */
+export type HttpMethod = 'GET' | 'POST';
+
+/** Why a request failed or was retried. */
+export type RequestError =
+  'connection-reset' | 'connection-closed' | 'connection-timeout' | 'incomplete-response';
+
+/**
+ * Congestion window change on a sender. Congestion-avoidance growth (a fraction of a segment per
+ * ACK) is reported when the whole number of segments changes; every other change is reported.
+ */
+export interface CwndEvent {
+  readonly type: 'cwnd';
+  readonly t: number;
+  readonly conn: number;
+  readonly side: Side;
+  /** Congestion window in segments (may be fractional in congestion avoidance). */
+  readonly cwnd: number;
+  /** Slow-start threshold in segments; null until the first loss (unbounded). */
+  readonly ssthresh: number | null;
+  readonly reason: CwndReason;
+}
+
+/** Why cwnd changed. */
+export type CwndReason =
+  | 'init'
+  | 'slow-start'
+  | 'congestion-avoidance'
+  | 'idle-restart'
+  | 'timeout'
+  | 'fast-retransmit'
+  | 'recovery'
+  | 'recovery-exit';
+
+/** TLS handshake progress on one side of a connection. */
+export interface TlsEvent {
+  readonly type: 'tls';
+  readonly t: number;
+  readonly conn: number;
+  readonly side: Side;
+  readonly step: 'start' | 'done';
+  readonly version: Exclude<TlsVersion, 'none'>;
+}
+
+/** The last event: the simulation ended. Carries the engine's event count. */
+export interface EndEvent {
+  readonly type: 'end';
+  readonly t: number;
+  /** Engine events executed. */
+  readonly events: number;
+  /** 'idle' when everything settled, otherwise the limit that stopped the run. */
+  readonly outcome: 'idle' | 'until' | 'max-events';
+}
+
+/** Any trace event (discriminated by `type`). */
+export type TraceEvent =
+  PacketEvent | ConnOpenEvent | ConnStateEvent | RequestEvent | CwndEvent | TlsEvent | EndEvent;
+
+/** A whole trace: events sorted by `t` (ties in causal order). */
+export type Trace = readonly TraceEvent[];
+
+/** Appends trace events; the simulation only ever appends at the current time, so order holds. */
+export class TraceRecorder {
+  /** The events recorded so far. */
+  readonly events: TraceEvent[] = [];
+  private packetIds = 0;
+
+  /** Records one event. */
+  emit(e: TraceEvent): void {
+    this.events.push(e);
+  }
+
+  /** Next packet id (1-based). */
+  nextPacketId(): number {
+    return ++this.packetIds;
+  }
+}

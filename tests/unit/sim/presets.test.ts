@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { presetNames, presets } from '../../../src/sim/presets';
+import { validateScenario } from '../../../src/sim/scenario';
+import { simulate } from '../../../src/sim/simulate';
+
+function preset(name: string) {
+  const p = presets[name];
+  if (p === undefined) throw new Error(`no preset ${name}`);
+  return p;
+}
+
+describe('presets', () => {
+  it.each(presetNames)('%s validates, cites FACTS.md, and loads completely', (name) => {
+    const p = preset(name);
+    expect(validateScenario(p.scenario).ok).toBe(true);
+    expect(p.sources.length).toBeGreaterThan(0);
+    for (const s of p.sources) expect(s).toMatch(/^FACTS\.md §\d/);
+    const { metrics } = simulate(p.scenario);
+    expect(metrics.requests.every((r) => r.doneMs !== null && r.error === null)).toBe(true);
+  });
+});
+
+describe('golden numbers from FACTS.md (HPBN)', () => {
+  it('HPBN ch.2: 64 KB over a new connection is done at 264 ms', () => {
+    // RTT 56: SYN 0, SYN-ACK 28, ACK+GET 56, server 84 + 40 ms, flights arrive 152, 208, 264.
+    expect(simulate(preset('hpbn-ch2-new').scenario).metrics.requests[0]?.doneMs).toBe(264);
+  });
+
+  it('HPBN ch.2: the same request on a reused warm connection takes 96 ms', () => {
+    // 28 ms up, 40 ms server, 28 ms down: all 45 segments in one flight (cwnd 55).
+    const r = simulate(preset('hpbn-ch2-reused').scenario).metrics.requests[1];
+    expect(r?.reused).toBe(true);
+    expect((r?.doneMs ?? 0) - (r?.sentMs ?? 0)).toBe(96);
+  });
+
+  it('HPBN ch.11: two non-persistent connections load HTML + CSS in 284 ms', () => {
+    // (56 + 28 + 40 + 28) + (56 + 28 + 20 + 28) = 152 + 132.
+    expect(simulate(preset('hpbn-ch11-two-connections').scenario).metrics.pageLoadMs).toBe(284);
+  });
+
+  it('HPBN ch.11: keep-alive loads HTML + CSS in 228 ms', () => {
+    // 152 + (28 + 20 + 28).
+    expect(simulate(preset('hpbn-ch11-keepalive').scenario).metrics.pageLoadMs).toBe(228);
+  });
+
+  it('HPBN ch.11: pipelining loads HTML + CSS in 172 ms', () => {
+    // Both requests arrive at 84; HTML out at 124 (arrives 152), CSS out at 144 (arrives 172).
+    expect(simulate(preset('hpbn-ch11-pipelined').scenario).metrics.pageLoadMs).toBe(172);
+  });
+
+  it('HPBN ch.11: parallel server processing of the pipeline saves another 20 ms: 152 ms', () => {
+    // CSS processed 84-104 alongside the HTML (84-124); written right after the HTML at 124.
+    expect(simulate(preset('hpbn-ch11-pipelined-parallel').scenario).metrics.pageLoadMs).toBe(152);
+  });
+
+  it('timeout-race: the follow-up is retried once on a second connection', () => {
+    const { metrics } = simulate(preset('timeout-race').scenario);
+    expect(metrics.requests[1]).toMatchObject({ retries: 1, connectionId: 2, error: null });
+  });
+});

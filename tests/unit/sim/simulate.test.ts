@@ -1,0 +1,307 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { ScenarioInput } from '../../../src/sim/scenario';
+import { validateScenario } from '../../../src/sim/scenario';
+import { ScenarioError, simulate } from '../../../src/sim/simulate';
+import type { Trace } from '../../../src/sim/trace';
+import { ofType } from './helpers';
+
+/** Random valid scenarios, small enough to keep the suite fast. */
+const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
+  .record({
+    seed: fc.integer({ min: 0, max: 1000 }),
+    rttMs: fc.integer({ min: 1, max: 300 }),
+    bandwidthMbps: fc.constantFrom(1, 10, 100, 100000),
+    lossRate: fc.constantFrom(0, 0, 0.01, 0.05, 0.2),
+    initialWindow: fc.integer({ min: 1, max: 10 }),
+    delayedAck: fc.boolean(),
+    slowStartAfterIdle: fc.boolean(),
+    tls: fc.constantFrom('none', 'tls1.2', 'tls1.3'),
+    http: fc.constantFrom(
+      { version: '0.9' },
+      { version: '1.0' },
+      { version: '1.0', keepAlive: true },
+      { version: '1.1' },
+      { version: '1.1', keepAlive: false },
+      { version: '1.1', pipelining: true },
+    ),
+    perHost: fc.integer({ min: 1, max: 6 }),
+    total: fc.integer({ min: 1, max: 8 }),
+    idleTimeoutMs: fc.integer({ min: 50, max: 5000 }),
+    processingMs: fc.integer({ min: 0, max: 50 }),
+    keepAliveTimeoutMs: fc.integer({ min: 50, max: 5000 }),
+    maxRequests: fc.integer({ min: 0, max: 5 }),
+    pipelineProcessing: fc.constantFrom('serial', 'parallel'),
+    htmlBytes: fc.integer({ min: 1, max: 30000 }),
+    objects: fc.array(fc.integer({ min: 1, max: 20000 }), { maxLength: 8 }),
+    shards: fc.integer({ min: 1, max: 3 }),
+    discovery: fc.constantFrom('after-html', 'upfront'),
+    followUps: fc.array(
+      fc.record({
+        atMs: fc.integer({ min: 0, max: 3000 }),
+        method: fc.constantFrom('GET', 'POST'),
+      }),
+      { maxLength: 2 },
+    ),
+    drop: fc.array(
+      fc.record({
+        connection: fc.integer({ min: 1, max: 3 }),
+        segment: fc.integer({ min: 1, max: 6 }),
+        direction: fc.constantFrom('c2s', 's2c'),
+      }),
+      { maxLength: 2 },
+    ),
+  })
+  .map((r): ScenarioInput => ({
+    seed: r.seed,
+    network: { rttMs: r.rttMs, bandwidthMbps: r.bandwidthMbps, lossRate: r.lossRate, drop: r.drop },
+    tcp: {
+      initialWindow: r.initialWindow,
+      delayedAck: r.delayedAck,
+      slowStartAfterIdle: r.slowStartAfterIdle,
+    },
+    tls: r.tls,
+    http: r.http,
+    client: {
+      maxConnectionsPerHost: r.perHost,
+      maxConnectionsTotal: r.total,
+      idleTimeoutMs: r.idleTimeoutMs,
+    },
+    server: {
+      processingMs: r.processingMs,
+      keepAliveTimeoutMs: r.keepAliveTimeoutMs,
+      maxRequestsPerConnection: r.maxRequests,
+      pipelineProcessing: r.pipelineProcessing,
+    },
+    page: { htmlBytes: r.htmlBytes, objects: r.objects, shards: r.shards, discovery: r.discovery },
+    followUps: r.followUps.map((f, i) => ({ ...f, path: `/f${i}` })),
+  }));
+
+/** Property runs per test (raise with SIM_PROPERTY_RUNS for a longer hunt). */
+const RUNS = { numRuns: Number(process.env['SIM_PROPERTY_RUNS'] ?? 60) };
+
+/** Open client connections per host and in total, at every event. */
+function maxOpen(trace: Trace): { perHost: number; total: number } {
+  const host = new Map<number, string>();
+  const open = new Set<number>();
+  let perHost = 0;
+  let total = 0;
+  for (const e of trace) {
+    if (e.type === 'conn-open') host.set(e.conn, e.host);
+    if (e.type !== 'conn' || e.side !== 'client') continue;
+    const isOpen =
+      e.phase === 'handshake' || e.phase === 'tls' || e.phase === 'active' || e.phase === 'idle';
+    if (isOpen) open.add(e.conn);
+    else open.delete(e.conn);
+    total = Math.max(total, open.size);
+    const counts = new Map<string, number>();
+    for (const c of open) counts.set(host.get(c) ?? '', (counts.get(host.get(c) ?? '') ?? 0) + 1);
+    for (const n of counts.values()) perHost = Math.max(perHost, n);
+  }
+  return { perHost, total };
+}
+
+describe('simulate', () => {
+  it('throws ScenarioError naming the field for an invalid scenario', () => {
+    expect(() => simulate({ network: { rttMs: -1 } })).toThrow(ScenarioError);
+    expect(() => simulate({ network: { rttMs: -1 } })).toThrow(/network\.rttMs/);
+  });
+
+  it('returns the normalized scenario', () => {
+    const r = simulate({ page: { objects: 1 } });
+    const v = validateScenario({ page: { objects: 1 } });
+    expect(v.ok && r.scenario).toEqual(v.ok && v.scenario);
+  });
+});
+
+describe('properties over random valid scenarios', { timeout: 120_000 }, () => {
+  it('determinism: the same scenario and seed give an identical trace', () => {
+    fc.assert(
+      fc.property(scenarioArb, (sc) => {
+        expect(simulate(sc).trace).toEqual(simulate(sc).trace);
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('every queued request finishes exactly once (done or error) and retries at most once', () => {
+    fc.assert(
+      fc.property(scenarioArb, (sc) => {
+        const { trace, scenario } = simulate(sc);
+        const queued = new Set<number>();
+        const ends = new Map<number, number>();
+        for (const e of ofType(trace, 'request')) {
+          if (e.step === 'queued') queued.add(e.requestId);
+          if (e.step === 'done' || e.step === 'error')
+            ends.set(e.requestId, (ends.get(e.requestId) ?? 0) + 1);
+          if (e.step === 'retry') expect(e.attempt).toBe(1);
+        }
+        expect([...ends.keys()].sort((a, b) => a - b)).toEqual([...queued].sort((a, b) => a - b));
+        // Objects are only missing when the HTML failed (they are never discovered).
+        const html = ofType(trace, 'request').find(
+          (e) => e.requestId === 1 && (e.step === 'done' || e.step === 'error'),
+        );
+        if (html?.step === 'done' || scenario.page.discovery === 'upfront')
+          expect(queued.size).toBe(1 + scenario.page.objects.length + scenario.followUps.length);
+        for (const count of ends.values()) expect(count).toBe(1);
+      }),
+      RUNS,
+    );
+  });
+
+  it('responses arrive complete: every done request received headers + body in full', () => {
+    fc.assert(
+      fc.property(scenarioArb, (sc) => {
+        const { trace, scenario } = simulate(sc);
+        const head = scenario.http.version === '0.9' ? 0 : scenario.http.responseHeaderBytes;
+        const body = [
+          scenario.page.htmlBytes,
+          ...scenario.page.objects.map((o) => o.bytes),
+          ...scenario.followUps.map((f) => f.bytes),
+        ];
+        for (const e of ofType(trace, 'request'))
+          if (e.step === 'done') expect(e.bytes).toBe(head + (body[e.requestId - 1] ?? -1));
+      }),
+      RUNS,
+    );
+  });
+
+  it('event times never go backwards', () => {
+    fc.assert(
+      fc.property(scenarioArb, (sc) => {
+        const { trace } = simulate(sc);
+        let backwards = 0;
+        for (let i = 1; i < trace.length; i++)
+          if ((trace[i]?.t ?? 0) < (trace[i - 1]?.t ?? 0)) backwards++;
+        expect(backwards).toBe(0);
+      }),
+      RUNS,
+    );
+  });
+
+  it('never more open connections than the per-host and total limits', () => {
+    fc.assert(
+      fc.property(scenarioArb, (sc) => {
+        const { trace, scenario } = simulate(sc);
+        const m = maxOpen(trace);
+        expect(m.perHost).toBeLessThanOrEqual(scenario.client.maxConnectionsPerHost);
+        expect(m.total).toBeLessThanOrEqual(scenario.client.maxConnectionsTotal);
+      }),
+      RUNS,
+    );
+  });
+
+  it('no response byte earlier than one RTT after its request was sent', () => {
+    fc.assert(
+      fc.property(scenarioArb, (sc) => {
+        const { trace, scenario } = simulate(sc);
+        const sent = new Map<string, number>();
+        for (const e of ofType(trace, 'request')) {
+          const key = `${e.requestId}/${e.attempt}`;
+          if (e.step === 'sent') sent.set(key, e.t);
+          if (e.step === 'first-byte')
+            expect(e.t - (sent.get(key) ?? Infinity)).toBeGreaterThanOrEqual(
+              scenario.network.rttMs - 1e-9,
+            );
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('responses on one connection complete in the order their requests were sent (pipelining included)', () => {
+    fc.assert(
+      fc.property(scenarioArb, (sc) => {
+        const { trace } = simulate(sc);
+        const sentOrder = new Map<number, number[]>();
+        const doneOrder = new Map<number, number[]>();
+        for (const e of ofType(trace, 'request')) {
+          if (e.conn === undefined) continue;
+          if (e.step === 'sent')
+            sentOrder.set(e.conn, [...(sentOrder.get(e.conn) ?? []), e.requestId]);
+          if (e.step === 'done')
+            doneOrder.set(e.conn, [...(doneOrder.get(e.conn) ?? []), e.requestId]);
+        }
+        for (const [conn, done] of doneOrder) {
+          const sent = (sentOrder.get(conn) ?? []).filter((id) => done.includes(id));
+          expect(done).toEqual(sent);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('in-order delivery: no side acknowledges bytes beyond what arrived contiguously', () => {
+    fc.assert(
+      fc.property(scenarioArb, (sc) => {
+        const { trace } = simulate(sc);
+        const ranges = new Map<string, [number, number][]>();
+        const acks = new Map<string, number>();
+        for (const p of ofType(trace, 'packet')) {
+          if (p.dropped) continue;
+          const k = `${p.conn}/${p.dir}`;
+          const len =
+            p.payloadBytes + (p.flags.includes('SYN') ? 1 : 0) + (p.flags.includes('FIN') ? 1 : 0);
+          if (len > 0) ranges.set(k, [...(ranges.get(k) ?? []), [p.seq, p.seq + len]]);
+          if (p.flags.includes('ACK') && !p.flags.includes('RST')) {
+            const back = `${p.conn}/${p.dir === 'c2s' ? 's2c' : 'c2s'}`;
+            acks.set(back, Math.max(acks.get(back) ?? 0, p.ack));
+          }
+        }
+        for (const [k, ack] of acks) {
+          const rs = (ranges.get(k) ?? []).sort((a, b) => a[0] - b[0]);
+          let covered = 0;
+          for (const [s, e] of rs) if (s <= covered) covered = Math.max(covered, e);
+          expect(ack, k).toBeLessThanOrEqual(covered);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('TIME_WAIT only on a side that closed first (FIN_WAIT_1), never on a passive closer', () => {
+    fc.assert(
+      fc.property(scenarioArb, (sc) => {
+        const { trace } = simulate(sc);
+        const seen = new Map<string, string[]>();
+        for (const e of ofType(trace, 'conn')) {
+          const k = `${e.conn}/${e.side}`;
+          seen.set(k, [...(seen.get(k) ?? []), e.state]);
+        }
+        for (const [k, states] of seen) {
+          if (!states.includes('TIME_WAIT')) continue;
+          expect(states.indexOf('FIN_WAIT_1'), k).toBeGreaterThanOrEqual(0);
+          expect(states.indexOf('FIN_WAIT_1'), k).toBeLessThan(states.indexOf('TIME_WAIT'));
+          expect(states.includes('CLOSE_WAIT'), k).toBe(false);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('a completed page takes at least the handshakes plus one round trip', () => {
+    fc.assert(
+      fc.property(scenarioArb, (sc) => {
+        const { metrics, scenario } = simulate(sc);
+        if (!metrics.pageComplete) return;
+        const tls = scenario.tls === 'tls1.2' ? 2 : scenario.tls === 'tls1.3' ? 1 : 0;
+        expect(metrics.pageLoadMs).toBeGreaterThanOrEqual(
+          (2 + tls) * scenario.network.rttMs - 1e-9,
+        );
+      }),
+      RUNS,
+    );
+  });
+
+  it('every connection ends CLOSED on both sides when the run goes idle', () => {
+    fc.assert(
+      fc.property(scenarioArb, (sc) => {
+        const { trace } = simulate(sc);
+        const last = new Map<string, string>();
+        for (const e of ofType(trace, 'conn')) last.set(`${e.conn}/${e.side}`, e.state);
+        for (const [k, s] of last) expect(`${k} ${s}`).toBe(`${k} CLOSED`);
+      }),
+      RUNS,
+    );
+  });
+});
