@@ -9,6 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { requireChromium } from '../chromium';
 import { builtPages } from '../site-pages';
+import { measureFrames, type FrameReport } from './frames';
 import { launchForLighthouse, type Scores } from './lighthouse';
 import { measurePage, type PageWeight } from './js-weight';
 import { startPreview } from './serve';
@@ -21,6 +22,8 @@ const BUDGET = {
   minScore: 100,
   minPerformance: 95,
   performanceRuns: 3,
+  /** p95 scripting time per animation frame with about 1,000 packets on screen (ms). */
+  frameP95Ms: 8,
 };
 
 const kb = (n: number): string => (n / 1024).toFixed(1);
@@ -36,6 +39,7 @@ async function main(): Promise<void> {
   const preview = await startPreview(4321);
   const failures: string[] = [];
   const rows: (PageWeight & Scores & { notes: string[] })[] = [];
+  let frames: FrameReport | undefined;
   try {
     const browser = await chromium.launch({
       ...(choice.executablePath ? { executablePath: choice.executablePath } : {}),
@@ -59,6 +63,12 @@ async function main(): Promise<void> {
           `${path}: ${weight.inlineJs} B of inline script (budget ${BUDGET.inlineJs} B)`,
         );
       }
+    }
+    frames = await measureFrames(browser, preview.origin);
+    if (frames.p95Ms >= BUDGET.frameP95Ms) {
+      failures.push(
+        `${frames.page}: p95 ${frames.p95Ms.toFixed(2)} ms of scripting per frame with ${frames.packets} packets (budget ${BUDGET.frameP95Ms} ms)`,
+      );
     }
     await browser.close();
 
@@ -126,8 +136,13 @@ async function main(): Promise<void> {
   console.log(
     `\nbudget: ${rows.length} pages in ${((Date.now() - started) / 1000).toFixed(0)} s; JS gzip max ${kb(Math.max(0, ...rows.map((r) => r.jsGzip)))} KB (budget ${kb(BUDGET.jsGzip)} KB)`,
   );
+  if (frames) {
+    console.log(
+      `frames: ${frames.page}: ${frames.packets} packets, ${frames.frames} frames, p95 ${frames.p95Ms.toFixed(2)} ms, max ${frames.maxMs.toFixed(2)} ms of scripting per frame (budget p95 < ${BUDGET.frameP95Ms} ms)`,
+    );
+  }
   mkdirSync('.budget', { recursive: true });
-  writeFileSync('.budget/report.json', JSON.stringify({ rows, failures }, null, 2));
+  writeFileSync('.budget/report.json', JSON.stringify({ rows, frames, failures }, null, 2));
   if (failures.length > 0) {
     console.error(`\nOver budget:\n- ${failures.join('\n- ')}`);
     process.exit(1);

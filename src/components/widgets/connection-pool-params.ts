@@ -1,0 +1,116 @@
+/** Parameters of the Connection-pool widget and the scenario they describe. */
+import type { ScenarioInput } from '../../sim';
+import { defineSchema, type ParamValues } from '../controls/params';
+import { bilingual } from './labels';
+
+/** Size of the HTML document of the Connection-pool widget (bytes). */
+export const POOL_HTML_BYTES = 2000;
+
+/**
+ * The server's keep-alive timeout in this widget: an hour, so idle connections stay open on the
+ * server and the browser's own idle timeout (and LRU eviction) decides when they close.
+ */
+export const POOL_SERVER_TIMEOUT_MS = 3_600_000;
+
+/** Connection pool: page size, per-host and total limits, sharding, idle timeout, path. */
+export const poolSchema = defineSchema([
+  {
+    key: 'objects',
+    type: 'number',
+    min: 1,
+    max: 60,
+    step: 1,
+    default: 12,
+    label: bilingual((w) => w.param.objects),
+  },
+  {
+    key: 'perHost',
+    type: 'number',
+    min: 1,
+    max: 8,
+    step: 1,
+    default: 2,
+    label: bilingual((w) => w.param.perHost),
+    description: bilingual((w) => w.param.perHostHelp),
+  },
+  {
+    key: 'totalCap',
+    type: 'number',
+    min: 1,
+    max: 32,
+    step: 1,
+    default: 16,
+    label: bilingual((w) => w.param.totalCap),
+    description: bilingual((w) => w.param.totalCapHelp),
+  },
+  {
+    key: 'shards',
+    type: 'number',
+    min: 1,
+    max: 4,
+    step: 1,
+    default: 1,
+    label: bilingual((w) => w.param.shards),
+    description: bilingual((w) => w.param.shardsHelp),
+  },
+  {
+    key: 'idleTimeout',
+    type: 'number',
+    min: 1000,
+    max: 300000,
+    step: 1000,
+    default: 10000,
+    unit: bilingual((w) => w.ms),
+    label: bilingual((w) => w.param.clientIdle),
+    description: bilingual((w) => w.param.clientIdleHelp),
+  },
+  {
+    key: 'rtt',
+    type: 'number',
+    min: 10,
+    max: 500,
+    step: 10,
+    default: 100,
+    unit: bilingual((w) => w.ms),
+    label: bilingual((w) => w.param.rtt),
+    description: bilingual((w) => w.param.rttHelp),
+  },
+  {
+    key: 'objectBytes',
+    type: 'number',
+    min: 500,
+    max: 50000,
+    step: 500,
+    default: 2000,
+    unit: bilingual((w) => w.bytes),
+    label: bilingual((w) => w.param.objectBytes),
+  },
+]);
+
+/** Values of the Connection-pool parameters. */
+export type PoolValues = ParamValues<typeof poolSchema>;
+
+/**
+ * A page of `objects` images over HTTP/1.1 keep-alive (100 Mbit/s), spread over `shards`
+ * hostnames (the HTML stays on the main host), with the browser's per-host and total limits and
+ * idle timeout; the server keeps idle connections open (see `POOL_SERVER_TIMEOUT_MS`).
+ */
+export function poolScenario(v: PoolValues): ScenarioInput {
+  return {
+    seed: 1,
+    network: { rttMs: v.rtt, bandwidthMbps: 100 },
+    http: { version: '1.1', keepAlive: true },
+    client: {
+      maxConnectionsPerHost: v.perHost,
+      maxConnectionsTotal: v.totalCap,
+      idleTimeoutMs: v.idleTimeout,
+    },
+    server: { keepAliveTimeoutMs: POOL_SERVER_TIMEOUT_MS, maxRequestsPerConnection: 0 },
+    page: {
+      htmlBytes: POOL_HTML_BYTES,
+      objects: v.objects,
+      objectBytes: v.objectBytes,
+      shards: v.shards,
+    },
+  };
+}

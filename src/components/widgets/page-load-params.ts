@@ -1,0 +1,154 @@
+/** Parameters of the Page-load widget and the scenario they describe. */
+import type { ScenarioInput } from '../../sim';
+import { defineSchema, type ParamValues } from '../controls/params';
+import { bilingual } from './labels';
+
+/** Size of the HTML document of the Page-load widget (bytes). */
+export const PAGE_LOAD_HTML_BYTES = 2000;
+
+/** Page load: protocol, path, page, pool and an optional follow-up click. */
+export const pageLoadSchema = defineSchema([
+  {
+    key: 'version',
+    type: 'enum',
+    options: ['0.9', '1.0', '1.1'],
+    optionLabels: {
+      '0.9': bilingual((w) => w.httpVersionOption['0.9']),
+      '1.0': bilingual((w) => w.httpVersionOption['1.0']),
+      '1.1': bilingual((w) => w.httpVersionOption['1.1']),
+    },
+    default: '1.1',
+    label: bilingual((w) => w.param.httpVersion),
+  },
+  {
+    key: 'keepAlive',
+    type: 'boolean',
+    default: true,
+    label: bilingual((w) => w.param.keepAlive),
+    description: bilingual((w) => w.param.keepAliveHelp),
+  },
+  {
+    key: 'tls',
+    type: 'enum',
+    options: ['none', 'tls1.2', 'tls1.3'],
+    optionLabels: {
+      none: bilingual((w) => w.tlsOption.none),
+      'tls1.2': bilingual((w) => w.tlsOption['tls1.2']),
+      'tls1.3': bilingual((w) => w.tlsOption['tls1.3']),
+    },
+    default: 'none',
+    label: bilingual((w) => w.param.tls),
+  },
+  {
+    key: 'rtt',
+    type: 'number',
+    min: 10,
+    max: 500,
+    step: 10,
+    default: 100,
+    unit: bilingual((w) => w.ms),
+    label: bilingual((w) => w.param.rtt),
+    description: bilingual((w) => w.param.rttHelp),
+  },
+  {
+    key: 'bandwidth',
+    type: 'number',
+    min: 1,
+    max: 1000,
+    step: 1,
+    default: 100,
+    unit: bilingual((w) => w.mbps),
+    label: bilingual((w) => w.param.bandwidth),
+  },
+  {
+    key: 'objects',
+    type: 'number',
+    min: 0,
+    max: 30,
+    step: 1,
+    default: 5,
+    label: bilingual((w) => w.param.objects),
+  },
+  {
+    key: 'objectBytes',
+    type: 'number',
+    min: 500,
+    max: 200000,
+    step: 500,
+    default: 3000,
+    unit: bilingual((w) => w.bytes),
+    label: bilingual((w) => w.param.objectBytes),
+  },
+  {
+    key: 'connections',
+    type: 'number',
+    min: 1,
+    max: 8,
+    step: 1,
+    default: 6,
+    label: bilingual((w) => w.param.perHost),
+    description: bilingual((w) => w.param.perHostHelp),
+  },
+  {
+    key: 'slowStartAfterIdle',
+    type: 'boolean',
+    default: true,
+    label: bilingual((w) => w.param.slowStartAfterIdle),
+    description: bilingual((w) => w.param.slowStartAfterIdleHelp),
+  },
+  {
+    key: 'serverTimeout',
+    type: 'number',
+    min: 1000,
+    max: 120000,
+    step: 1000,
+    default: 5000,
+    unit: bilingual((w) => w.ms),
+    label: bilingual((w) => w.param.serverTimeout),
+    description: bilingual((w) => w.param.serverTimeoutHelp),
+  },
+  {
+    key: 'followUpAt',
+    type: 'number',
+    min: 0,
+    max: 20000,
+    step: 50,
+    default: 0,
+    unit: bilingual((w) => w.ms),
+    label: bilingual((w) => w.param.followUpAt),
+    description: bilingual((w) => w.param.followUpAtHelp),
+  },
+  {
+    key: 'followUpBytes',
+    type: 'number',
+    min: 500,
+    max: 300000,
+    step: 500,
+    default: 3000,
+    unit: bilingual((w) => w.bytes),
+    label: bilingual((w) => w.param.followUpBytes),
+  },
+]);
+
+/** Values of the Page-load parameters. */
+export type PageLoadValues = ParamValues<typeof pageLoadSchema>;
+
+/**
+ * One page load: the HTML (2,000 bytes), then `objects` images, and, when `followUpAt` > 0, one
+ * GET at that time after navigation (a click). Keep-alive is off for HTTP/0.9 whatever the
+ * switch says; for HTTP/1.0 it means `Connection: Keep-Alive`, for HTTP/1.1 off means
+ * `Connection: close`.
+ */
+export function pageLoadScenario(v: PageLoadValues): ScenarioInput {
+  return {
+    seed: 1,
+    network: { rttMs: v.rtt, bandwidthMbps: v.bandwidth },
+    tcp: { slowStartAfterIdle: v.slowStartAfterIdle },
+    tls: v.tls,
+    http: { version: v.version, keepAlive: v.version === '0.9' ? false : v.keepAlive },
+    client: { maxConnectionsPerHost: v.connections },
+    server: { keepAliveTimeoutMs: v.serverTimeout },
+    page: { htmlBytes: PAGE_LOAD_HTML_BYTES, objects: v.objects, objectBytes: v.objectBytes },
+    followUps: v.followUpAt > 0 ? [{ atMs: v.followUpAt, bytes: v.followUpBytes }] : [],
+  };
+}

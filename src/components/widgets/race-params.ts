@@ -1,0 +1,92 @@
+/** Parameters of the Keep-alive race widget and the two scenarios they describe. */
+import type { ScenarioInput } from '../../sim';
+import { defineSchema, type ParamValues } from '../controls/params';
+import { bilingual } from './labels';
+
+/** Keep-alive race: path, page and connection limit, shared by both runs. */
+export const raceSchema = defineSchema([
+  {
+    key: 'rtt',
+    type: 'number',
+    min: 10,
+    max: 500,
+    step: 10,
+    default: 100,
+    unit: bilingual((w) => w.ms),
+    label: bilingual((w) => w.param.rtt),
+    description: bilingual((w) => w.param.rttHelp),
+  },
+  {
+    key: 'objects',
+    type: 'number',
+    min: 1,
+    max: 100,
+    step: 1,
+    default: 6,
+    label: bilingual((w) => w.param.objects),
+  },
+  {
+    key: 'objectBytes',
+    type: 'number',
+    min: 1000,
+    max: 100000,
+    step: 1000,
+    default: 10000,
+    unit: bilingual((w) => w.bytes),
+    label: bilingual((w) => w.param.objectBytes),
+  },
+  {
+    key: 'bandwidth',
+    type: 'number',
+    min: 1,
+    max: 100,
+    step: 1,
+    default: 10,
+    unit: bilingual((w) => w.mbps),
+    label: bilingual((w) => w.param.bandwidth),
+  },
+  {
+    key: 'version',
+    type: 'enum',
+    options: ['1.1', '1.0'],
+    optionLabels: {
+      '1.1': bilingual((w) => w.versionOption['1.1']),
+      '1.0': bilingual((w) => w.versionOption['1.0']),
+    },
+    default: '1.1',
+    label: bilingual((w) => w.param.version),
+    description: bilingual((w) => w.param.versionHelp),
+  },
+  {
+    key: 'connections',
+    type: 'number',
+    min: 1,
+    max: 6,
+    step: 1,
+    default: 1,
+    label: bilingual((w) => w.param.connections),
+    description: bilingual((w) => w.param.connectionsHelp),
+  },
+]);
+
+/** Values of the Keep-alive race parameters. */
+export type RaceValues = ParamValues<typeof raceSchema>;
+
+function base(v: RaceValues): ScenarioInput {
+  return {
+    seed: 1,
+    network: { rttMs: v.rtt, bandwidthMbps: v.bandwidth },
+    client: { maxConnectionsPerHost: v.connections },
+    page: { htmlBytes: 5000, objects: v.objects, objectBytes: v.objectBytes },
+  };
+}
+
+/** The page over HTTP/1.0 without keep-alive: a new connection per object. */
+export function raceHttp10Scenario(v: RaceValues): ScenarioInput {
+  return { ...base(v), http: { version: '1.0', keepAlive: false } };
+}
+
+/** The same page over persistent connections: HTTP/1.1, or HTTP/1.0 with `Connection: Keep-Alive`. */
+export function raceKeepAliveScenario(v: RaceValues): ScenarioInput {
+  return { ...base(v), http: { version: v.version, keepAlive: true } };
+}

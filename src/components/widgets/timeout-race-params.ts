@@ -1,0 +1,155 @@
+/**
+ * Parameters of the Timeout-race widget and the scenarios they describe. The click time is
+ * computed from the simulation itself: a first, cheap run without the click finds the moment the
+ * server's keep-alive timer fires, and the click is placed `clickOffset` ms from it, so the race
+ * happens whatever the round-trip time and timeouts are.
+ */
+import type { ScenarioInput, Trace } from '../../sim';
+import { simulate } from '../../sim/simulate';
+import { defineSchema, type ParamValues } from '../controls/params';
+import { bilingual } from './labels';
+
+/** HTML size of the page (no images): one small response, then an idle connection. */
+export const RACE_HTML_BYTES = 1000;
+/** Response size of the follow-up request (bytes). */
+export const RACE_FOLLOW_UP_BYTES = 1000;
+/** Request body of a POST follow-up (bytes). */
+export const RACE_POST_BODY_BYTES = 200;
+/** Longest timeout the simulator accepts: used where a side should never time out. */
+const NEVER_MS = 3_600_000;
+
+/** Timeout race: path, both idle timeouts, the click relative to the server's timer, method. */
+export const timeoutRaceSchema = defineSchema([
+  {
+    key: 'rtt',
+    type: 'number',
+    min: 10,
+    max: 500,
+    step: 10,
+    default: 100,
+    unit: bilingual((w) => w.ms),
+    label: bilingual((w) => w.param.rtt),
+    description: bilingual((w) => w.param.rttHelp),
+  },
+  {
+    key: 'serverTimeout',
+    type: 'number',
+    min: 1000,
+    max: 30000,
+    step: 500,
+    default: 5000,
+    unit: bilingual((w) => w.ms),
+    label: bilingual((w) => w.param.serverTimeout),
+    description: bilingual((w) => w.param.serverTimeoutHelp),
+  },
+  {
+    key: 'clientIdle',
+    type: 'number',
+    min: 1000,
+    max: 300000,
+    step: 1000,
+    default: 60000,
+    unit: bilingual((w) => w.ms),
+    label: bilingual((w) => w.param.clientIdle),
+    description: bilingual((w) => w.param.clientIdleHelp),
+  },
+  {
+    key: 'clickOffset',
+    type: 'number',
+    min: -500,
+    max: 500,
+    step: 10,
+    default: 0,
+    unit: bilingual((w) => w.ms),
+    label: bilingual((w) => w.param.clickOffset),
+    description: bilingual((w) => w.param.clickOffsetHelp),
+  },
+  {
+    key: 'method',
+    type: 'enum',
+    options: ['GET', 'POST'],
+    optionLabels: {
+      GET: bilingual((w) => w.methodOption.GET),
+      POST: bilingual((w) => w.methodOption.POST),
+    },
+    default: 'GET',
+    label: bilingual((w) => w.param.method),
+  },
+]);
+
+/** Values of the Timeout-race parameters. */
+export type TimeoutRaceValues = ParamValues<typeof timeoutRaceSchema>;
+
+/** The page without the click: HTTP/1.1 keep-alive, 1,000 bytes of HTML, 100 Mbit/s. */
+function page(v: TimeoutRaceValues, clientIdleMs: number, serverTimeoutMs: number): ScenarioInput {
+  return {
+    seed: 1,
+    network: { rttMs: v.rtt, bandwidthMbps: 100 },
+    http: { version: '1.1', keepAlive: true },
+    client: { maxConnectionsPerHost: 1, idleTimeoutMs: clientIdleMs },
+    server: { keepAliveTimeoutMs: serverTimeoutMs },
+    page: { htmlBytes: RACE_HTML_BYTES, objects: 0 },
+  };
+}
+
+/**
+ * The page load alone, with a browser that never times out, so the server's keep-alive timer is
+ * certain to fire: the run that finds the moment the click is placed around.
+ */
+export function timeoutProbeScenario(v: TimeoutRaceValues): ScenarioInput {
+  return page(v, NEVER_MS, v.serverTimeout);
+}
+
+/** When the server's keep-alive timer fired in a trace (its first such close), if it did. */
+export function serverTimeoutAt(trace: Trace): number | undefined {
+  for (const e of trace) {
+    if (e.type === 'conn' && e.side === 'server' && e.reason === 'keep-alive-timeout') return e.t;
+  }
+  return undefined;
+}
+
+/** The moment the server closes the idle connection, from a run without the click (ms). */
+export function serverTimeoutMoment(v: TimeoutRaceValues): number {
+  const at = serverTimeoutAt(simulate(timeoutProbeScenario(v)).trace);
+  if (at === undefined)
+    throw new Error('the server keep-alive timer did not fire in the probe run');
+  return at;
+}
+
+/** Click time: the server's timeout moment plus `clickOffset` (never before navigation). */
+export function timeoutRaceClickMs(v: TimeoutRaceValues): number {
+  return Math.max(0, serverTimeoutMoment(v) + v.clickOffset);
+}
+
+function withClick(base: ScenarioInput, v: TimeoutRaceValues, atMs: number): ScenarioInput {
+  return {
+    ...base,
+    followUps: [
+      {
+        atMs,
+        method: v.method,
+        bytes: RACE_FOLLOW_UP_BYTES,
+        bodyBytes: v.method === 'POST' ? RACE_POST_BODY_BYTES : 0,
+      },
+    ],
+  };
+}
+
+/** The race: the page, then a click `clickOffset` ms from the server's timeout moment. */
+export function timeoutRaceScenario(
+  v: TimeoutRaceValues,
+  atMs = timeoutRaceClickMs(v),
+): ScenarioInput {
+  return withClick(page(v, v.clientIdle, v.serverTimeout), v, atMs);
+}
+
+/**
+ * The same click on a connection neither side closes: what a clean reuse costs, to compare the
+ * race with.
+ */
+export function cleanReuseScenario(
+  v: TimeoutRaceValues,
+  atMs = timeoutRaceClickMs(v),
+): ScenarioInput {
+  return withClick(page(v, NEVER_MS, NEVER_MS), v, atMs);
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { timelineOf, traceEnd } from '../../../src/components/controls/timeline';
+import { simulate, type Trace } from '../../../src/sim';
+import { handshakeScenario } from '../../../src/components/widgets/handshake-params';
+import { lastActivity, maxQueueWait, shownEnd } from '../../../src/components/widgets/trace-facts';
+import {
+  pipelinedScenario,
+  sequentialScenario,
+} from '../../../src/components/widgets/pipelining-params';
+
+const hs = simulate(handshakeScenario({ tls: 'tls1.3', rtt: 100 }));
+
+describe('timelineOf', () => {
+  it('timelineOf lists event times and packet arrivals once, sorted', () => {
+    const { times } = timelineOf([hs.trace]);
+    expect(times).toEqual([...new Set(times)].sort((a, b) => a - b));
+    const firstArrival = hs.trace.find((e) => e.type === 'packet')?.arriveMs;
+    expect(times).toContain(firstArrival);
+  });
+
+  it('timelineOf with endMs cuts the duration and the step times', () => {
+    const tl = timelineOf([hs.trace], 120);
+    expect(tl.duration).toBe(120);
+    expect(Math.max(...tl.times)).toBeLessThanOrEqual(120);
+  });
+
+  it('timelineOf of two traces runs to the longer end', () => {
+    const short: Trace = [{ type: 'end', t: 5, events: 0, outcome: 'idle' }];
+    expect(timelineOf([short, hs.trace]).duration).toBe(traceEnd(hs.trace));
+  });
+});
+
+describe('trace facts', () => {
+  it('shownEnd stops about a round trip after the page load, before idle timers', () => {
+    const end = shownEnd([hs]);
+    expect(end).toBe(lastActivity(hs.trace));
+    expect(end).toBeLessThan(hs.metrics.endMs);
+    expect(end).toBeGreaterThan(hs.metrics.pageLoadMs);
+  });
+
+  it('maxQueueWait is the slow first image time for pipelined requests, 0 sequentially', () => {
+    const v = { rtt: 100, objects: 4, objectBytes: 2000, slowMs: 400 };
+    expect(maxQueueWait(simulate(pipelinedScenario(v)).trace)).toBeCloseTo(400, 0);
+    expect(maxQueueWait(simulate(sequentialScenario(v)).trace)).toBe(0);
+  });
+});
