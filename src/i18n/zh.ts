@@ -76,7 +76,7 @@ export const zh: Dictionary = {
   },
   search: {
     title: '搜索',
-    summary: '搜索各章正文和术语表。',
+    summary: '在各章正文和术语表中搜索关键词，例如“握手”“管线化”或“TIME_WAIT”。',
     label: '搜索本教程',
     button: '搜索',
     noJs: '搜索功能需要 JavaScript。关闭 JavaScript 时，可以从首页的目录进入各章。',

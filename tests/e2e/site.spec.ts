@@ -75,8 +75,8 @@ test('the sitemap lists every chapter in both languages', async ({ request }) =>
 });
 
 for (const [lang, prefix, term, expected] of [
-  ['en', '/', 'handshake', '/why-connections-cost/'],
-  ['zh', '/zh/', '握手', '/zh/why-connections-cost/'],
+  ['en', '/', 'Microscape', '/why-connections-cost/'],
+  ['zh', '/zh/', '队头阻塞', '/zh/pipelining/'],
 ] as const) {
   test(`search (${lang}) finds a chapter by a term and loads its index only on demand`, async ({
     page,
@@ -87,8 +87,11 @@ for (const [lang, prefix, term, expected] of [
     expect(requested.some((p) => p.startsWith('/pagefind/'))).toBe(false);
     await page.locator('input[type="search"]').fill(term);
     await page.locator('input[type="search"]').press('Enter');
-    const link = page.locator('[data-search-results] a').first();
-    await expect(link).toHaveAttribute('href', expected);
+    await expect(page.locator('[data-search-results] a').first()).toBeVisible();
+    const hrefs = await page
+      .locator('[data-search-results] a')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    expect(hrefs).toContain(expected);
     expect(requested.some((p) => p.startsWith('/pagefind/'))).toBe(true);
   });
 }
