@@ -2,8 +2,8 @@ import { defineConfig } from '@playwright/test';
 import { requireChromium } from './tests/chromium';
 
 const browser = requireChromium();
-/** The built site is served by `astro preview` on this port. */
-const port = 4321;
+/** The built site is served by `astro preview` on this port (PREVIEW_PORT, default 4321). */
+const port = Number(process.env['PREVIEW_PORT'] ?? 4321);
 
 export default defineConfig({
   testDir: 'tests/e2e',

@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   const choice = requireChromium();
   const pages = builtPages();
-  const preview = await startPreview(4321);
+  const preview = await startPreview(Number(process.env['PREVIEW_PORT'] ?? 4321));
   const failures: string[] = [];
   const rows: (PageWeight & Scores & { notes: string[] })[] = [];
   let frames: FrameReport | undefined;
