@@ -77,7 +77,8 @@ export const en = {
   },
   search: {
     title: 'Search',
-    summary: 'Search the chapters and the glossary for a term, such as handshake, pipelining or TIME_WAIT.',
+    summary:
+      'Search the chapters and the glossary for a term, such as handshake, pipelining or TIME_WAIT.',
     label: 'Search the tutorial',
     button: 'Search',
     noJs: 'Search needs JavaScript. Without it, the table of contents on the home page lists every chapter.',
