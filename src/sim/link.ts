@@ -110,32 +110,7 @@ export class Link {
     const t = usToMs(now);
     const id = this.trace.nextPacketId();
     const ack = seg.ackFlag ? seg.ack : 0;
-    if (dropReason !== undefined) {
-      this.trace.emit({
-        type: 'packet',
-        t,
-        id,
-        dir: seg.dir,
-        conn: seg.conn,
-        kind: seg.kind,
-        flags,
-        seq: seg.seq,
-        ack,
-        window: seg.wnd,
-        payloadBytes: seg.len,
-        wireBytes,
-        label: seg.label,
-        requestIds: seg.requestIds,
-        retransmit: seg.retransmit,
-        sendMs: t,
-        txStartMs: usToMs(txStart),
-        txEndMs: usToMs(txEnd),
-        dropped: true,
-        dropReason,
-      });
-      return;
-    }
-    this.trace.emit({
+    const common = {
       type: 'packet',
       t,
       id,
@@ -154,9 +129,12 @@ export class Link {
       sendMs: t,
       txStartMs: usToMs(txStart),
       txEndMs: usToMs(txEnd),
-      arriveMs: usToMs(arrive),
-      dropped: false,
-    });
+    } as const;
+    if (dropReason !== undefined) {
+      this.trace.emit({ ...common, dropped: true, dropReason });
+      return;
+    }
+    this.trace.emit({ ...common, arriveMs: usToMs(arrive), dropped: false });
     this.inFlight[di].push(seg, dst);
     this.engine.scheduleAt(arrive, this.deliver[di]);
   }
