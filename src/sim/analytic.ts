@@ -91,3 +91,29 @@ export function pageLoadRoundTrips(
       return persistentPipelined(objects, tls);
   }
 }
+
+/**
+ * Little's law (L = lambda W): the mean number of connections (workers, in the threaded model)
+ * held by a steady stream of `ratePerSec` arrivals that each hold one for `holdingMs`. For the
+ * image host, holding = the keep-alive timeout (the worker is taken at the server's accept, 1.5 RTT
+ * after arrival, and freed when the timer closes the connection),
+ * so each extra second of timeout adds `ratePerSec` workers.
+ */
+export function littleOccupancy(ratePerSec: number, holdingMs: number): number {
+  return (ratePerSec * holdingMs) / 1000;
+}
+
+/**
+ * Time average of that occupancy over a window [0, D] that starts empty: arrivals begin at 0 and
+ * each is held from `startMs` after it arrives for `holdingMs`; the clients of the last seconds
+ * are cut off at D (the h^2 / 2D edge term). Assumes startMs + holdingMs <= D.
+ */
+export function littleOccupancyInWindow(
+  ratePerSec: number,
+  startMs: number,
+  holdingMs: number,
+  durationMs: number,
+): number {
+  const h = holdingMs;
+  return (ratePerSec / 1000) * (h - (h * startMs) / durationMs - (h * h) / (2 * durationMs));
+}

@@ -86,6 +86,8 @@ export class Browser implements ClientConnListener {
     private readonly pool: PoolConfig,
     private readonly plan: PagePlan,
     private readonly dial: Dialer,
+    /** Request ids start after this (a workload runs many browsers with distinct ids). */
+    private readonly idBase = 0,
   ) {
     this.idleTimeoutUs = msToUs(pool.idleTimeoutMs);
   }
@@ -124,12 +126,12 @@ export class Browser implements ClientConnListener {
     const r = this.req(a.requestId);
     r.status = 'done';
     this.emit('done', r, a.attempt, c.id, { bytes: a.responseBytes });
-    if (r.id === 1 && this.plan.discovery === 'after-html') {
+    if (r.id === this.idBase + 1 && this.plan.discovery === 'after-html') {
       for (const o of this.objectRequests) this.enqueue(o);
     }
     // The connection reports ready/retired right after this; pump once more at the same instant
     // in case it stays busy (pipelining).
-    if (r.id === 1 && this.plan.discovery === 'after-html')
+    if (r.id === this.idBase + 1 && this.plan.discovery === 'after-html')
       this.engine.schedule(0, () => this.pumpAll());
   }
 
@@ -140,6 +142,11 @@ export class Browser implements ClientConnListener {
 
   /** A connection closed (FIN or RST): drop it from the pool, retry or fail its requests. */
   onClosed(c: Http1ClientConn, failed: readonly Attempt[], error: RequestError): void {
+    const timer = this.idleTimers.get(c);
+    if (timer !== undefined) {
+      timer.dispose();
+      this.idleTimers.delete(c);
+    }
     const retries: BrowserRequest[] = [];
     for (const a of failed) {
       const r = this.req(a.requestId);
@@ -170,7 +177,7 @@ export class Browser implements ClientConnListener {
     page: boolean,
   ): BrowserRequest {
     const r: BrowserRequest = {
-      id: this.requests.length + 1,
+      id: this.idBase + this.requests.length + 1,
       path: planned.path,
       host: planned.host,
       resource: planned.resource,
@@ -185,7 +192,7 @@ export class Browser implements ClientConnListener {
   }
 
   private req(id: number): BrowserRequest {
-    return this.requests[id - 1] as BrowserRequest;
+    return this.requests[id - this.idBase - 1] as BrowserRequest;
   }
 
   private hostPool(host: string): HostPool {
@@ -326,6 +333,8 @@ export class Browser implements ClientConnListener {
     conn?: number,
     extra?: { reused?: boolean; bytes?: number; error?: RequestError },
   ): void {
+    // Summary traces need only when a request was wanted and how it ended.
+    if (!this.trace.detail && step !== 'queued' && step !== 'done' && step !== 'error') return;
     const e: {
       -readonly [K in keyof RequestEvent]: RequestEvent[K];
     } = {

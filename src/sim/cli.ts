@@ -6,16 +6,24 @@ import { readFileSync } from 'node:fs';
 import { presetNames, presets } from './presets';
 import type { ScenarioInput } from './scenario';
 import { SCENARIO_FIELDS, describeSpec, formatErrors, validateScenario } from './scenario';
+import { COMPOSITE_DOCS, SCENARIO_DOCS } from './scenario-docs';
 import { simulate } from './simulate';
+import { sweepKeepAlive } from './sweep';
+import type { WorkloadMetrics } from './workload-metrics';
 
-/** Usage text (also lists presets and field ranges). */
+/** Usage text (also lists presets, and field ranges with what each field means). */
 export function usage(): string {
   const fields = Object.entries(SCENARIO_FIELDS)
-    .map(([k, s]) => `  ${k.padEnd(34)} ${describeSpec(s)}; default ${JSON.stringify(s.default)}`)
+    .map(
+      ([k, s]) =>
+        `  ${k.padEnd(34)} ${describeSpec(s)}; default ${JSON.stringify(s.default)}\n` +
+        `  ${''.padEnd(34)} ${SCENARIO_DOCS[k as keyof typeof SCENARIO_DOCS]}`,
+    )
     .join('\n');
   return [
     'usage: npm run sim -- <scenario.json> [--trace]',
     '       npm run sim -- --preset NAME [--trace]',
+    '       npm run sim -- <scenario.json> --sweep-keepalive 0,5000,15000',
     '       npm run sim -- --help',
     '',
     'Prints one JSON object: pageLoadMs, connectionsOpened, packets {total, dropped}, events,',
@@ -26,28 +34,68 @@ export function usage(): string {
     '',
     'scenario fields (all optional):',
     fields,
-    '  network.drop                       [{connection, segment, direction?}] targeted loss',
-    '  followUps                          [{atMs, path?, method?, bytes?, bodyBytes?, processingMs?}]',
+    ...(['network.drop', 'page.objects', 'followUps'] as const).map(
+      (k) => `  ${k.padEnd(34)} ${COMPOSITE_DOCS[k].doc}`,
+    ),
   ].join('\n');
 }
 
 class CliError extends Error {}
+
+/** Parses `--sweep-keepalive 0,5000,15000` (ms; 0 = keep-alive off). */
+function parseSweep(v: string | undefined): number[] {
+  const list = v === undefined ? [] : v.split(',').map((x) => Number(x.trim()));
+  if (
+    list.length === 0 ||
+    list.length > 20 ||
+    list.some((x) => !Number.isFinite(x) || x < 0 || x > 3600000)
+  )
+    throw new CliError(
+      '--sweep-keepalive needs 1 to 20 comma-separated timeouts in ms, each between 0 (keep-alive off) and 3600000',
+    );
+  return list;
+}
+
+/** The workload part of the CLI output. */
+function workloadOutput(model: string, w: WorkloadMetrics): Record<string, unknown> {
+  return {
+    clients: w.clients,
+    requestsCompleted: w.requestsCompleted,
+    requestsFailed: w.requestsFailed,
+    server: {
+      model,
+      meanWorkersBusy: w.meanWorkersBusy,
+      meanWorkersIdle: w.meanWorkersIdle,
+      peakWorkers: w.peakWorkers,
+      refused: w.refused,
+    },
+    latencyMs: { p50: w.latencyMs.p50, p95: w.latencyMs.p95, p99: w.latencyMs.p99 },
+    throughputPerSec: w.throughputPerSec,
+    timeWaitPeak: w.timeWaitPeak,
+    workload: w,
+  };
+}
 
 function parseArgs(argv: readonly string[]): {
   help: boolean;
   trace: boolean;
   preset?: string;
   file?: string;
+  sweep?: number[];
 } {
   let help = false;
   let trace = false;
+  let sweep: number[] | undefined;
   let preset: string | undefined;
   let file: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
     if (a === '--help' || a === '-h') help = true;
     else if (a === '--trace') trace = true;
-    else if (a === '--preset') {
+    else if (a === '--sweep-keepalive' || a.startsWith('--sweep-keepalive=')) {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
+      sweep = parseSweep(v);
+    } else if (a === '--preset') {
       const v = argv[++i];
       if (v === undefined)
         throw new CliError(`--preset needs a name (one of: ${presetNames.join(', ')})`);
@@ -57,7 +105,11 @@ function parseArgs(argv: readonly string[]): {
     else if (file === undefined) file = a;
     else throw new CliError(`unexpected argument ${a}: give one scenario file`);
   }
-  const out: { help: boolean; trace: boolean; preset?: string; file?: string } = { help, trace };
+  const out: { help: boolean; trace: boolean; preset?: string; file?: string; sweep?: number[] } = {
+    help,
+    trace,
+  };
+  if (sweep !== undefined) out.sweep = sweep;
   if (preset !== undefined) out.preset = preset;
   if (file !== undefined) out.file = file;
   return out;
@@ -107,6 +159,33 @@ export function main(
       return 0;
     }
     const input = loadScenario(args);
+    if (args.sweep !== undefined) {
+      if (input.workload === undefined)
+        throw new CliError('--sweep-keepalive needs a scenario with a workload');
+      const model = input.server?.model ?? 'unlimited';
+      const rows = sweepKeepAlive(input, args.sweep).map((r) => ({
+        keepAliveTimeoutMs: r.keepAliveTimeoutMs,
+        ...workloadOutput(model, r),
+      }));
+      out(JSON.stringify(rows, null, 2));
+      return 0;
+    }
+    if (input.workload !== undefined) {
+      const r = simulate(input, args.trace ? {} : { trace: 'summary' });
+      out(
+        JSON.stringify(
+          {
+            ...workloadOutput(r.scenario.server.model, r.workload as WorkloadMetrics),
+            events: r.metrics.events,
+            endMs: r.metrics.endMs,
+            ...(args.trace ? { trace: r.trace } : {}),
+          },
+          null,
+          args.trace ? undefined : 2,
+        ),
+      );
+      return 0;
+    }
     const { metrics, trace } = simulate(input);
     const result = {
       pageLoadMs: metrics.pageLoadMs,

@@ -162,6 +162,7 @@ export class Http1ClientConn implements StreamHandler {
     const failed = this.outstanding.splice(0);
     this.idleEpoch++;
     this.state = 'closed';
+    this.stallTimer.dispose();
     this.stream.abort('retransmit-limit');
     this.listener.onClosed(this, failed, 'connection-timeout');
   }
@@ -213,6 +214,7 @@ export class Http1ClientConn implements StreamHandler {
       requestIds: [a.requestId],
       payload,
     });
+    if (!this.trace.detail) return;
     this.trace.emit({
       type: 'request',
       t: usToMs(this.engine.now),
@@ -233,6 +235,7 @@ export class Http1ClientConn implements StreamHandler {
     if (this.state === 'closed') return;
     this.idleEpoch++;
     this.state = 'closed';
+    this.stallTimer.dispose();
     this.stream.close(reason);
   }
 
@@ -279,6 +282,7 @@ export class Http1ClientConn implements StreamHandler {
     const wasClosed = this.state === 'closed';
     this.idleEpoch++;
     this.state = 'closed';
+    this.stallTimer.dispose();
     this.stream.close('peer-closed');
     if (!wasClosed) this.listener.onClosed(this, failed, error);
   }
@@ -289,6 +293,7 @@ export class Http1ClientConn implements StreamHandler {
     const wasClosed = this.state === 'closed';
     this.idleEpoch++;
     this.state = 'closed';
+    this.stallTimer.dispose();
     if (!wasClosed || failed.length > 0)
       this.listener.onClosed(
         this,
@@ -317,6 +322,12 @@ export interface ServerPolicy {
   readonly maxRequestsPerConnection: number;
   /** How pipelined requests on one connection are processed: one after another, or all at once. */
   readonly pipelineProcessing: PipelineProcessing;
+  /**
+   * Server-model hook (optional): a connection opened (established), became active (a request
+   * arrived), went idle (waiting for the next request), or closed. May be called again for the
+   * same state; the model ignores repeats.
+   */
+  observe?(c: Http1ServerConn, what: 'open' | 'active' | 'idle' | 'closed'): void;
 }
 
 /** Server processing of pipelined requests (responses are written in request order either way). */
@@ -336,6 +347,11 @@ export class Http1ServerConn implements StreamHandler {
   state: ServerConnState = 'waiting';
   /** Requests answered so far. */
   served = 0;
+  /**
+   * False while the connection waits in the listen backlog for a worker or a connection slot:
+   * requests that arrive are held (the kernel has them) until the server model calls `accept()`.
+   */
+  accepted = true;
   /** Requests received and not yet answered, in arrival (= response) order. */
   private readonly jobs: { readonly p: HttpRequestPayload; started: boolean; ready: boolean }[] =
     [];
@@ -367,6 +383,14 @@ export class Http1ServerConn implements StreamHandler {
   onOpen(): void {
     this.state = 'waiting';
     this.setPhase('idle');
+    this.policy.observe?.(this, 'open');
+  }
+
+  /** A worker (or connection slot) took this connection from the backlog: start held requests. */
+  accept(): void {
+    if (this.accepted) return;
+    this.accepted = true;
+    if (this.state !== 'closed' && this.jobs.length > 0) this.startJobs();
   }
 
   /** Nothing to do on a request's first byte. */
@@ -381,6 +405,7 @@ export class Http1ServerConn implements StreamHandler {
     this.emit('server-received', p);
     this.state = 'processing';
     this.setPhase('active');
+    this.policy.observe?.(this, 'active');
     this.startJobs();
   }
 
@@ -405,6 +430,7 @@ export class Http1ServerConn implements StreamHandler {
     this.state = 'closed';
     this.closing = true;
     this.jobs.length = 0;
+    this.policy.observe?.(this, 'closed');
   }
 
   private setPhase(p: AppPhase): void {
@@ -413,6 +439,7 @@ export class Http1ServerConn implements StreamHandler {
 
   /** Serial: only the oldest request is processed; parallel: every received one. */
   private startJobs(): void {
+    if (!this.accepted) return;
     const parallel = this.policy.pipelineProcessing === 'parallel';
     for (const job of this.jobs) {
       if (!job.started) {
@@ -470,12 +497,14 @@ export class Http1ServerConn implements StreamHandler {
     this.state = 'waiting';
     this.setPhase('idle');
     this.keepAliveTimer.set(this.policy.keepAliveTimeoutUs);
+    this.policy.observe?.(this, 'idle');
   }
 
   private emit(
     step: 'server-received' | 'server-start' | 'server-end',
     p: HttpRequestPayload,
   ): void {
+    if (!this.trace.detail) return;
     this.trace.emit({
       type: 'request',
       t: usToMs(this.engine.now),

@@ -106,6 +106,12 @@ export class Link {
     if (dropReason === undefined && this.cfg.lossRate > 0 && this.rng() < this.cfg.lossRate)
       dropReason = 'random';
     const arrive = txEnd + this.cfg.oneWayUs;
+    if (!this.trace.detail) {
+      if (dropReason !== undefined) return;
+      this.inFlight[di].push(seg, dst);
+      this.engine.scheduleAt(arrive, this.deliver[di]);
+      return;
+    }
     const flags = flagsOf(seg);
     const t = usToMs(now);
     const id = this.trace.nextPacketId();

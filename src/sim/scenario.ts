@@ -73,6 +73,14 @@ export interface Scenario {
     readonly keepAliveTimeoutMs: number;
     readonly maxRequestsPerConnection: number;
     readonly pipelineProcessing: 'serial' | 'parallel';
+    /** Worker model: 'unlimited' (default: every connection served at once), 'threaded', 'event'. */
+    readonly model: 'unlimited' | 'threaded' | 'event';
+    /** Threaded: workers (Apache prefork MaxRequestWorkers). */
+    readonly workers: number;
+    /** Listen backlog (accept queue) for threaded and event models (Apache ListenBacklog). */
+    readonly backlog: number;
+    /** Event: cap on open connections (nginx worker_connections). */
+    readonly maxConnections: number;
   };
   readonly page: {
     readonly htmlBytes: number;
@@ -83,6 +91,22 @@ export interface Scenario {
     readonly shards: number;
   };
   readonly followUps: readonly FollowUp[];
+  /** Many clients instead of one page load (absent = today's single page load). */
+  readonly workload?: Workload;
+}
+
+/**
+ * Clients arriving as a seeded Poisson process over `durationMs`; each is a small browser (own
+ * pool, own idle timeout) that fetches `objectsPerClient` objects of `objectBytes` (the first,
+ * then the rest when it has arrived, as `page.discovery` says) and then goes away, leaving its
+ * connections to the idle timeouts. K = 1 is the image host; K = 30 a normal page.
+ */
+export interface Workload {
+  readonly kind: 'arrivals';
+  readonly clientsPerSecond: number;
+  readonly durationMs: number;
+  readonly objectsPerClient: number;
+  readonly objectBytes: number;
 }
 
 /** Deep-partial input accepted by `validateScenario` and `simulate` (what JSON files contain). */
@@ -116,23 +140,22 @@ export type ScenarioInput = {
     readonly bodyBytes?: number;
     readonly processingMs?: number;
   }[];
+  readonly workload?: Partial<Workload>;
 };
 
-/** A numeric field: inclusive range, default, unit and a one-line description. */
+/** A numeric field: inclusive range, default and unit (descriptions: `scenario-docs.ts`). */
 export interface NumberSpec {
   readonly kind: 'number' | 'integer';
   readonly min: number;
   readonly max: number;
   readonly default: number;
   readonly unit?: string;
-  readonly doc: string;
 }
 
 /** A boolean field. */
 export interface BooleanSpec {
   readonly kind: 'boolean';
   readonly default: boolean;
-  readonly doc: string;
 }
 
 /** A field with a fixed set of string values. */
@@ -140,25 +163,24 @@ export interface EnumSpec {
   readonly kind: 'enum';
   readonly values: readonly string[];
   readonly default: string;
-  readonly doc: string;
 }
 
 /** Any scalar field spec. */
 export type FieldSpec = NumberSpec | BooleanSpec | EnumSpec;
 
 /**
- * Ranges and defaults of every scalar field, keyed by dotted path. Composite fields
+ * Ranges and defaults of every scalar field, keyed by dotted path (what each means:
+ * `SCENARIO_DOCS` in `scenario-docs.ts`). Composite fields
  * (`network.drop`, `page.objects` as an array, `followUps`) are described in `COMPOSITE_FIELDS`.
  */
 export const SCENARIO_FIELDS = {
-  seed: { kind: 'integer', min: 0, max: 4294967295, default: 1, doc: 'PRNG seed (random loss)' },
+  seed: { kind: 'integer', min: 0, max: 4294967295, default: 1 },
   'network.rttMs': {
     kind: 'number',
     min: 0.1,
     max: 10000,
     default: 100,
     unit: 'ms',
-    doc: 'round-trip propagation delay; one way = RTT/2',
   },
   'network.bandwidthMbps': {
     kind: 'number',
@@ -166,7 +188,6 @@ export const SCENARIO_FIELDS = {
     max: 100000,
     default: 100,
     unit: 'Mbit/s',
-    doc: 'bandwidth per direction (serialization delay); 100000 is effectively unlimited',
   },
   'network.mssBytes': {
     kind: 'integer',
@@ -174,14 +195,12 @@ export const SCENARIO_FIELDS = {
     max: 9000,
     default: 1460,
     unit: 'bytes',
-    doc: 'TCP maximum segment size',
   },
   'network.lossRate': {
     kind: 'number',
     min: 0,
     max: 0.5,
     default: 0,
-    doc: 'probability that any packet is lost (seeded)',
   },
   'tcp.initialWindow': {
     kind: 'integer',
@@ -189,7 +208,6 @@ export const SCENARIO_FIELDS = {
     max: 100,
     default: 10,
     unit: 'segments',
-    doc: 'initial congestion window (1, 2, 3 = RFC 3390, 10 = RFC 6928 / Linux)',
   },
   'tcp.receiveWindowBytes': {
     kind: 'integer',
@@ -197,12 +215,10 @@ export const SCENARIO_FIELDS = {
     max: 16777216,
     default: 65535,
     unit: 'bytes',
-    doc: 'receive window each side advertises (65535 as in HPBN ch.2)',
   },
   'tcp.delayedAck': {
     kind: 'boolean',
     default: false,
-    doc: 'delay ACKs: every 2nd segment or after delayedAckMs',
   },
   'tcp.delayedAckMs': {
     kind: 'number',
@@ -210,12 +226,10 @@ export const SCENARIO_FIELDS = {
     max: 500,
     default: 40,
     unit: 'ms',
-    doc: 'delayed-ACK timer (Linux minimum 40 ms)',
   },
   'tcp.slowStartAfterIdle': {
     kind: 'boolean',
     default: true,
-    doc: 'cwnd back to the initial window after an idle period > RTO (Linux net.ipv4.tcp_slow_start_after_idle)',
   },
   'tcp.initialRtoMs': {
     kind: 'number',
@@ -223,7 +237,6 @@ export const SCENARIO_FIELDS = {
     max: 60000,
     default: 1000,
     unit: 'ms',
-    doc: 'initial retransmission timeout (RFC 6298: 1 s)',
   },
   'tcp.minRtoMs': {
     kind: 'number',
@@ -231,7 +244,6 @@ export const SCENARIO_FIELDS = {
     max: 60000,
     default: 200,
     unit: 'ms',
-    doc: 'lower bound of the RTO (Linux TCP_RTO_MIN 200 ms; RFC 6298 suggests 1 s)',
   },
   'tcp.timeWaitMs': {
     kind: 'number',
@@ -239,29 +251,24 @@ export const SCENARIO_FIELDS = {
     max: 240000,
     default: 60000,
     unit: 'ms',
-    doc: 'TIME_WAIT duration (Linux 60 s)',
   },
   tls: {
     kind: 'enum',
     values: ['none', 'tls1.2', 'tls1.3'],
     default: 'none',
-    doc: 'TLS over TCP: none, TLS 1.2 (2 RTT), TLS 1.3 (1 RTT)',
   },
   'http.version': {
     kind: 'enum',
     values: ['0.9', '1.0', '1.1'],
     default: '1.1',
-    doc: 'HTTP version',
   },
   'http.keepAlive': {
     kind: 'boolean',
     default: true,
-    doc: 'persistent connections; default true for 1.1, false for 0.9/1.0 (1.0: both sides send Connection: Keep-Alive; 1.1 false: Connection: close)',
   },
   'http.pipelining': {
     kind: 'boolean',
     default: false,
-    doc: 'send queued requests without waiting for responses (HTTP/1.1 keep-alive only)',
   },
   'http.requestHeaderBytes': {
     kind: 'integer',
@@ -269,7 +276,6 @@ export const SCENARIO_FIELDS = {
     max: 65536,
     default: 400,
     unit: 'bytes',
-    doc: 'size of an HTTP/1.x request head (HTTP/0.9: just "GET /path")',
   },
   'http.responseHeaderBytes': {
     kind: 'integer',
@@ -277,21 +283,18 @@ export const SCENARIO_FIELDS = {
     max: 65536,
     default: 250,
     unit: 'bytes',
-    doc: 'size of an HTTP/1.x response head (HTTP/0.9 has none)',
   },
   'client.maxConnectionsPerHost': {
     kind: 'integer',
     min: 1,
     max: 64,
     default: 6,
-    doc: 'browser connections per host (2 per RFC 2616, 6 in modern browsers)',
   },
   'client.maxConnectionsTotal': {
     kind: 'integer',
     min: 1,
     max: 1024,
     default: 256,
-    doc: 'browser connections in total; idle ones are evicted LRU',
   },
   'client.idleTimeoutMs': {
     kind: 'number',
@@ -299,7 +302,6 @@ export const SCENARIO_FIELDS = {
     max: 3600000,
     default: 300000,
     unit: 'ms',
-    doc: 'client closes a connection idle this long (Chromium 300 s)',
   },
   'server.processingMs': {
     kind: 'number',
@@ -307,7 +309,6 @@ export const SCENARIO_FIELDS = {
     max: 60000,
     default: 0,
     unit: 'ms',
-    doc: 'server time per request (serial per connection)',
   },
   'server.keepAliveTimeoutMs': {
     kind: 'number',
@@ -315,20 +316,40 @@ export const SCENARIO_FIELDS = {
     max: 3600000,
     default: 5000,
     unit: 'ms',
-    doc: 'server closes a connection idle this long (Apache 2.2+: 5 s)',
   },
   'server.maxRequestsPerConnection': {
     kind: 'integer',
     min: 0,
     max: 1000000,
     default: 100,
-    doc: 'requests per connection before the server closes (Apache 100); 0 = unlimited',
   },
   'server.pipelineProcessing': {
     kind: 'enum',
     values: ['serial', 'parallel'],
     default: 'serial',
-    doc: 'pipelined requests on one connection processed one after another, or in parallel (responses stay in order)',
+  },
+  'server.model': {
+    kind: 'enum',
+    values: ['unlimited', 'threaded', 'event'],
+    default: 'unlimited',
+  },
+  'server.workers': {
+    kind: 'integer',
+    min: 1,
+    max: 100000,
+    default: 256,
+  },
+  'server.backlog': {
+    kind: 'integer',
+    min: 0,
+    max: 65535,
+    default: 511,
+  },
+  'server.maxConnections': {
+    kind: 'integer',
+    min: 1,
+    max: 1000000,
+    default: 512,
   },
   'page.htmlBytes': {
     kind: 'integer',
@@ -336,7 +357,6 @@ export const SCENARIO_FIELDS = {
     max: 100000000,
     default: 20000,
     unit: 'bytes',
-    doc: 'HTML body size',
   },
   'page.htmlProcessingMs': {
     kind: 'number',
@@ -344,14 +364,12 @@ export const SCENARIO_FIELDS = {
     max: 60000,
     default: 0,
     unit: 'ms',
-    doc: 'server time for the HTML (absent = server.processingMs)',
   },
   'page.objects': {
     kind: 'integer',
     min: 0,
     max: 1000,
     default: 10,
-    doc: 'number of subresources (or an array of sizes / {path, bytes, processingMs})',
   },
   'page.objectBytes': {
     kind: 'integer',
@@ -359,20 +377,49 @@ export const SCENARIO_FIELDS = {
     max: 100000000,
     default: 5000,
     unit: 'bytes',
-    doc: 'body size of each object given by count',
   },
   'page.discovery': {
     kind: 'enum',
     values: ['after-html', 'upfront'],
     default: 'after-html',
-    doc: 'objects requested when the HTML has arrived, or known at start',
   },
   'page.shards': {
     kind: 'integer',
     min: 1,
     max: 16,
     default: 1,
-    doc: 'objects spread round-robin over this many hostnames (1 = the HTML host)',
+  },
+  'workload.kind': {
+    kind: 'enum',
+    values: ['arrivals'],
+    default: 'arrivals',
+  },
+  'workload.clientsPerSecond': {
+    kind: 'number',
+    min: 0.01,
+    max: 10000,
+    default: 10,
+    unit: 'clients/s',
+  },
+  'workload.durationMs': {
+    kind: 'number',
+    min: 1,
+    max: 3600000,
+    default: 10000,
+    unit: 'ms',
+  },
+  'workload.objectsPerClient': {
+    kind: 'integer',
+    min: 1,
+    max: 1000,
+    default: 1,
+  },
+  'workload.objectBytes': {
+    kind: 'integer',
+    min: 1,
+    max: 100000000,
+    default: 5000,
+    unit: 'bytes',
   },
 } as const satisfies Record<string, FieldSpec>;
 
@@ -383,41 +430,35 @@ export type FieldPath = keyof typeof SCENARIO_FIELDS;
 export const COMPOSITE_FIELDS = {
   'network.drop': {
     maxItems: 100,
-    doc: 'targeted loss: [{connection, segment, direction?}] drops the segment-th data transmission (1-based, retransmissions count) of connection `connection` (1-based, in opening order) in `direction` (default "s2c")',
-    connection: { kind: 'integer', min: 1, max: 100000, default: 1, doc: 'connection id' },
-    segment: { kind: 'integer', min: 1, max: 1000000, default: 1, doc: 'data segment number' },
-    direction: { kind: 'enum', values: ['c2s', 's2c'], default: 's2c', doc: 'direction' },
+    connection: { kind: 'integer', min: 1, max: 100000, default: 1 },
+    segment: { kind: 'integer', min: 1, max: 1000000, default: 1 },
+    direction: { kind: 'enum', values: ['c2s', 's2c'], default: 's2c' },
   },
   'page.objects': {
     maxItems: 1000,
-    doc: 'array form: each item a size in bytes or {path?, bytes?, processingMs?}',
-    bytes: { kind: 'integer', min: 1, max: 100000000, default: 5000, doc: 'body bytes' },
-    processingMs: { kind: 'number', min: 0, max: 60000, default: 0, doc: 'server time' },
+    bytes: { kind: 'integer', min: 1, max: 100000000, default: 5000 },
+    processingMs: { kind: 'number', min: 0, max: 60000, default: 0 },
   },
   followUps: {
     maxItems: 100,
-    doc: 'requests issued later: [{atMs, path?, method?, bytes?, bodyBytes?, processingMs?}] (atMs since navigation start)',
-    atMs: { kind: 'number', min: 0, max: 3600000, default: 0, doc: 'issue time' },
+    atMs: { kind: 'number', min: 0, max: 3600000, default: 0 },
     method: {
       kind: 'enum',
       values: ['GET', 'POST'],
       default: 'GET',
-      doc: 'POST is not idempotent: never retried',
     },
     bytes: {
       kind: 'integer',
       min: 1,
       max: 100000000,
       default: 5000,
-      doc: 'response body bytes (default page.objectBytes)',
     },
-    bodyBytes: { kind: 'integer', min: 0, max: 100000000, default: 0, doc: 'request body bytes' },
+    bodyBytes: { kind: 'integer', min: 0, max: 100000000, default: 0 },
     processingMs: {
       kind: 'number',
       min: 0,
       max: 60000,
       default: 0,
-      doc: 'server time (default server.processingMs)',
     },
   },
 } as const;
@@ -436,6 +477,9 @@ export type ValidationResult =
 /** Upper bound on the bytes a scenario may transfer (keeps a trace within memory). */
 export const MAX_TOTAL_BYTES = 100_000_000;
 
+/** Upper bound on a workload's expected requests (clients per second x duration x objects). */
+export const MAX_WORKLOAD_REQUESTS = 2_000_000;
+
 /** The main hostname (HTML and, without sharding, every object). */
 export const MAIN_HOST = 'example.com';
 
@@ -453,10 +497,31 @@ const SECTIONS: Record<string, readonly string[]> = {
   ],
   http: ['version', 'keepAlive', 'pipelining', 'requestHeaderBytes', 'responseHeaderBytes'],
   client: ['maxConnectionsPerHost', 'maxConnectionsTotal', 'idleTimeoutMs'],
-  server: ['processingMs', 'keepAliveTimeoutMs', 'maxRequestsPerConnection', 'pipelineProcessing'],
+  server: [
+    'processingMs',
+    'keepAliveTimeoutMs',
+    'maxRequestsPerConnection',
+    'pipelineProcessing',
+    'model',
+    'workers',
+    'backlog',
+    'maxConnections',
+  ],
+  workload: ['kind', 'clientsPerSecond', 'durationMs', 'objectsPerClient', 'objectBytes'],
   page: ['htmlBytes', 'htmlProcessingMs', 'objects', 'objectBytes', 'discovery', 'shards'],
 };
-const TOP = ['seed', 'network', 'tcp', 'tls', 'http', 'client', 'server', 'page', 'followUps'];
+const TOP = [
+  'seed',
+  'network',
+  'tcp',
+  'tls',
+  'http',
+  'client',
+  'server',
+  'page',
+  'followUps',
+  'workload',
+];
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -682,6 +747,10 @@ export function validateScenario(input: unknown): ValidationResult {
       F['server.pipelineProcessing'],
       s['pipelineProcessing'],
     ) as 'serial' | 'parallel',
+    model: c.value('server.model', F['server.model'], s['model']) as Scenario['server']['model'],
+    workers: c.num('server.workers', F['server.workers'], s['workers']),
+    backlog: c.num('server.backlog', F['server.backlog'], s['backlog']),
+    maxConnections: c.num('server.maxConnections', F['server.maxConnections'], s['maxConnections']),
   };
 
   const pg = c.section('page', root['page'], SECTIONS['page'] ?? []);
@@ -770,8 +839,35 @@ export function validateScenario(input: unknown): ValidationResult {
       `total bytes (HTML, objects and follow-ups) must be at most ${MAX_TOTAL_BYTES} (got ${totalBytes})`,
     );
   }
+  let workload: Workload | undefined;
+  if (root['workload'] !== undefined) {
+    const w = c.section('workload', root['workload'], SECTIONS['workload'] ?? []);
+    workload = {
+      kind: c.value('workload.kind', F['workload.kind'], w['kind']) as 'arrivals',
+      clientsPerSecond: c.num(
+        'workload.clientsPerSecond',
+        F['workload.clientsPerSecond'],
+        w['clientsPerSecond'],
+      ),
+      durationMs: c.num('workload.durationMs', F['workload.durationMs'], w['durationMs']),
+      objectsPerClient: c.num(
+        'workload.objectsPerClient',
+        F['workload.objectsPerClient'],
+        w['objectsPerClient'],
+      ),
+      objectBytes: c.num('workload.objectBytes', F['workload.objectBytes'], w['objectBytes']),
+    };
+    const expected =
+      (workload.clientsPerSecond * workload.durationMs * workload.objectsPerClient) / 1000;
+    if (expected > MAX_WORKLOAD_REQUESTS)
+      c.fail(
+        'workload',
+        `expected requests (clientsPerSecond x durationMs / 1000 x objectsPerClient) must be at most ${MAX_WORKLOAD_REQUESTS} (got ${Math.round(expected)})`,
+      );
+  }
   if (c.errors.length > 0) return { ok: false, errors: c.errors };
-  return { ok: true, scenario: { seed, network, tcp, tls, http, client, server, page, followUps } };
+  const scenario: Scenario = { seed, network, tcp, tls, http, client, server, page, followUps };
+  return { ok: true, scenario: workload === undefined ? scenario : { ...scenario, workload } };
 }
 
 function pathField(c: Checker, path: string, v: unknown, fallback: string): string {

@@ -13,14 +13,19 @@ import { Server } from './server';
 import type { TcpConfig } from './tcp';
 import { TcpEndpoint } from './tcp';
 import { TlsSession, tlsRoundTrips } from './tls';
-import type { Trace } from './trace';
+import type { TcpState, Trace, TraceEvent } from './trace';
 import { TraceRecorder } from './trace';
+import { scheduleArrivals } from './workload';
+import type { WorkloadMetrics } from './workload-metrics';
+import { WorkloadAccumulator, computeWorkloadMetrics } from './workload-metrics';
 
 /** The result of a simulation: the normalized scenario, the trace, and metrics derived from it. */
 export interface SimResult {
   readonly scenario: Scenario;
   readonly trace: Trace;
   readonly metrics: Metrics;
+  /** Workload metrics (only when the scenario has a `workload`). */
+  readonly workload?: WorkloadMetrics;
 }
 
 /** Run limits (safety nets; a normal scenario ends when every socket is closed). */
@@ -29,6 +34,13 @@ export interface SimulateOptions {
   readonly maxEvents?: number;
   /** Stop at this virtual time in ms (default: run until idle). */
   readonly untilMs?: number;
+  /**
+   * 'full' (default) stores every event. 'summary' (workloads only) builds no packet, connection,
+   * cwnd or TLS events at all, stores only the `end` event, and computes the workload metrics
+   * while the remaining events stream past: for large workloads. `metrics` then come from that
+   * one-event trace (packet and request fields are empty); use `workload`.
+   */
+  readonly trace?: 'full' | 'summary';
 }
 
 /** Thrown by `simulate` for an invalid scenario; `errors` lists each field and its range. */
@@ -47,6 +59,11 @@ export function shardHost(i: number, shards: number): string {
   return shards <= 1 ? MAIN_HOST : `s${(i % shards) + 1}.${MAIN_HOST}`;
 }
 
+/** Workloads: free what a socket no longer needs once it is done (see `handlerDone`). */
+function detachWhenDone(ep: TcpEndpoint, from: TcpState, to: TcpState): void {
+  ep.releaseWhenDone(from, to);
+}
+
 /** Path of the HTML document. */
 export const HTML_PATH = '/index.html';
 
@@ -59,7 +76,19 @@ export function simulate(
   if (!v.ok) throw new ScenarioError(v.errors);
   const sc = v.scenario;
   const engine = new Engine();
-  const trace = new TraceRecorder();
+  const w = sc.workload;
+  const acc =
+    w !== undefined && options.trace === 'summary'
+      ? new WorkloadAccumulator(w.durationMs, w.objectsPerClient)
+      : undefined;
+  const trace =
+    acc === undefined
+      ? new TraceRecorder()
+      : new TraceRecorder(
+          (e) => acc.add(e),
+          (e: TraceEvent) => e.type === 'end',
+          false,
+        );
   const link = new Link(engine, mulberry32(sc.seed), trace, {
     oneWayUs: msToUs(sc.network.rttMs / 2),
     bandwidthMbps: sc.network.bandwidthMbps,
@@ -86,6 +115,12 @@ export function simulate(
     maxRequestsPerConnection: sc.server.maxRequestsPerConnection,
     pipelineProcessing: sc.server.pipelineProcessing,
     defaultBodyBytes: sc.page.objectBytes,
+    model: sc.server.model,
+    workers: sc.server.workers,
+    backlog: sc.server.backlog,
+    maxConnections: sc.server.maxConnections,
+    track: w !== undefined,
+    retainConnections: w === undefined,
   });
   server.addResource('html', {
     bodyBytes: sc.page.htmlBytes,
@@ -127,24 +162,63 @@ export function simulate(
     const srv = new TcpEndpoint(engine, link, trace, tcpCfg, id, 'server');
     TcpEndpoint.connectPair(client, srv);
     server.accept(srv);
+    if (w !== undefined) {
+      client.onState = detachWhenDone;
+      const hook = srv.onState;
+      srv.onState = (ep, from, to) => {
+        hook?.(ep, from, to);
+        detachWhenDone(ep, from, to);
+      };
+    }
     const stream = sc.tls === 'none' ? client : new TlsSession(engine, trace, client, sc.tls);
-    trace.emit({
-      type: 'conn-open',
-      t: usToMs(engine.now),
-      conn: id,
-      host,
-      transport: 'tcp',
-      tls: sc.tls,
-      tlsRoundTrips: tlsRoundTrips(sc.tls),
-    });
+    if (trace.detail)
+      trace.emit({
+        type: 'conn-open',
+        t: usToMs(engine.now),
+        conn: id,
+        host,
+        transport: 'tcp',
+        tls: sc.tls,
+        tlsRoundTrips: tlsRoundTrips(sc.tls),
+      });
     return { id, stream, connect: () => client.connect() };
   };
-  const browser = new Browser(engine, trace, http, sc.client, plan, dial);
-  engine.scheduleAt(0, () => browser.start());
+  if (w === undefined) {
+    const browser = new Browser(engine, trace, http, sc.client, plan, dial);
+    engine.scheduleAt(0, () => browser.start());
+  } else {
+    // Each client is a small browser fetching K objects of the workload's size (the first, then
+    // the rest as page.discovery says); request ids are distinct across clients.
+    const K = w.objectsPerClient;
+    server.addResource('workload', {
+      bodyBytes: w.objectBytes,
+      processingMs: sc.server.processingMs,
+    });
+    const req = (i: number): { path: string; host: string; resource: string } => ({
+      path: `/img${i + 1}.png`,
+      host: MAIN_HOST,
+      resource: 'workload',
+    });
+    const wplan: PagePlan = {
+      html: req(0),
+      objects: Array.from({ length: K - 1 }, (_, i) => req(i + 1)),
+      discovery: sc.page.discovery,
+      followUps: [],
+    };
+    scheduleArrivals(engine, sc.seed, w, (i) => {
+      new Browser(engine, trace, http, sc.client, wplan, dial, i * K).start();
+    });
+  }
   const outcome = engine.run(
     options.untilMs === undefined ? Infinity : msToUs(options.untilMs),
-    options.maxEvents ?? 2_000_000,
+    options.maxEvents ?? (w === undefined ? 2_000_000 : 500_000_000),
   );
   trace.emit({ type: 'end', t: usToMs(engine.now), events: engine.events, outcome });
-  return { scenario: sc, trace: trace.events, metrics: computeMetrics(trace.events) };
+  const metrics = computeMetrics(trace.events);
+  if (w === undefined) return { scenario: sc, trace: trace.events, metrics };
+  const workload =
+    acc !== undefined
+      ? acc.result()
+      : computeWorkloadMetrics(trace.events, w.durationMs, w.objectsPerClient);
+  return { scenario: sc, trace: trace.events, metrics, workload };
 }

@@ -40,6 +40,25 @@ export interface StreamHandler {
   onReset(reason: 'reset' | 'retransmit-limit'): void;
 }
 
+/** A handler that ignores everything: for a socket whose layer above can no longer be called. */
+export const DETACHED_HANDLER: StreamHandler = {
+  onOpen() {},
+  onMessageStart() {},
+  onMessage() {},
+  onPeerFin() {},
+  onReset() {},
+};
+
+/**
+ * True once a socket will never call its handler again: it entered TIME_WAIT (a retransmitted
+ * FIN is only re-ACKed, a RST ignored) or closed normally (LAST_ACK -> CLOSED). A workload then
+ * drops the handler, so the 60 s of TIME_WAIT (which keep both sockets reachable) do not keep
+ * the connection's HTTP layer and browser in memory.
+ */
+export function handlerDone(from: TcpState, to: TcpState): boolean {
+  return to === 'TIME_WAIT' || (to === 'CLOSED' && from === 'LAST_ACK');
+}
+
 /** Application-level phase a layer above reports while the socket is ESTABLISHED. */
 export type AppPhase = 'tls' | 'active' | 'idle' | 'closing';
 
@@ -97,6 +116,14 @@ export class TcpEndpoint {
   peer!: TcpEndpoint;
   /** Layer above (TLS session or HTTP connection). */
   handler!: StreamHandler;
+  /**
+   * Server-model hook: asked when a SYN reaches this LISTEN endpoint; false drops the SYN (as
+   * Linux does when the listen socket's accept queue is full), so the client retransmits it.
+   * Absent = always admit (the default, unlimited server).
+   */
+  admit?: () => boolean;
+  /** Server-model hook: told of every TCP state change (after its trace event). */
+  onState?: (ep: TcpEndpoint, from: TcpState, to: TcpState) => void;
   /** Congestion window in segments. */
   cwnd: number;
   /** Slow-start threshold in segments. */
@@ -162,6 +189,20 @@ export class TcpEndpoint {
     this.delackTimer = new Timer(engine, () => {
       if (this.ackOwed > 0 && this.state !== 'CLOSED') this.sendAck();
     });
+  }
+
+  /**
+   * Drops the handler and the send log once the socket will never use them again (see
+   * `handlerDone`: TIME_WAIT, or closed normally): everything it sent is acknowledged. A workload
+   * calls this so that sockets in TIME_WAIT stay small.
+   */
+  releaseWhenDone(from: TcpState, to: TcpState): void {
+    if (!handlerDone(from, to)) return;
+    this.handler = DETACHED_HANDLER;
+    this.out.length = 0;
+    this.sent = [];
+    this.sentHead = 0;
+    this.ooo = [];
   }
 
   /** Links two endpoints of one connection. */
@@ -282,6 +323,7 @@ export class TcpEndpoint {
         return;
       case 'LISTEN':
         if (!seg.syn) return;
+        if (this.admit !== undefined && !this.admit()) return;
         this.rcvNxt = 1;
         this.peerWnd = seg.wnd;
         this.setState('SYN_RECEIVED');
@@ -344,8 +386,10 @@ export class TcpEndpoint {
   }
 
   private setState(s: TcpState, reason?: ConnReason): void {
+    const from = this.state;
     this.state = s;
     this.report(reason);
+    if (this.onState !== undefined && from !== s) this.onState(this, from, s);
   }
 
   private report(reason?: ConnReason): void {
@@ -353,6 +397,7 @@ export class TcpEndpoint {
     if (phase === this.lastPhase && this.state === this.lastState) return;
     this.lastPhase = phase;
     this.lastState = this.state;
+    if (!this.trace.detail) return;
     const t = usToMs(this.engine.now);
     if (reason === undefined)
       this.trace.emit({
@@ -383,6 +428,7 @@ export class TcpEndpoint {
   }
 
   private emitCwnd(reason: CwndReason): void {
+    if (!this.trace.detail) return;
     this.trace.emit({
       type: 'cwnd',
       t: usToMs(this.engine.now),
@@ -701,7 +747,11 @@ export class TcpEndpoint {
     let kind: PacketKind = 'FIN';
     let label = 'FIN';
     let requestIds: readonly number[] = [];
-    if (len > 0) {
+    if (len > 0 && !this.trace.detail) {
+      // Labels and kinds only feed packet events, which a summary trace does not build.
+      kind = 'DATA';
+      this.lastDataSendUs = this.engine.now;
+    } else if (len > 0) {
       const d = this.describe(seq - 1, len);
       kind = d.kind;
       label = fin ? `${d.label} + FIN` : d.label;

@@ -211,6 +211,7 @@ export class TlsSession implements ByteStream, StreamHandler {
   }
 
   private event(step: 'start' | 'done'): void {
+    if (!this.trace.detail) return;
     this.trace.emit({
       type: 'tls',
       t: usToMs(this.engine.now),

@@ -225,9 +225,47 @@ export interface EndEvent {
   readonly outcome: 'idle' | 'until' | 'max-events';
 }
 
+/** Why a server snapshot was emitted. */
+export type ServerEventReason =
+  'syn-dropped' | 'queued' | 'accepted' | 'active' | 'idle' | 'released' | 'socket';
+
+/**
+ * Server resources after a change (emitted only with a workload or a non-default server model,
+ * so default traces are unchanged). Threaded: `busy` and `idle` are workers (serving / idle in
+ * keep-alive); event: connections in each state (they hold no worker). `free` is capacity left
+ * (workers, or connections under maxConnections); null when unlimited.
+ */
+export interface ServerEvent {
+  readonly type: 'server';
+  readonly t: number;
+  readonly reason: ServerEventReason;
+  /** Connection the change is about. */
+  readonly conn: number;
+  readonly busy: number;
+  readonly idle: number;
+  readonly free: number | null;
+  /** Established connections waiting in the listen backlog (accept queue). */
+  readonly backlog: number;
+  /** Server sockets holding a file descriptor (SYN_RECEIVED until closed or TIME_WAIT). */
+  readonly fds: number;
+  /** Server sockets in TIME_WAIT (the server closed first). */
+  readonly timeWait: number;
+  /** Estimated server memory (bytes; constants in server.ts). */
+  readonly memoryBytes: number;
+  /** SYNs dropped so far because the backlog was full (cumulative). */
+  readonly refused: number;
+}
+
 /** Any trace event (discriminated by `type`). */
 export type TraceEvent =
-  PacketEvent | ConnOpenEvent | ConnStateEvent | RequestEvent | CwndEvent | TlsEvent | EndEvent;
+  | PacketEvent
+  | ConnOpenEvent
+  | ConnStateEvent
+  | RequestEvent
+  | CwndEvent
+  | TlsEvent
+  | ServerEvent
+  | EndEvent;
 
 /** A whole trace: events sorted by `t` (ties in causal order). */
 export type Trace = readonly TraceEvent[];
@@ -238,9 +276,28 @@ export class TraceRecorder {
   readonly events: TraceEvent[] = [];
   private packetIds = 0;
 
+  /**
+   * `sink` (optional) sees every event; `keep(e)` (optional) decides which are stored (summary
+   * mode stores only a few types, so a 10,000-client run does not keep every packet).
+   */
+  constructor(
+    private readonly sink?: (e: TraceEvent) => void,
+    private readonly keep?: (e: TraceEvent) => boolean,
+    /**
+     * False: emitters skip building packet, connection, cwnd, TLS and conn-open events at all
+     * (summary mode: nothing downstream needs them, and not allocating them is most of the speed).
+     */
+    readonly detail = true,
+  ) {}
+
   /** Records one event. */
   emit(e: TraceEvent): void {
-    this.events.push(e);
+    if (this.sink === undefined) {
+      this.events.push(e);
+      return;
+    }
+    this.sink(e);
+    if (this.keep === undefined || this.keep(e)) this.events.push(e);
   }
 
   /** Next packet id (1-based). */

@@ -1,0 +1,90 @@
+/**
+ * One-line descriptions of the scenario fields, for the CLI's help and the docs. Kept out of
+ * `scenario.ts` so the browser, which only needs ranges and defaults to validate, never ships
+ * them (see DESIGN.md "Budgets").
+ */
+import type { COMPOSITE_FIELDS, FieldPath } from './scenario';
+
+/** What each scalar field of `SCENARIO_FIELDS` means. */
+export const SCENARIO_DOCS: Record<FieldPath, string> = {
+  seed: 'PRNG seed (random loss)',
+  'network.rttMs': 'round-trip propagation delay; one way = RTT/2',
+  'network.bandwidthMbps':
+    'bandwidth per direction (serialization delay); 100000 is effectively unlimited',
+  'network.mssBytes': 'TCP maximum segment size',
+  'network.lossRate': 'probability that any packet is lost (seeded)',
+  'tcp.initialWindow': 'initial congestion window (1, 2, 3 = RFC 3390, 10 = RFC 6928 / Linux)',
+  'tcp.receiveWindowBytes': 'receive window each side advertises (65535 as in HPBN ch.2)',
+  'tcp.delayedAck': 'delay ACKs: every 2nd segment or after delayedAckMs',
+  'tcp.delayedAckMs': 'delayed-ACK timer (Linux minimum 40 ms)',
+  'tcp.slowStartAfterIdle':
+    'cwnd back to the initial window after an idle period > RTO (Linux net.ipv4.tcp_slow_start_after_idle)',
+  'tcp.initialRtoMs': 'initial retransmission timeout (RFC 6298: 1 s)',
+  'tcp.minRtoMs': 'lower bound of the RTO (Linux TCP_RTO_MIN 200 ms; RFC 6298 suggests 1 s)',
+  'tcp.timeWaitMs': 'TIME_WAIT duration (Linux 60 s)',
+  tls: 'TLS over TCP: none, TLS 1.2 (2 RTT), TLS 1.3 (1 RTT)',
+  'http.version': 'HTTP version',
+  'http.keepAlive':
+    'persistent connections; default true for 1.1, false for 0.9/1.0 (1.0: both sides send Connection: Keep-Alive; 1.1 false: Connection: close)',
+  'http.pipelining':
+    'send queued requests without waiting for responses (HTTP/1.1 keep-alive only)',
+  'http.requestHeaderBytes': 'size of an HTTP/1.x request head (HTTP/0.9: just "GET /path")',
+  'http.responseHeaderBytes': 'size of an HTTP/1.x response head (HTTP/0.9 has none)',
+  'client.maxConnectionsPerHost':
+    'browser connections per host (2 per RFC 2616, 6 in modern browsers)',
+  'client.maxConnectionsTotal': 'browser connections in total; idle ones are evicted LRU',
+  'client.idleTimeoutMs': 'client closes a connection idle this long (Chromium 300 s)',
+  'server.processingMs': 'server time per request (serial per connection)',
+  'server.keepAliveTimeoutMs': 'server closes a connection idle this long (Apache 2.2+: 5 s)',
+  'server.maxRequestsPerConnection':
+    'requests per connection before the server closes (Apache 100); 0 = unlimited',
+  'server.pipelineProcessing':
+    'pipelined requests on one connection processed one after another, or in parallel (responses stay in order)',
+  'server.model':
+    'worker model: unlimited (default: every connection served at once), threaded (Apache prefork: a connection holds a worker, idle or not), event (nginx: idle connections cost memory only)',
+  'server.workers':
+    'threaded: workers (Apache 2.4 prefork MaxRequestWorkers default 256 = DEFAULT_SERVER_LIMIT)',
+  'server.backlog':
+    'listen backlog for threaded/event: established connections waiting for a worker; beyond it SYNs are dropped (Apache ListenBacklog 511)',
+  'server.maxConnections': 'event: cap on open connections (nginx worker_connections default 512)',
+  'page.htmlBytes': 'HTML body size',
+  'page.htmlProcessingMs': 'server time for the HTML (absent = server.processingMs)',
+  'page.objects': 'number of subresources (or an array of sizes / {path, bytes, processingMs})',
+  'page.objectBytes': 'body size of each object given by count',
+  'page.discovery': 'objects requested when the HTML has arrived, or known at start',
+  'page.shards': 'objects spread round-robin over this many hostnames (1 = the HTML host)',
+  'workload.kind':
+    'arrivals: many clients arriving as a seeded Poisson process (absent workload = one page load)',
+  'workload.clientsPerSecond': 'mean client arrival rate (exponential inter-arrival times)',
+  'workload.durationMs': 'clients arrive during this window; means are time averages over it',
+  'workload.objectsPerClient':
+    'objects each client fetches (1 = the image host, 30 = a normal page)',
+  'workload.objectBytes': 'body size of each workload object',
+};
+
+/** What each composite field of `COMPOSITE_FIELDS` means (`doc`) and each of its element fields. */
+export const COMPOSITE_DOCS: {
+  readonly [K in keyof typeof COMPOSITE_FIELDS]: { readonly doc: string } & {
+    readonly [F in Exclude<keyof (typeof COMPOSITE_FIELDS)[K], 'maxItems'>]: string;
+  };
+} = {
+  'network.drop': {
+    doc: 'targeted loss: [{connection, segment, direction?}] drops the segment-th data transmission (1-based, retransmissions count) of connection `connection` (1-based, in opening order) in `direction` (default "s2c")',
+    connection: 'connection id',
+    segment: 'data segment number',
+    direction: 'direction',
+  },
+  'page.objects': {
+    doc: 'array form: each item a size in bytes or {path?, bytes?, processingMs?}',
+    bytes: 'body bytes',
+    processingMs: 'server time',
+  },
+  followUps: {
+    doc: 'requests issued later: [{atMs, path?, method?, bytes?, bodyBytes?, processingMs?}] (atMs since navigation start)',
+    atMs: 'issue time',
+    method: 'POST is not idempotent: never retried',
+    bytes: 'response body bytes (default page.objectBytes)',
+    bodyBytes: 'request body bytes',
+    processingMs: 'server time (default server.processingMs)',
+  },
+};

@@ -1,0 +1,33 @@
+/** Sweeps: one workload run at several server keep-alive timeouts, one row per timeout. */
+import type { ScenarioInput } from './scenario';
+import type { SimulateOptions } from './simulate';
+import { ScenarioError, simulate } from './simulate';
+import type { WorkloadMetrics } from './workload-metrics';
+
+/** One row of `sweepKeepAlive`: the timeout and the workload metrics at that timeout. */
+export interface SweepRow extends WorkloadMetrics {
+  /** Server keep-alive timeout in ms; 0 = keep-alive off. */
+  readonly keepAliveTimeoutMs: number;
+}
+
+/**
+ * Runs `base` (which must have a `workload`) once per server keep-alive timeout. A timeout of 0
+ * means keep-alive off: the server closes after each response (as Apache's `KeepAlive Off`),
+ * modelled as `server.maxRequestsPerConnection: 1`. Runs use the summary trace mode.
+ */
+export function sweepKeepAlive(
+  base: ScenarioInput,
+  timeoutsMs: readonly number[],
+  options: SimulateOptions = {},
+): SweepRow[] {
+  if (base.workload === undefined)
+    throw new ScenarioError([{ path: 'workload', message: 'is required for a sweep' }]);
+  return timeoutsMs.map((t) => {
+    const server =
+      t === 0
+        ? { ...base.server, maxRequestsPerConnection: 1 }
+        : { ...base.server, keepAliveTimeoutMs: t };
+    const r = simulate({ ...base, server }, { trace: 'summary', ...options });
+    return { keepAliveTimeoutMs: t, ...(r.workload as WorkloadMetrics) };
+  });
+}
