@@ -1,5 +1,6 @@
 import { en, type Dictionary } from './en';
 import { zh } from './zh';
+import type { UiStrings } from './ui';
 
 /** The site's languages; English is served at `/`, Simplified Chinese at `/zh/`. */
 export const languages = ['en', 'zh'] as const;
@@ -29,9 +30,12 @@ export function localePath(lang: Lang, path = ''): string {
   return lang === 'en' ? `/${clean}` : `/zh/${clean}`;
 }
 
-/** Fills `{name}` slots in a UI string. */
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) =>
-    key in values ? String(values[key]) : whole,
-  );
+/** Fills `{name}` slots in a UI string (re-exported from the dictionary-free `fill.ts`). */
+export { fill } from './fill';
+
+/** The strings a language's widgets need (server side: both dictionaries are in scope here). */
+export function uiStringsOf(lang: Lang): UiStrings {
+  const { views, widgets } = dictionaries[lang];
+  const { gallery: _gallery, ...rest } = widgets;
+  return { views, widgets: rest };
 }

@@ -1,6 +1,11 @@
 /** Picks what the live region says for a playback time. */
-import { fill, dict, type Lang } from '../../i18n';
+import { fill } from '../../i18n/fill';
+import { ui } from '../../i18n/ui';
+import type { Lang } from '../../i18n';
 import { describeMoment, formatTime, type Moment } from '../views/describe';
+
+/** Re-exported so the Player, which loads this module on first use, gets both at once. */
+export { moments } from '../views/describe';
 
 /** The moments at the latest moment time at or before `t` (in order), or none. */
 export function momentsAt(list: readonly Moment[], t: number): { time: number; at: Moment[] } {
@@ -31,7 +36,7 @@ export function announcementAt(
 ): string {
   const found = runs.map((r) => ({ ...momentsAt(r.moments, t), label: r.label }));
   const time = Math.max(-1, ...found.map((f) => f.time));
-  const w = dict(lang).widgets;
+  const w = ui(lang).widgets;
   if (time < 0) return fill(w.noEvent, { t: Math.round(t) });
   const parts: string[] = [];
   let skipped = 0;
@@ -47,5 +52,5 @@ export function announcementAt(
     }
   }
   if (skipped > 0) parts.push(fill(w.moreEvents, { n: skipped }));
-  return fill(dict(lang).views.at, { time: formatTime(time, lang), text: parts.join('; ') });
+  return fill(ui(lang).views.at, { time: formatTime(time, lang), text: parts.join('; ') });
 }

@@ -4,20 +4,22 @@
  * TypeScript (no DOM, no Svelte) so the embed routes and the unit tests reuse it as is.
  */
 import type { Lang } from '../../i18n';
+import { ui, type WidgetStrings } from '../../i18n/ui';
 
-/** A string in both site languages. */
-export interface Bilingual {
-  readonly en: string;
-  readonly zh: string;
-}
+/**
+ * A string a reader sees, picked from the widget dictionary of the page's language:
+ * `(w) => w.param.rtt`. Schemas hold pickers, not text, so the browser ships one language only;
+ * `bilingual()` in `widgets/bilingual.ts` resolves both languages at build time.
+ */
+export type UiText = (w: WidgetStrings) => string;
 
 interface ParamBase<K extends string> {
   /** Identifier: the values key and, namespaced, the URL key (`race.rtt`). */
   readonly key: K;
   /** Input label. */
-  readonly label: Bilingual;
+  readonly label: UiText;
   /** One sentence under the input, when the label is not enough. */
-  readonly description?: Bilingual;
+  readonly description?: UiText;
 }
 
 /** A number in [min, max], snapped to `step` from `min`. */
@@ -28,7 +30,7 @@ export interface NumberParam<K extends string = string> extends ParamBase<K> {
   readonly step: number;
   readonly default: number;
   /** Unit shown after the value ("ms", "Mbit/s"). */
-  readonly unit?: Bilingual;
+  readonly unit?: UiText;
 }
 
 /** One of a fixed list of string values. */
@@ -39,7 +41,7 @@ export interface EnumParam<
   readonly type: 'enum';
   readonly options: readonly V[];
   /** Label of each option (the value itself when absent). */
-  readonly optionLabels?: { readonly [O in V]?: Bilingual };
+  readonly optionLabels?: { readonly [O in V]?: UiText };
   readonly default: V;
 }
 
@@ -221,8 +223,8 @@ export function serializeParams<S extends ParamSchema>(
 }
 
 /** The label of a parameter, or of one of its options, in a language. */
-export function labelOf(text: Bilingual, lang: Lang): string {
-  return text[lang];
+export function labelOf(text: UiText, lang: Lang): string {
+  return text(ui(lang).widgets);
 }
 
 /**

@@ -1,5 +1,5 @@
-import { format } from 'd3-format';
-import { scaleLinear } from 'd3-scale';
+import { tickStep, ticks as d3Ticks } from 'd3-array';
+import { formatFixed } from './number-format';
 
 /** One tick of a time axis: its value (ms), its pixel position and its label. */
 export interface Tick {
@@ -8,11 +8,9 @@ export interface Tick {
   readonly label: string;
 }
 
-const msFormat = format(',.1~f');
-
 /** Formats milliseconds with one decimal only when needed: 12 → "12", 12.34 → "12.3", 1500 → "1,500". */
 export function formatMs(ms: number): string {
-  const s = msFormat(ms);
+  const s = formatFixed(ms, 1);
   return s === '-0' ? '0' : s;
 }
 
@@ -62,6 +60,29 @@ export interface TimeAxisOptions {
    * 6.5); 0 for a vertical axis, where labels only need 14 px of height.
    */
   readonly charWidth?: number;
+}
+
+/**
+ * Ticks of the linear map [d0, d1] → [r0, r1] (d0 < d1), as d3-scale's `scaleLinear` computes
+ * them: values from d3-array's `ticks`, positions `r0 * (1 - t) + r1 * t`, and labels in `,~f`
+ * with the precision of the tick step (its `tickFormat`). Written out because `scaleLinear`
+ * brings d3-interpolate and d3-color (about 13 KB) into the browser for a numbers-only axis.
+ */
+export function scaleTicks(
+  d0: number,
+  d1: number,
+  r0: number,
+  r1: number,
+  count: number,
+): { value: number; pos: number; label: string }[] {
+  const span = d1 - d0;
+  const step = Math.abs(tickStep(d0, d1, count));
+  const exponent = Number(step.toExponential().split('e')[1]);
+  const precision = Number.isFinite(exponent) ? Math.max(0, -exponent) : 6;
+  return d3Ticks(d0, d1, count).map((value) => {
+    const t = span ? (value - d0) / span : 0.5;
+    return { value, pos: r0 * (1 - t) + r1 * t, label: formatFixed(value, precision) };
+  });
 }
 
 /**
@@ -136,12 +157,8 @@ export function timeAxis(
   const ticks: Tick[] = [];
   for (const s of segments) {
     if (s.gap) continue;
-    const scale = scaleLinear().domain([s.ms0, s.ms1]).range([s.px0, s.px1]);
     const count = Math.max(1, Math.floor(Math.abs(s.px1 - s.px0) / spacing));
-    const fmt = scale.tickFormat(count, ',~f');
-    for (const value of scale.ticks(count)) {
-      const pos = scale(value);
-      const label = fmt(value);
+    for (const { value, pos, label } of scaleTicks(s.ms0, s.ms1, s.px0, s.px1, count)) {
       const prev = ticks[ticks.length - 1];
       const room =
         charWidth > 0 && prev ? ((prev.label.length + label.length) * charWidth) / 2 + 6 : 14;

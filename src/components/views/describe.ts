@@ -4,8 +4,11 @@
  * drop point the ladder draws), so `moments` expands a trace into a time-ordered list first.
  */
 import type { PacketEvent, Trace, TraceEvent } from '../../sim/trace';
-import { dict, fill, type Lang } from '../../i18n';
+import { fill } from '../../i18n/fill';
+import { ui } from '../../i18n/ui';
+import type { Lang } from '../../i18n';
 import { formatMs } from './axis';
+import { formatTime, term } from './text';
 import { dropTimeMs, oneWayDelays } from './ladder';
 
 /** Something that happened at one time: a non-packet event, or a packet's send, arrival or loss. */
@@ -32,22 +35,12 @@ export function moments(trace: Trace): Moment[] {
   return out.map((x) => x.m);
 }
 
-/**
- * A dictionary term for a key from the trace, or the key itself when the dictionary lacks it (so
- * a value added to the trace contract shows up raw instead of breaking the build).
- */
-export function term<K extends string>(terms: Partial<Record<K, string>>, key: K): string {
-  return terms[key] ?? key;
-}
-
-/** A time in the language's format: "28 ms", "28.5 ms". */
-export function formatTime(ms: number, lang: Lang): string {
-  return fill(dict(lang).views.ms, { v: formatMs(ms) });
-}
+/** Re-exported from `text.ts`, where the views import them without these sentences. */
+export { formatTime, term } from './text';
 
 /** The sentence for a moment, without the time: "client sends SYN on connection 1". */
 export function describeMoment(m: Moment, lang: Lang): string {
-  const v = dict(lang).views;
+  const v = ui(lang).views;
   if (m.what !== 'event') {
     const p = m.event;
     const from = p.dir === 'c2s' ? 'client' : 'server';
@@ -92,6 +85,13 @@ export function describeMoment(m: Moment, lang: Lang): string {
       });
     case 'end':
       return v.event.end;
+    case 'server':
+      return fill(v.event.server, {
+        busy: e.busy,
+        idle: e.idle,
+        backlog: e.backlog,
+        refused: e.refused,
+      });
     case 'request': {
       const request = `${e.method} ${e.path}`;
       const values = {
@@ -108,7 +108,7 @@ export function describeMoment(m: Moment, lang: Lang): string {
 
 /** The full sentence with its time: "0 ms: client sends SYN on connection 1". */
 export function describe(m: Moment, lang: Lang): string {
-  return fill(dict(lang).views.at, {
+  return fill(ui(lang).views.at, {
     time: formatTime(m.t, lang),
     text: describeMoment(m, lang),
   });

@@ -1,7 +1,7 @@
 /** Parameters of the Connection-pool widget and the scenario they describe. */
 import type { ScenarioInput } from '../../sim';
 import { defineSchema, type ParamValues } from '../controls/params';
-import { bilingual } from './labels';
+import { uiText } from './labels';
 
 /** Size of the HTML document of the Connection-pool widget (bytes). */
 export const POOL_HTML_BYTES = 2000;
@@ -21,7 +21,7 @@ export const poolSchema = defineSchema([
     max: 60,
     step: 1,
     default: 12,
-    label: bilingual((w) => w.param.objects),
+    label: uiText((w) => w.param.objects),
   },
   {
     key: 'perHost',
@@ -30,8 +30,8 @@ export const poolSchema = defineSchema([
     max: 8,
     step: 1,
     default: 2,
-    label: bilingual((w) => w.param.perHost),
-    description: bilingual((w) => w.param.perHostHelp),
+    label: uiText((w) => w.param.perHost),
+    description: uiText((w) => w.param.perHostHelp),
   },
   {
     key: 'totalCap',
@@ -40,8 +40,8 @@ export const poolSchema = defineSchema([
     max: 32,
     step: 1,
     default: 16,
-    label: bilingual((w) => w.param.totalCap),
-    description: bilingual((w) => w.param.totalCapHelp),
+    label: uiText((w) => w.param.totalCap),
+    description: uiText((w) => w.param.totalCapHelp),
   },
   {
     key: 'shards',
@@ -50,8 +50,8 @@ export const poolSchema = defineSchema([
     max: 4,
     step: 1,
     default: 1,
-    label: bilingual((w) => w.param.shards),
-    description: bilingual((w) => w.param.shardsHelp),
+    label: uiText((w) => w.param.shards),
+    description: uiText((w) => w.param.shardsHelp),
   },
   {
     key: 'idleTimeout',
@@ -60,9 +60,9 @@ export const poolSchema = defineSchema([
     max: 300000,
     step: 1000,
     default: 10000,
-    unit: bilingual((w) => w.ms),
-    label: bilingual((w) => w.param.clientIdle),
-    description: bilingual((w) => w.param.clientIdleHelp),
+    unit: uiText((w) => w.ms),
+    label: uiText((w) => w.param.clientIdle),
+    description: uiText((w) => w.param.clientIdleHelp),
   },
   {
     key: 'rtt',
@@ -71,9 +71,9 @@ export const poolSchema = defineSchema([
     max: 500,
     step: 10,
     default: 100,
-    unit: bilingual((w) => w.ms),
-    label: bilingual((w) => w.param.rtt),
-    description: bilingual((w) => w.param.rttHelp),
+    unit: uiText((w) => w.ms),
+    label: uiText((w) => w.param.rtt),
+    description: uiText((w) => w.param.rttHelp),
   },
   {
     key: 'objectBytes',
@@ -82,8 +82,8 @@ export const poolSchema = defineSchema([
     max: 50000,
     step: 500,
     default: 2000,
-    unit: bilingual((w) => w.bytes),
-    label: bilingual((w) => w.param.objectBytes),
+    unit: uiText((w) => w.bytes),
+    label: uiText((w) => w.param.objectBytes),
   },
 ]);
 

@@ -1,7 +1,7 @@
 /** Parameters of the Handshake widget and the scenario they describe. */
 import type { ScenarioInput } from '../../sim';
 import { defineSchema, type ParamValues } from '../controls/params';
-import { bilingual } from './labels';
+import { uiText } from './labels';
 
 /** Handshake: TLS mode and round-trip time. */
 export const handshakeSchema = defineSchema([
@@ -10,12 +10,12 @@ export const handshakeSchema = defineSchema([
     type: 'enum',
     options: ['none', 'tls1.2', 'tls1.3'],
     optionLabels: {
-      none: bilingual((w) => w.tlsOption.none),
-      'tls1.2': bilingual((w) => w.tlsOption['tls1.2']),
-      'tls1.3': bilingual((w) => w.tlsOption['tls1.3']),
+      none: uiText((w) => w.tlsOption.none),
+      'tls1.2': uiText((w) => w.tlsOption['tls1.2']),
+      'tls1.3': uiText((w) => w.tlsOption['tls1.3']),
     },
     default: 'tls1.3',
-    label: bilingual((w) => w.param.tls),
+    label: uiText((w) => w.param.tls),
   },
   {
     key: 'rtt',
@@ -24,9 +24,9 @@ export const handshakeSchema = defineSchema([
     max: 500,
     step: 10,
     default: 100,
-    unit: bilingual((w) => w.ms),
-    label: bilingual((w) => w.param.rtt),
-    description: bilingual((w) => w.param.rttHelp),
+    unit: uiText((w) => w.ms),
+    label: uiText((w) => w.param.rtt),
+    description: uiText((w) => w.param.rttHelp),
   },
 ]);
 

@@ -1,11 +1,7 @@
-/** Bilingual labels for parameter schemas, taken from both widget dictionaries. */
-import { widgets as en } from '../../i18n/en/widgets';
-import { widgets as zh } from '../../i18n/zh/widgets';
-import type { Bilingual } from '../controls/params';
+/** Parameter labels for widget schemas: pickers into the widget dictionary, resolved when shown. */
+import type { UiText } from '../controls/params';
 
-type Widgets = typeof en;
-
-/** The same widget string in English and Chinese: `bilingual((w) => w.param.rtt)`. */
-export function bilingual(pick: (w: Widgets) => string): Bilingual {
-  return { en: pick(en), zh: pick(zh) };
+/** A label taken from the widget dictionary of the page's language: `uiText((w) => w.param.rtt)`. */
+export function uiText(pick: UiText): UiText {
+  return pick;
 }

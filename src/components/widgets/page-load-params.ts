@@ -1,7 +1,7 @@
 /** Parameters of the Page-load widget and the scenario they describe. */
 import type { ScenarioInput } from '../../sim';
 import { defineSchema, type ParamValues } from '../controls/params';
-import { bilingual } from './labels';
+import { uiText } from './labels';
 
 /** Size of the HTML document of the Page-load widget (bytes). */
 export const PAGE_LOAD_HTML_BYTES = 2000;
@@ -13,31 +13,31 @@ export const pageLoadSchema = defineSchema([
     type: 'enum',
     options: ['0.9', '1.0', '1.1'],
     optionLabels: {
-      '0.9': bilingual((w) => w.httpVersionOption['0.9']),
-      '1.0': bilingual((w) => w.httpVersionOption['1.0']),
-      '1.1': bilingual((w) => w.httpVersionOption['1.1']),
+      '0.9': uiText((w) => w.httpVersionOption['0.9']),
+      '1.0': uiText((w) => w.httpVersionOption['1.0']),
+      '1.1': uiText((w) => w.httpVersionOption['1.1']),
     },
     default: '1.1',
-    label: bilingual((w) => w.param.httpVersion),
+    label: uiText((w) => w.param.httpVersion),
   },
   {
     key: 'keepAlive',
     type: 'boolean',
     default: true,
-    label: bilingual((w) => w.param.keepAlive),
-    description: bilingual((w) => w.param.keepAliveHelp),
+    label: uiText((w) => w.param.keepAlive),
+    description: uiText((w) => w.param.keepAliveHelp),
   },
   {
     key: 'tls',
     type: 'enum',
     options: ['none', 'tls1.2', 'tls1.3'],
     optionLabels: {
-      none: bilingual((w) => w.tlsOption.none),
-      'tls1.2': bilingual((w) => w.tlsOption['tls1.2']),
-      'tls1.3': bilingual((w) => w.tlsOption['tls1.3']),
+      none: uiText((w) => w.tlsOption.none),
+      'tls1.2': uiText((w) => w.tlsOption['tls1.2']),
+      'tls1.3': uiText((w) => w.tlsOption['tls1.3']),
     },
     default: 'none',
-    label: bilingual((w) => w.param.tls),
+    label: uiText((w) => w.param.tls),
   },
   {
     key: 'rtt',
@@ -46,9 +46,9 @@ export const pageLoadSchema = defineSchema([
     max: 500,
     step: 10,
     default: 100,
-    unit: bilingual((w) => w.ms),
-    label: bilingual((w) => w.param.rtt),
-    description: bilingual((w) => w.param.rttHelp),
+    unit: uiText((w) => w.ms),
+    label: uiText((w) => w.param.rtt),
+    description: uiText((w) => w.param.rttHelp),
   },
   {
     key: 'bandwidth',
@@ -57,8 +57,8 @@ export const pageLoadSchema = defineSchema([
     max: 1000,
     step: 1,
     default: 100,
-    unit: bilingual((w) => w.mbps),
-    label: bilingual((w) => w.param.bandwidth),
+    unit: uiText((w) => w.mbps),
+    label: uiText((w) => w.param.bandwidth),
   },
   {
     key: 'objects',
@@ -67,7 +67,7 @@ export const pageLoadSchema = defineSchema([
     max: 30,
     step: 1,
     default: 5,
-    label: bilingual((w) => w.param.objects),
+    label: uiText((w) => w.param.objects),
   },
   {
     key: 'objectBytes',
@@ -76,8 +76,8 @@ export const pageLoadSchema = defineSchema([
     max: 200000,
     step: 500,
     default: 3000,
-    unit: bilingual((w) => w.bytes),
-    label: bilingual((w) => w.param.objectBytes),
+    unit: uiText((w) => w.bytes),
+    label: uiText((w) => w.param.objectBytes),
   },
   {
     key: 'connections',
@@ -86,15 +86,15 @@ export const pageLoadSchema = defineSchema([
     max: 8,
     step: 1,
     default: 6,
-    label: bilingual((w) => w.param.perHost),
-    description: bilingual((w) => w.param.perHostHelp),
+    label: uiText((w) => w.param.perHost),
+    description: uiText((w) => w.param.perHostHelp),
   },
   {
     key: 'slowStartAfterIdle',
     type: 'boolean',
     default: true,
-    label: bilingual((w) => w.param.slowStartAfterIdle),
-    description: bilingual((w) => w.param.slowStartAfterIdleHelp),
+    label: uiText((w) => w.param.slowStartAfterIdle),
+    description: uiText((w) => w.param.slowStartAfterIdleHelp),
   },
   {
     key: 'serverTimeout',
@@ -103,9 +103,9 @@ export const pageLoadSchema = defineSchema([
     max: 120000,
     step: 1000,
     default: 5000,
-    unit: bilingual((w) => w.ms),
-    label: bilingual((w) => w.param.serverTimeout),
-    description: bilingual((w) => w.param.serverTimeoutHelp),
+    unit: uiText((w) => w.ms),
+    label: uiText((w) => w.param.serverTimeout),
+    description: uiText((w) => w.param.serverTimeoutHelp),
   },
   {
     key: 'followUpAt',
@@ -114,9 +114,9 @@ export const pageLoadSchema = defineSchema([
     max: 20000,
     step: 50,
     default: 0,
-    unit: bilingual((w) => w.ms),
-    label: bilingual((w) => w.param.followUpAt),
-    description: bilingual((w) => w.param.followUpAtHelp),
+    unit: uiText((w) => w.ms),
+    label: uiText((w) => w.param.followUpAt),
+    description: uiText((w) => w.param.followUpAtHelp),
   },
   {
     key: 'followUpBytes',
@@ -125,8 +125,8 @@ export const pageLoadSchema = defineSchema([
     max: 300000,
     step: 500,
     default: 3000,
-    unit: bilingual((w) => w.bytes),
-    label: bilingual((w) => w.param.followUpBytes),
+    unit: uiText((w) => w.bytes),
+    label: uiText((w) => w.param.followUpBytes),
   },
 ]);
 

@@ -1,7 +1,7 @@
 /** Parameters of the Pipelining widget and the two scenarios they describe. */
 import type { ScenarioInput } from '../../sim';
 import { defineSchema, type ParamValues } from '../controls/params';
-import { bilingual } from './labels';
+import { uiText } from './labels';
 
 /** Pipelining: path, page, and the extra server time of the first image. */
 export const pipeliningSchema = defineSchema([
@@ -12,9 +12,9 @@ export const pipeliningSchema = defineSchema([
     max: 500,
     step: 10,
     default: 100,
-    unit: bilingual((w) => w.ms),
-    label: bilingual((w) => w.param.rtt),
-    description: bilingual((w) => w.param.rttHelp),
+    unit: uiText((w) => w.ms),
+    label: uiText((w) => w.param.rtt),
+    description: uiText((w) => w.param.rttHelp),
   },
   {
     key: 'objects',
@@ -23,7 +23,7 @@ export const pipeliningSchema = defineSchema([
     max: 20,
     step: 1,
     default: 4,
-    label: bilingual((w) => w.param.objects),
+    label: uiText((w) => w.param.objects),
   },
   {
     key: 'objectBytes',
@@ -32,8 +32,8 @@ export const pipeliningSchema = defineSchema([
     max: 50000,
     step: 500,
     default: 2000,
-    unit: bilingual((w) => w.bytes),
-    label: bilingual((w) => w.param.objectBytes),
+    unit: uiText((w) => w.bytes),
+    label: uiText((w) => w.param.objectBytes),
   },
   {
     key: 'slowMs',
@@ -42,9 +42,9 @@ export const pipeliningSchema = defineSchema([
     max: 2000,
     step: 50,
     default: 400,
-    unit: bilingual((w) => w.ms),
-    label: bilingual((w) => w.param.slowMs),
-    description: bilingual((w) => w.param.slowMsHelp),
+    unit: uiText((w) => w.ms),
+    label: uiText((w) => w.param.slowMs),
+    description: uiText((w) => w.param.slowMsHelp),
   },
 ]);
 

@@ -1,7 +1,7 @@
 /** Parameters of the Keep-alive race widget and the two scenarios they describe. */
 import type { ScenarioInput } from '../../sim';
 import { defineSchema, type ParamValues } from '../controls/params';
-import { bilingual } from './labels';
+import { uiText } from './labels';
 
 /** Keep-alive race: path, page and connection limit, shared by both runs. */
 export const raceSchema = defineSchema([
@@ -12,9 +12,9 @@ export const raceSchema = defineSchema([
     max: 500,
     step: 10,
     default: 100,
-    unit: bilingual((w) => w.ms),
-    label: bilingual((w) => w.param.rtt),
-    description: bilingual((w) => w.param.rttHelp),
+    unit: uiText((w) => w.ms),
+    label: uiText((w) => w.param.rtt),
+    description: uiText((w) => w.param.rttHelp),
   },
   {
     key: 'objects',
@@ -23,7 +23,7 @@ export const raceSchema = defineSchema([
     max: 100,
     step: 1,
     default: 6,
-    label: bilingual((w) => w.param.objects),
+    label: uiText((w) => w.param.objects),
   },
   {
     key: 'objectBytes',
@@ -32,8 +32,8 @@ export const raceSchema = defineSchema([
     max: 100000,
     step: 1000,
     default: 10000,
-    unit: bilingual((w) => w.bytes),
-    label: bilingual((w) => w.param.objectBytes),
+    unit: uiText((w) => w.bytes),
+    label: uiText((w) => w.param.objectBytes),
   },
   {
     key: 'bandwidth',
@@ -42,20 +42,20 @@ export const raceSchema = defineSchema([
     max: 100,
     step: 1,
     default: 10,
-    unit: bilingual((w) => w.mbps),
-    label: bilingual((w) => w.param.bandwidth),
+    unit: uiText((w) => w.mbps),
+    label: uiText((w) => w.param.bandwidth),
   },
   {
     key: 'version',
     type: 'enum',
     options: ['1.1', '1.0'],
     optionLabels: {
-      '1.1': bilingual((w) => w.versionOption['1.1']),
-      '1.0': bilingual((w) => w.versionOption['1.0']),
+      '1.1': uiText((w) => w.versionOption['1.1']),
+      '1.0': uiText((w) => w.versionOption['1.0']),
     },
     default: '1.1',
-    label: bilingual((w) => w.param.version),
-    description: bilingual((w) => w.param.versionHelp),
+    label: uiText((w) => w.param.version),
+    description: uiText((w) => w.param.versionHelp),
   },
   {
     key: 'connections',
@@ -64,8 +64,8 @@ export const raceSchema = defineSchema([
     max: 6,
     step: 1,
     default: 1,
-    label: bilingual((w) => w.param.connections),
-    description: bilingual((w) => w.param.connectionsHelp),
+    label: uiText((w) => w.param.connections),
+    description: uiText((w) => w.param.connectionsHelp),
   },
 ]);
 

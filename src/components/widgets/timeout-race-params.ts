@@ -7,7 +7,7 @@
 import type { ScenarioInput, Trace } from '../../sim';
 import { simulate } from '../../sim/simulate';
 import { defineSchema, type ParamValues } from '../controls/params';
-import { bilingual } from './labels';
+import { uiText } from './labels';
 
 /** HTML size of the page (no images): one small response, then an idle connection. */
 export const RACE_HTML_BYTES = 1000;
@@ -27,9 +27,9 @@ export const timeoutRaceSchema = defineSchema([
     max: 500,
     step: 10,
     default: 100,
-    unit: bilingual((w) => w.ms),
-    label: bilingual((w) => w.param.rtt),
-    description: bilingual((w) => w.param.rttHelp),
+    unit: uiText((w) => w.ms),
+    label: uiText((w) => w.param.rtt),
+    description: uiText((w) => w.param.rttHelp),
   },
   {
     key: 'serverTimeout',
@@ -38,9 +38,9 @@ export const timeoutRaceSchema = defineSchema([
     max: 30000,
     step: 500,
     default: 5000,
-    unit: bilingual((w) => w.ms),
-    label: bilingual((w) => w.param.serverTimeout),
-    description: bilingual((w) => w.param.serverTimeoutHelp),
+    unit: uiText((w) => w.ms),
+    label: uiText((w) => w.param.serverTimeout),
+    description: uiText((w) => w.param.serverTimeoutHelp),
   },
   {
     key: 'clientIdle',
@@ -49,9 +49,9 @@ export const timeoutRaceSchema = defineSchema([
     max: 300000,
     step: 1000,
     default: 60000,
-    unit: bilingual((w) => w.ms),
-    label: bilingual((w) => w.param.clientIdle),
-    description: bilingual((w) => w.param.clientIdleHelp),
+    unit: uiText((w) => w.ms),
+    label: uiText((w) => w.param.clientIdle),
+    description: uiText((w) => w.param.clientIdleHelp),
   },
   {
     key: 'clickOffset',
@@ -60,20 +60,20 @@ export const timeoutRaceSchema = defineSchema([
     max: 500,
     step: 10,
     default: 0,
-    unit: bilingual((w) => w.ms),
-    label: bilingual((w) => w.param.clickOffset),
-    description: bilingual((w) => w.param.clickOffsetHelp),
+    unit: uiText((w) => w.ms),
+    label: uiText((w) => w.param.clickOffset),
+    description: uiText((w) => w.param.clickOffsetHelp),
   },
   {
     key: 'method',
     type: 'enum',
     options: ['GET', 'POST'],
     optionLabels: {
-      GET: bilingual((w) => w.methodOption.GET),
-      POST: bilingual((w) => w.methodOption.POST),
+      GET: uiText((w) => w.methodOption.GET),
+      POST: uiText((w) => w.methodOption.POST),
     },
     default: 'GET',
-    label: bilingual((w) => w.param.method),
+    label: uiText((w) => w.param.method),
   },
 ]);
 
@@ -108,17 +108,30 @@ export function serverTimeoutAt(trace: Trace): number | undefined {
   return undefined;
 }
 
-/** The moment the server closes the idle connection, from a run without the click (ms). */
-export function serverTimeoutMoment(v: TimeoutRaceValues): number {
-  const at = serverTimeoutAt(simulate(timeoutProbeScenario(v)).trace);
+/**
+ * The moment the server closes the idle connection in the trace of the probe run
+ * (`timeoutProbeScenario`), in ms; widgets run the probe through their `Simulations`.
+ */
+export function serverTimeoutMomentIn(probe: Trace): number {
+  const at = serverTimeoutAt(probe);
   if (at === undefined)
     throw new Error('the server keep-alive timer did not fire in the probe run');
   return at;
 }
 
+/** The moment the server closes the idle connection, from a run without the click (ms). */
+export function serverTimeoutMoment(v: TimeoutRaceValues): number {
+  return serverTimeoutMomentIn(simulate(timeoutProbeScenario(v)).trace);
+}
+
+/** Click time from the server's timeout moment: plus `clickOffset`, never before navigation. */
+export function clickMsAfter(v: TimeoutRaceValues, serverTimeoutMs: number): number {
+  return Math.max(0, serverTimeoutMs + v.clickOffset);
+}
+
 /** Click time: the server's timeout moment plus `clickOffset` (never before navigation). */
 export function timeoutRaceClickMs(v: TimeoutRaceValues): number {
-  return Math.max(0, serverTimeoutMoment(v) + v.clickOffset);
+  return clickMsAfter(v, serverTimeoutMoment(v));
 }
 
 function withClick(base: ScenarioInput, v: TimeoutRaceValues, atMs: number): ScenarioInput {
@@ -135,12 +148,17 @@ function withClick(base: ScenarioInput, v: TimeoutRaceValues, atMs: number): Sce
   };
 }
 
+/** The race with the click at `atMs` (no simulation: what the widget calls). */
+export function timeoutRaceScenarioAt(v: TimeoutRaceValues, atMs: number): ScenarioInput {
+  return withClick(page(v, v.clientIdle, v.serverTimeout), v, atMs);
+}
+
 /** The race: the page, then a click `clickOffset` ms from the server's timeout moment. */
 export function timeoutRaceScenario(
   v: TimeoutRaceValues,
   atMs = timeoutRaceClickMs(v),
 ): ScenarioInput {
-  return withClick(page(v, v.clientIdle, v.serverTimeout), v, atMs);
+  return timeoutRaceScenarioAt(v, atMs);
 }
 
 /**
@@ -151,5 +169,10 @@ export function cleanReuseScenario(
   v: TimeoutRaceValues,
   atMs = timeoutRaceClickMs(v),
 ): ScenarioInput {
+  return cleanReuseScenarioAt(v, atMs);
+}
+
+/** The clean reuse with the click at `atMs` (no simulation: what the widget calls). */
+export function cleanReuseScenarioAt(v: TimeoutRaceValues, atMs: number): ScenarioInput {
   return withClick(page(v, NEVER_MS, NEVER_MS), v, atMs);
 }

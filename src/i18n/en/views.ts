@@ -115,6 +115,8 @@ export const views = {
     tlsDone: '{side} finishes the {version} handshake on connection {conn}',
     cwnd: '{side} congestion window on connection {conn}: {cwnd} segments ({reason})',
     end: 'simulation ends',
+    server:
+      'server: {busy} connections serving, {idle} idle in keep-alive, {backlog} in the backlog, {refused} SYNs refused',
     request: {
       queued: 'the page queues {request}',
       assigned: '{request} is assigned to connection {conn}',

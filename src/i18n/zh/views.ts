@@ -111,6 +111,8 @@ export const views: Dictionary['views'] = {
     tlsDone: '{side}在连接 {conn} 上完成 {version} 握手',
     cwnd: '连接 {conn} 上{side}的拥塞窗口：{cwnd} 个报文段（{reason}）',
     end: '模拟结束',
+    server:
+      '服务器：{busy} 个连接正在处理，{idle} 个保持空闲，{backlog} 个在积压队列中，已拒绝 {refused} 个 SYN',
     request: {
       queued: '页面将 {request} 排入队列',
       assigned: '{request} 分配到连接 {conn}',
