@@ -1,6 +1,13 @@
 /** Parameters of the Connection-pool widget and the scenario they describe. */
 import type { ScenarioInput } from '../../sim';
 import { defineSchema, type ParamValues } from '../controls/params';
+import {
+  clientIdleParam,
+  objectBytesParam,
+  objectsParam,
+  perHostParam,
+  rttParam,
+} from './common-params';
 import { uiText } from './labels';
 
 /** Size of the HTML document of the Connection-pool widget (bytes). */
@@ -14,25 +21,8 @@ export const POOL_SERVER_TIMEOUT_MS = 3_600_000;
 
 /** Connection pool: page size, per-host and total limits, sharding, idle timeout, path. */
 export const poolSchema = defineSchema([
-  {
-    key: 'objects',
-    type: 'number',
-    min: 1,
-    max: 60,
-    step: 1,
-    default: 12,
-    label: uiText((w) => w.param.objects),
-  },
-  {
-    key: 'perHost',
-    type: 'number',
-    min: 1,
-    max: 8,
-    step: 1,
-    default: 2,
-    label: uiText((w) => w.param.perHost),
-    description: uiText((w) => w.param.perHostHelp),
-  },
+  objectsParam({ max: 60, default: 12 }),
+  perHostParam('perHost', 2),
   {
     key: 'totalCap',
     type: 'number',
@@ -53,38 +43,9 @@ export const poolSchema = defineSchema([
     label: uiText((w) => w.param.shards),
     description: uiText((w) => w.param.shardsHelp),
   },
-  {
-    key: 'idleTimeout',
-    type: 'number',
-    min: 1000,
-    max: 300000,
-    step: 1000,
-    default: 10000,
-    unit: uiText((w) => w.ms),
-    label: uiText((w) => w.param.clientIdle),
-    description: uiText((w) => w.param.clientIdleHelp),
-  },
-  {
-    key: 'rtt',
-    type: 'number',
-    min: 10,
-    max: 500,
-    step: 10,
-    default: 100,
-    unit: uiText((w) => w.ms),
-    label: uiText((w) => w.param.rtt),
-    description: uiText((w) => w.param.rttHelp),
-  },
-  {
-    key: 'objectBytes',
-    type: 'number',
-    min: 500,
-    max: 50000,
-    step: 500,
-    default: 2000,
-    unit: uiText((w) => w.bytes),
-    label: uiText((w) => w.param.objectBytes),
-  },
+  clientIdleParam('idleTimeout', 10000),
+  rttParam(),
+  objectBytesParam({ min: 500, max: 50000, step: 500, default: 2000 }),
 ]);
 
 /** Values of the Connection-pool parameters. */

@@ -1,34 +1,10 @@
 /** Parameters of the Handshake widget and the scenario they describe. */
 import type { ScenarioInput } from '../../sim';
 import { defineSchema, type ParamValues } from '../controls/params';
-import { uiText } from './labels';
+import { rttParam, tlsParam } from './common-params';
 
 /** Handshake: TLS mode and round-trip time. */
-export const handshakeSchema = defineSchema([
-  {
-    key: 'tls',
-    type: 'enum',
-    options: ['none', 'tls1.2', 'tls1.3'],
-    optionLabels: {
-      none: uiText((w) => w.tlsOption.none),
-      'tls1.2': uiText((w) => w.tlsOption['tls1.2']),
-      'tls1.3': uiText((w) => w.tlsOption['tls1.3']),
-    },
-    default: 'tls1.3',
-    label: uiText((w) => w.param.tls),
-  },
-  {
-    key: 'rtt',
-    type: 'number',
-    min: 10,
-    max: 500,
-    step: 10,
-    default: 100,
-    unit: uiText((w) => w.ms),
-    label: uiText((w) => w.param.rtt),
-    description: uiText((w) => w.param.rttHelp),
-  },
-]);
+export const handshakeSchema = defineSchema([tlsParam('tls1.3'), rttParam()]);
 
 /** Values of the Handshake parameters. */
 export type HandshakeValues = ParamValues<typeof handshakeSchema>;

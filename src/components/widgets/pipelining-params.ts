@@ -1,40 +1,14 @@
 /** Parameters of the Pipelining widget and the two scenarios they describe. */
 import type { ScenarioInput } from '../../sim';
 import { defineSchema, type ParamValues } from '../controls/params';
+import { objectBytesParam, objectsParam, rttParam } from './common-params';
 import { uiText } from './labels';
 
 /** Pipelining: path, page, and the extra server time of the first image. */
 export const pipeliningSchema = defineSchema([
-  {
-    key: 'rtt',
-    type: 'number',
-    min: 10,
-    max: 500,
-    step: 10,
-    default: 100,
-    unit: uiText((w) => w.ms),
-    label: uiText((w) => w.param.rtt),
-    description: uiText((w) => w.param.rttHelp),
-  },
-  {
-    key: 'objects',
-    type: 'number',
-    min: 1,
-    max: 20,
-    step: 1,
-    default: 4,
-    label: uiText((w) => w.param.objects),
-  },
-  {
-    key: 'objectBytes',
-    type: 'number',
-    min: 500,
-    max: 50000,
-    step: 500,
-    default: 2000,
-    unit: uiText((w) => w.bytes),
-    label: uiText((w) => w.param.objectBytes),
-  },
+  rttParam(),
+  objectsParam({ max: 20, default: 4 }),
+  objectBytesParam({ min: 500, max: 50000, step: 500, default: 2000 }),
   {
     key: 'slowMs',
     type: 'number',

@@ -1,50 +1,15 @@
 /** Parameters of the Keep-alive race widget and the two scenarios they describe. */
 import type { ScenarioInput } from '../../sim';
 import { defineSchema, type ParamValues } from '../controls/params';
+import { bandwidthParam, objectBytesParam, objectsParam, rttParam } from './common-params';
 import { uiText } from './labels';
 
 /** Keep-alive race: path, page and connection limit, shared by both runs. */
 export const raceSchema = defineSchema([
-  {
-    key: 'rtt',
-    type: 'number',
-    min: 10,
-    max: 500,
-    step: 10,
-    default: 100,
-    unit: uiText((w) => w.ms),
-    label: uiText((w) => w.param.rtt),
-    description: uiText((w) => w.param.rttHelp),
-  },
-  {
-    key: 'objects',
-    type: 'number',
-    min: 1,
-    max: 100,
-    step: 1,
-    default: 6,
-    label: uiText((w) => w.param.objects),
-  },
-  {
-    key: 'objectBytes',
-    type: 'number',
-    min: 1000,
-    max: 100000,
-    step: 1000,
-    default: 10000,
-    unit: uiText((w) => w.bytes),
-    label: uiText((w) => w.param.objectBytes),
-  },
-  {
-    key: 'bandwidth',
-    type: 'number',
-    min: 1,
-    max: 100,
-    step: 1,
-    default: 10,
-    unit: uiText((w) => w.mbps),
-    label: uiText((w) => w.param.bandwidth),
-  },
+  rttParam(),
+  objectsParam({ max: 100, default: 6 }),
+  objectBytesParam({ min: 1000, max: 100000, step: 1000, default: 10000 }),
+  bandwidthParam({ max: 100, default: 10 }),
   {
     key: 'version',
     type: 'enum',

@@ -7,6 +7,7 @@
 import type { ScenarioInput, Trace } from '../../sim';
 import { simulate } from '../../sim/simulate';
 import { defineSchema, type ParamValues } from '../controls/params';
+import { clientIdleParam, rttParam, serverTimeoutParam } from './common-params';
 import { uiText } from './labels';
 
 /** HTML size of the page (no images): one small response, then an idle connection. */
@@ -20,39 +21,9 @@ const NEVER_MS = 3_600_000;
 
 /** Timeout race: path, both idle timeouts, the click relative to the server's timer, method. */
 export const timeoutRaceSchema = defineSchema([
-  {
-    key: 'rtt',
-    type: 'number',
-    min: 10,
-    max: 500,
-    step: 10,
-    default: 100,
-    unit: uiText((w) => w.ms),
-    label: uiText((w) => w.param.rtt),
-    description: uiText((w) => w.param.rttHelp),
-  },
-  {
-    key: 'serverTimeout',
-    type: 'number',
-    min: 1000,
-    max: 30000,
-    step: 500,
-    default: 5000,
-    unit: uiText((w) => w.ms),
-    label: uiText((w) => w.param.serverTimeout),
-    description: uiText((w) => w.param.serverTimeoutHelp),
-  },
-  {
-    key: 'clientIdle',
-    type: 'number',
-    min: 1000,
-    max: 300000,
-    step: 1000,
-    default: 60000,
-    unit: uiText((w) => w.ms),
-    label: uiText((w) => w.param.clientIdle),
-    description: uiText((w) => w.param.clientIdleHelp),
-  },
+  rttParam(),
+  serverTimeoutParam({ max: 30000, step: 500 }),
+  clientIdleParam('clientIdle', 60000),
   {
     key: 'clickOffset',
     type: 'number',
