@@ -19,3 +19,8 @@ export function term<K extends string>(terms: Partial<Record<K, string>>, key: K
 export function formatTime(ms: number, lang: Lang): string {
   return fill(ui(lang).views.ms, { v: formatMs(ms) });
 }
+
+/** A count in the singular or plural form for n, filled: "1 connection", "3 connections". */
+export function countOf(forms: { one: string; other: string }, n: number): string {
+  return fill(n === 1 ? forms.one : forms.other, { n });
+}

@@ -40,6 +40,18 @@ function imageHost(over: {
   };
 }
 
+/** The workload summary of one image-host run (summary trace). */
+function workloadOf(
+  over: Parameters<typeof imageHost>[0],
+): ReturnType<typeof simulate>['workload'] {
+  return simulate(imageHost(over), { trace: 'summary' }).workload;
+}
+
+/** The same at 50 clients/s, the rate every saturation test uses. */
+function at50(durationMs: number, server: ScenarioInput['server']): ReturnType<typeof workloadOf> {
+  return workloadOf({ rate: 50, durationMs, server });
+}
+
 /** Time average over [0, D] of the number of intervals [a + start, a + start + hold] open. */
 function expectedMeanOccupied(
   arrivals: readonly number[],
@@ -126,15 +138,12 @@ describe("Little's law: occupied workers = arrival rate x holding time", () => {
   });
 
   it('each extra second of keep-alive timeout adds about lambda workers', () => {
-    const six = simulate(
-      imageHost({
-        rate: 50,
-        durationMs: d,
-        keepAliveMs: 6000,
-        server: { model: 'threaded', workers: 2000 },
-      }),
-      { trace: 'summary' },
-    ).workload;
+    const six = workloadOf({
+      rate: 50,
+      durationMs: d,
+      keepAliveMs: 6000,
+      server: { model: 'threaded', workers: 2000 },
+    });
     const occ = (x: typeof w): number => (x?.meanWorkersBusy ?? 0) + (x?.meanWorkersIdle ?? 0);
     const expected =
       expectedMeanOccupied(arrivals, HANDSHAKE_MS, 6000, d) -
@@ -151,14 +160,7 @@ describe('saturation: workers below lambda x h', () => {
   // lambda x h = 50/s x 5.15 s = 257.5 workers needed.
   const d = 30_000;
   it('100 workers: the backlog fills, SYNs are dropped, connections wait', () => {
-    const w = simulate(
-      imageHost({
-        rate: 50,
-        durationMs: d,
-        server: { model: 'threaded', workers: 100, backlog: 50 },
-      }),
-      { trace: 'summary' },
-    ).workload;
+    const w = at50(d, { model: 'threaded', workers: 100, backlog: 50 });
     expect(w?.peakWorkers).toBe(100);
     expect(w?.refused).toBeGreaterThan(0);
     expect(w?.synDrops).toBeGreaterThanOrEqual(w?.refused ?? 0);
@@ -167,14 +169,7 @@ describe('saturation: workers below lambda x h', () => {
   });
 
   it('400 workers (comfortably above 257.5): no refusals, no queueing', () => {
-    const w = simulate(
-      imageHost({
-        rate: 50,
-        durationMs: d,
-        server: { model: 'threaded', workers: 400, backlog: 50 },
-      }),
-      { trace: 'summary' },
-    ).workload;
+    const w = at50(d, { model: 'threaded', workers: 400, backlog: 50 });
     expect(w?.refused).toBe(0);
     expect(w?.queueingDelayMs.p95).toBe(0);
     expect(w?.peakWorkers).toBeLessThan(400);
@@ -182,14 +177,12 @@ describe('saturation: workers below lambda x h', () => {
   });
 
   it('keep-alive off frees the worker at once: 100 workers suffice', () => {
-    const w = simulate(
-      imageHost({
-        rate: 50,
-        durationMs: d,
-        server: { model: 'threaded', workers: 100, backlog: 50, maxRequestsPerConnection: 1 },
-      }),
-      { trace: 'summary' },
-    ).workload;
+    const w = at50(d, {
+      model: 'threaded',
+      workers: 100,
+      backlog: 50,
+      maxRequestsPerConnection: 1,
+    });
     expect(w?.refused).toBe(0);
     expect(w?.meanWorkersIdle).toBe(0);
   });
@@ -214,10 +207,7 @@ describe('event model', () => {
       (w?.meanWorkersIdle ?? 0) * EVENT_IDLE_CONNECTION_BYTES +
       (w?.meanWorkersBusy ?? 0) * EVENT_ACTIVE_CONNECTION_BYTES;
     expectClose(w?.memoryMeanBytes, expected, 1e-6);
-    const threaded = simulate(
-      imageHost({ rate: 50, durationMs: d, server: { model: 'threaded', workers: 10000 } }),
-      { trace: 'summary' },
-    ).workload;
+    const threaded = at50(d, { model: 'threaded', workers: 10000 });
     // Same arrivals, same connections: the same occupancy, priced differently.
     expectClose(threaded?.meanWorkersIdle, w?.meanWorkersIdle ?? 0, 1e-9);
     expectClose(
@@ -228,14 +218,7 @@ describe('event model', () => {
   });
 
   it('maxConnections caps open connections like workers', () => {
-    const capped = simulate(
-      imageHost({
-        rate: 50,
-        durationMs: d,
-        server: { model: 'event', maxConnections: 100, backlog: 10 },
-      }),
-      { trace: 'summary' },
-    ).workload;
+    const capped = at50(d, { model: 'event', maxConnections: 100, backlog: 10 });
     expect(capped?.peakWorkers).toBe(100);
     expect(capped?.refused).toBeGreaterThan(0);
   });
@@ -245,10 +228,7 @@ describe('sockets', () => {
   it('the server closes first on keep-alive timeout: every connection ends in its TIME_WAIT', () => {
     // D = 20 s: every client's socket enters TIME_WAIT (at ~arrival + 5.2 s) before the first
     // leaves it (60 s later), so the peak is the client count.
-    const r = simulate(imageHost({ rate: 20, durationMs: 20_000, server: { model: 'threaded' } }), {
-      trace: 'summary',
-    });
-    const w = r.workload;
+    const w = workloadOf({ rate: 20, durationMs: 20_000, server: { model: 'threaded' } });
     expect(w?.timeWaitPeak).toBe(w?.clients);
     expect(w?.fdsPeak).toBeGreaterThanOrEqual(w?.peakWorkers ?? 0);
   });
@@ -263,14 +243,7 @@ describe.each([
   // Over 40 s at 50/s the steady state needs lambda h = littleOccupancy(50, 5150) = 257.5
   // workers; with a backlog of 20 the queue overflows soon after the limit is crossed.
   const workers = Math.round(factor * littleOccupancy(50, 5150));
-  const w = simulate(
-    imageHost({
-      rate: 50,
-      durationMs: 40_000,
-      server: { model: 'threaded', workers, backlog: 20 },
-    }),
-    { trace: 'summary' },
-  ).workload;
+  const w = at50(40_000, { model: 'threaded', workers, backlog: 20 });
   it(refusals ? 'the backlog overflows: SYNs refused' : 'nobody is refused or queued', () => {
     if (refusals) {
       expect(w?.refused).toBeGreaterThan(0);

@@ -11,28 +11,33 @@ import { trace } from './fixture';
 
 const [lane] = connectionLanes(trace);
 
+/** Segments written as "phase start-end, ...", e.g. "idle 230-300, closing 300-600". */
+function segments(spec: string): { phase: string; startMs: number; endMs: number }[] {
+  return spec.split(', ').map((s) => {
+    const [phase = '', range = ''] = s.split(' ');
+    const [startMs, endMs] = range.split('-').map(Number);
+    return { phase, startMs: startMs ?? NaN, endMs: endMs ?? NaN };
+  });
+}
+
 describe('connectionLanes', () => {
   it('connectionLanes gives one lane for the one connection, with its host', () => {
     expect(connectionLanes(trace)).toHaveLength(1);
     expect(lane).toMatchObject({ conn: 1, host: 'example.com' });
   });
-  it('connectionLanes merges FIN_WAIT_1 and FIN_WAIT_2 into one closing segment on the client', () => {
-    expect(lane!.client).toEqual([
-      { phase: 'handshake', startMs: 0, endMs: 100 },
-      { phase: 'active', startMs: 100, endMs: 230 },
-      { phase: 'idle', startMs: 230, endMs: 300 },
-      { phase: 'closing', startMs: 300, endMs: 600 },
-      { phase: 'time-wait', startMs: 600, endMs: 700 },
-    ]);
-  });
-  it('connectionLanes runs the server side from SYN received to closed at the end', () => {
-    expect(lane!.server).toEqual([
-      { phase: 'handshake', startMs: 50, endMs: 150 },
-      { phase: 'active', startMs: 150, endMs: 230 },
-      { phase: 'idle', startMs: 230, endMs: 550 },
-      { phase: 'closing', startMs: 550, endMs: 650 },
-      { phase: 'closed', startMs: 650, endMs: 700 },
-    ]);
+  it.each([
+    {
+      side: 'client',
+      does: 'merges FIN_WAIT_1 and FIN_WAIT_2 into one closing segment on the client',
+      phases: 'handshake 0-100, active 100-230, idle 230-300, closing 300-600, time-wait 600-700',
+    },
+    {
+      side: 'server',
+      does: 'runs the server side from SYN received to closed at the end',
+      phases: 'handshake 50-150, active 150-230, idle 230-550, closing 550-650, closed 650-700',
+    },
+  ] as const)('connectionLanes $does', ({ side, phases }) => {
+    expect(lane![side]).toEqual(segments(phases));
   });
   it('connectionLanes extends the last phases to a later end when asked', () => {
     expect(connectionLanes(trace, 800)[0]!.client.at(-1)).toEqual({
