@@ -399,25 +399,15 @@ export class TcpEndpoint {
     this.lastState = this.state;
     if (!this.trace.detail) return;
     const t = usToMs(this.engine.now);
-    if (reason === undefined)
-      this.trace.emit({
-        type: 'conn',
-        t,
-        conn: this.conn,
-        side: this.side,
-        state: this.state,
-        phase,
-      });
-    else
-      this.trace.emit({
-        type: 'conn',
-        t,
-        conn: this.conn,
-        side: this.side,
-        state: this.state,
-        phase,
-        reason,
-      });
+    this.trace.emit({
+      type: 'conn',
+      t,
+      conn: this.conn,
+      side: this.side,
+      state: this.state,
+      phase,
+      ...(reason === undefined ? {} : { reason }),
+    });
   }
 
   private toClosed(reason?: ConnReason): void {
