@@ -143,7 +143,7 @@ const pageMs = median(pageWalls);
 const hostWalls: number[] = [];
 let hostClients = 0;
 for (let i = 0; i < 2; i++) simulate(IMAGE_HOST, { trace: 'summary' });
-for (let i = 0; i < 9; i++) {
+for (let i = 0; i < 15; i++) {
   const t0 = performance.now();
   const r = simulate(IMAGE_HOST, { trace: 'summary' });
   hostWalls.push(performance.now() - t0);
