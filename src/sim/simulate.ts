@@ -18,6 +18,8 @@ import { TraceRecorder } from './trace';
 import { scheduleArrivals } from './workload';
 import type { WorkloadMetrics } from './workload-metrics';
 import { WorkloadAccumulator, computeWorkloadMetrics } from './workload-metrics';
+import type { WorkloadTimeline } from './workload-timeline';
+import { TimelineAccumulator } from './workload-timeline';
 
 /** The result of a simulation: the normalized scenario, the trace, and metrics derived from it. */
 export interface SimResult {
@@ -26,6 +28,10 @@ export interface SimResult {
   readonly metrics: Metrics;
   /** Workload metrics (only when the scenario has a `workload`). */
   readonly workload?: WorkloadMetrics;
+  /** Server state over time (summary workload runs with `timelineBins`). */
+  readonly timeline?: WorkloadTimeline;
+  /** Every completed request's response time, ascending (summary runs with `latencies`). */
+  readonly latenciesMs?: Float64Array;
 }
 
 /** Run limits (safety nets; a normal scenario ends when every socket is closed). */
@@ -41,6 +47,10 @@ export interface SimulateOptions {
    * one-event trace (packet and request fields are empty); use `workload`.
    */
   readonly trace?: 'full' | 'summary';
+  /** Summary workload runs: also record the server's state over time in this many bins. */
+  readonly timelineBins?: number;
+  /** Summary workload runs: also return every response time (`latenciesMs`). */
+  readonly latencies?: boolean;
 }
 
 /** Thrown by `simulate` for an invalid scenario; `errors` lists each field and its range. */
@@ -81,11 +91,20 @@ export function simulate(
     w !== undefined && options.trace === 'summary'
       ? new WorkloadAccumulator(w.durationMs, w.objectsPerClient)
       : undefined;
+  const timeline =
+    acc !== undefined && w !== undefined && options.timelineBins !== undefined
+      ? new TimelineAccumulator(w.durationMs, Math.max(1, Math.floor(options.timelineBins)))
+      : undefined;
   const trace =
     acc === undefined
       ? new TraceRecorder()
       : new TraceRecorder(
-          (e) => acc.add(e),
+          timeline === undefined
+            ? (e) => acc.add(e)
+            : (e) => {
+                acc.add(e);
+                timeline.add(e);
+              },
           (e: TraceEvent) => e.type === 'end',
           false,
         );
@@ -216,9 +235,16 @@ export function simulate(
   trace.emit({ type: 'end', t: usToMs(engine.now), events: engine.events, outcome });
   const metrics = computeMetrics(trace.events);
   if (w === undefined) return { scenario: sc, trace: trace.events, metrics };
-  const workload =
-    acc !== undefined
-      ? acc.result()
-      : computeWorkloadMetrics(trace.events, w.durationMs, w.objectsPerClient);
-  return { scenario: sc, trace: trace.events, metrics, workload };
+  if (acc === undefined) {
+    const workload = computeWorkloadMetrics(trace.events, w.durationMs, w.objectsPerClient);
+    return { scenario: sc, trace: trace.events, metrics, workload };
+  }
+  return {
+    scenario: sc,
+    trace: trace.events,
+    metrics,
+    workload: acc.result(),
+    ...(timeline === undefined ? {} : { timeline: timeline.result() }),
+    ...(options.latencies === true ? { latenciesMs: acc.sortedLatencies() } : {}),
+  };
 }

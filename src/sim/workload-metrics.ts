@@ -175,6 +175,11 @@ export class WorkloadAccumulator {
     } else if (e.step === 'error') this.failed++;
   }
 
+  /** Response times of the completed requests so far, ascending (ms). */
+  sortedLatencies(): Float64Array {
+    return sortedCopy(this.latencies);
+  }
+
   /** The metrics so far (call after the last event). */
   result(): WorkloadMetrics {
     this.advance(this.durationMs);
