@@ -11,8 +11,10 @@
  *   dropped, as Linux does when a listen socket's accept queue is full (net/ipv4/tcp_input.c,
  *   tcp_conn_request: `sk_acceptq_is_full` -> drop; the default tcp_abort_on_overflow = 0 sends
  *   no RST), so the client retransmits its SYN with RTO backoff (1 s, 2 s, 4 s, ...) and gives up
- *   after tcp's retry limit. Simplification: the backlog counts established connections only;
- *   handshakes in flight are not counted against it.
+ *   after tcp's retry limit. Handshakes in progress (SYN_RECEIVED) count against the backlog
+ *   with the established connections waiting in it, so the two together never exceed it (Linux
+ *   keeps them in separate queues and also drops the final ACK when the accept queue is full;
+ *   one shared limit is the simplification).
  * - `event` (nginx style): idle connections hold no worker, only memory; the cap is on open
  *   connections (`maxConnections`, nginx worker_connections), with the same backlog behind it.
  *
@@ -111,6 +113,8 @@ export class Server implements ServerPolicy {
   idle = 0;
   /** Established connections waiting in the backlog. */
   queued = 0;
+  /** Handshakes in progress (SYN_RECEIVED): they count against the backlog too. */
+  private handshaking = 0;
   /** Server sockets holding a file descriptor. */
   fds = 0;
   /** Server sockets in TIME_WAIT. */
@@ -162,13 +166,15 @@ export class Server implements ServerPolicy {
 
   /** A SYN reached the listen socket: admit it unless the backlog is full. */
   private admit(c: Http1ServerConn): boolean {
-    if (this.queued < this.backlogLimit) return true;
+    if (this.queued + this.handshaking < this.backlogLimit) return true;
     this.refused++;
     this.emit('syn-dropped', c.id);
     return false;
   }
 
   private onTcpState(c: Http1ServerConn, from: TcpState, to: TcpState): void {
+    if (to === 'SYN_RECEIVED') this.handshaking++;
+    else if (from === 'SYN_RECEIVED') this.handshaking--;
     let changed = false;
     if (holdsFd(to) && !holdsFd(from)) {
       this.fds++;
