@@ -5,7 +5,8 @@
  * - `unlimited` (default): every connection is served at once; nothing is tracked or emitted
  *   unless a workload asks for it, so default traces are unchanged.
  * - `threaded` (Apache prefork style): an open connection holds a worker from the moment its
- *   handshake completes until the server closes it, whether it is serving or idle in keep-alive.
+ *   handshake completes until it is closed, whether it is serving or idle in keep-alive; after
+ *   the server closes its side, the worker waits for the client's FIN (lingering close, below).
  *   With every worker taken, established connections wait in the listen backlog (the accept
  *   queue); their requests are held until a worker frees. With the backlog full, new SYNs are
  *   dropped, as Linux does when a listen socket's accept queue is full (net/ipv4/tcp_input.c,
@@ -28,6 +29,12 @@ import type { TcpEndpoint } from './tcp';
 import { TlsSession } from './tls';
 import type { ByteStream } from './tls';
 import type { ServerEventReason, TcpState, TlsVersion, TraceRecorder } from './trace';
+
+/**
+ * Longest time a worker waits for the client to close after the server closed its side
+ * (Apache httpd: `SECONDS_TO_LINGER`, 2 s, in server/connection.c, `ap_lingering_close`).
+ */
+export const LINGER_MS = 2000;
 
 /** Worker models (see the file comment). */
 export type ServerModel = 'unlimited' | 'threaded' | 'event';
@@ -195,7 +202,7 @@ export class Server implements ServerPolicy {
       this.acquire(c);
       return;
     }
-    if (to === 'CLOSED' && this.slots.has(c)) this.release(c);
+    if ((to === 'CLOSED' || to === 'TIME_WAIT') && this.slots.has(c)) this.release(c);
     if (changed) this.emit('socket', c.id);
   }
 
@@ -246,7 +253,7 @@ export class Server implements ServerPolicy {
     if (!this.track) return;
     const slot = this.slots.get(c);
     if (what === 'closed') {
-      this.release(c);
+      this.linger(c, slot);
       return;
     }
     if (what === 'active' && slot === 'idle') {
@@ -260,6 +267,27 @@ export class Server implements ServerPolicy {
       this.slots.set(c, 'idle');
       this.emit('idle', c.id);
     }
+  }
+
+  /**
+   * The server has closed its side: a worker (or slot) stays with the connection until the
+   * client's FIN arrives (the socket reaches TIME_WAIT or CLOSED), at most
+   * `LINGER_MS`, as Apache's lingering close does; a connection still in the backlog is dropped
+   * at once.
+   */
+  private linger(c: Http1ServerConn, slot: Slot | undefined): void {
+    if (slot === undefined) return;
+    if (slot === 'queued') {
+      this.release(c);
+      return;
+    }
+    if (slot === 'idle') {
+      this.idle--;
+      this.busy++;
+      this.slots.set(c, 'busy');
+      this.emit('active', c.id);
+    }
+    this.engine.schedule(msToUs(LINGER_MS), () => this.release(c));
   }
 
   /** Estimated server memory in bytes (see the constants above). */

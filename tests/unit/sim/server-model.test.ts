@@ -14,11 +14,14 @@ import { expectClose } from './helpers';
 /**
  * The image host at RTT 100 ms: a client's SYN reaches the server at +50 ms, the handshake
  * completes (and the request, riding on the final ACK, arrives) at +150 ms; with no processing
- * time the response is written at once and the keep-alive timer starts. So a connection holds a
- * worker from arrival + 150 ms for exactly the keep-alive timeout (plus a few µs of
- * serialization on the 100 Mbit/s link).
+ * time the response is written at once and the keep-alive timer starts. When it fires the server
+ * closes, and the worker lingers until the client's FIN comes back one round trip later. So a
+ * connection holds a worker from arrival + 150 ms for the keep-alive timeout plus 100 ms (plus a
+ * few µs of serialization on the 100 Mbit/s link).
  */
 const HANDSHAKE_MS = 150;
+/** Lingering close at RTT 100 ms: the server's FIN reaches the client, whose FIN comes back. */
+const LINGER_MS = 100;
 
 function imageHost(over: {
   rate: number;
@@ -114,8 +117,8 @@ describe("Little's law: occupied workers = arrival rate x holding time", () => {
   const w = r.workload;
   const arrivals = arrivalTimesMs(1, { clientsPerSecond: 50, durationMs: d });
 
-  it('matches the hand count over the actual arrivals (hold = 150 ms + 5 s) to 0.1%', () => {
-    const expected = expectedMeanOccupied(arrivals, HANDSHAKE_MS, 5000, d);
+  it('matches the hand count over the actual arrivals (from +150 ms, hold 5 s + 100 ms) to 0.1%', () => {
+    const expected = expectedMeanOccupied(arrivals, HANDSHAKE_MS, 5000 + LINGER_MS, d);
     expectClose((w?.meanWorkersBusy ?? 0) + (w?.meanWorkersIdle ?? 0), expected, 1e-3);
   });
 
@@ -125,14 +128,18 @@ describe("Little's law: occupied workers = arrival rate x holding time", () => {
     // (the nominal 50/s is within Poisson noise of it: 4 / sqrt(n) relative).
     const lambda = arrivals.length / (d / 1000);
     expectClose(lambda, 50, 4 / Math.sqrt(arrivals.length));
-    // Steady state: L = lambda W = 50/s x 5 s = 250 workers.
-    expect(littleOccupancy(50, 5000)).toBe(250);
-    const closed = littleOccupancyInWindow(lambda, HANDSHAKE_MS, 5000, d);
+    // Steady state: L = lambda W = 50/s x 5.1 s = 255 workers.
+    expect(littleOccupancy(50, 5000 + LINGER_MS)).toBe(255);
+    const closed = littleOccupancyInWindow(lambda, HANDSHAKE_MS, 5000 + LINGER_MS, d);
     expectClose((w?.meanWorkersBusy ?? 0) + (w?.meanWorkersIdle ?? 0), closed, 0.01);
   });
 
-  it('nearly all of that is idle keep-alive (no processing time)', () => {
-    expect(w?.meanWorkersBusy).toBeLessThan(0.01);
+  it('nearly all of that is idle keep-alive; busy is the lingering close (lambda x 100 ms)', () => {
+    // No processing time: a worker is busy only while it waits for the client's FIN, from
+    // arrival + 150 ms + 5 s for 100 ms (about lambda x 0.1 s = 5 workers inside the window).
+    const expected = expectedMeanOccupied(arrivals, HANDSHAKE_MS + 5000, LINGER_MS, d);
+    expectClose(expected, 50 * 0.1 * (1 - 5250 / d), 0.05);
+    expectClose(w?.meanWorkersBusy ?? 0, expected, 0.01);
     expect(w?.refused).toBe(0);
     expect(w?.queueingDelayMs).toEqual({ mean: 0, p95: 0 });
   });
@@ -146,18 +153,18 @@ describe("Little's law: occupied workers = arrival rate x holding time", () => {
     });
     const occ = (x: typeof w): number => (x?.meanWorkersBusy ?? 0) + (x?.meanWorkersIdle ?? 0);
     const expected =
-      expectedMeanOccupied(arrivals, HANDSHAKE_MS, 6000, d) -
-      expectedMeanOccupied(arrivals, HANDSHAKE_MS, 5000, d);
+      expectedMeanOccupied(arrivals, HANDSHAKE_MS, 6000 + LINGER_MS, d) -
+      expectedMeanOccupied(arrivals, HANDSHAKE_MS, 5000 + LINGER_MS, d);
     expectClose(occ(six) - occ(w), expected, 1e-2);
     // ... and that is about lambda x 1 s, less the clients whose extra second falls after D
-    // (those arriving in the last 150 ms + 5 s + 1/2 s on average).
+    // (those arriving in the last 150 ms + 5.1 s + 1/2 s on average).
     const lambda = arrivals.length / (d / 1000);
-    expectClose(occ(six) - occ(w), lambda * (1 - 5650 / d), 0.02);
+    expectClose(occ(six) - occ(w), lambda * (1 - 5750 / d), 0.02);
   });
 });
 
 describe('saturation: workers below lambda x h', () => {
-  // lambda x h = 50/s x 5.15 s = 257.5 workers needed.
+  // lambda x h = 50/s x 5.1 s = 255 workers needed (5 s timeout + 100 ms lingering close).
   const d = 30_000;
   it('100 workers: the backlog fills, SYNs are dropped, connections wait', () => {
     const w = at50(d, { model: 'threaded', workers: 100, backlog: 50 });
@@ -168,7 +175,7 @@ describe('saturation: workers below lambda x h', () => {
     expect(w?.latencyMs.p95).toBeGreaterThan(1000);
   });
 
-  it('400 workers (comfortably above 257.5): no refusals, no queueing', () => {
+  it('400 workers (comfortably above 255): no refusals, no queueing', () => {
     const w = at50(d, { model: 'threaded', workers: 400, backlog: 50 });
     expect(w?.refused).toBe(0);
     expect(w?.queueingDelayMs.p95).toBe(0);
@@ -240,9 +247,9 @@ describe.each([
   { factor: 1.3, refusals: false },
   { factor: 2, refusals: false },
 ])('workers = $factor x lambda h (closed form)', ({ factor, refusals }) => {
-  // Over 40 s at 50/s the steady state needs lambda h = littleOccupancy(50, 5150) = 257.5
+  // Over 40 s at 50/s the steady state needs lambda h = littleOccupancy(50, 5100) = 255
   // workers; with a backlog of 20 the queue overflows soon after the limit is crossed.
-  const workers = Math.round(factor * littleOccupancy(50, 5150));
+  const workers = Math.round(factor * littleOccupancy(50, 5100));
   const w = at50(40_000, { model: 'threaded', workers, backlog: 20 });
   it(refusals ? 'the backlog overflows: SYNs refused' : 'nobody is refused or queued', () => {
     if (refusals) {
