@@ -7,8 +7,11 @@
  */
 import type { Engine } from './engine';
 import { Timer, msToUs, usToMs } from './engine';
-import type { Attempt, ClientConnListener, HttpConfig } from './http1';
+import type { Attempt, ClientConn, ClientConnListener, HttpConfig } from './http1';
 import { Http1ClientConn } from './http1';
+import { Http2ClientConn } from './http2';
+import { Http3ClientConn } from './http3';
+import type { QuicEndpoint } from './quic';
 import type { ByteStream } from './tls';
 import type { HttpMethod, RequestError, RequestEvent, RequestStep, TraceRecorder } from './trace';
 
@@ -34,11 +37,15 @@ export interface PoolConfig {
   readonly idleTimeoutMs: number;
 }
 
-/** A freshly dialed connection: its id and the byte stream (TCP, or TLS over TCP) to write on. */
+/**
+ * A freshly dialed connection: its id and the byte stream (TCP, or TLS over TCP) to write on,
+ * or the QUIC endpoint (HTTP/3).
+ */
 export interface Dialed {
   readonly id: number;
-  readonly stream: ByteStream;
-  /** Starts the TCP handshake (after the HTTP layer is attached). */
+  readonly stream?: ByteStream;
+  readonly quic?: QuicEndpoint;
+  /** Starts the TCP (or QUIC) handshake (after the HTTP layer is attached). */
   connect(): void;
 }
 
@@ -67,17 +74,23 @@ export interface PagePlan {
 
 interface HostPool {
   readonly queue: BrowserRequest[];
-  readonly conns: Http1ClientConn[];
+  readonly conns: ClientConn[];
 }
 
-/** The browser: page loader plus HTTP/1.x connection pool. */
+/**
+ * The browser: page loader plus connection pool. HTTP/1.x: up to `maxConnectionsPerHost`
+ * connections, one request at a time each (or a pipeline). HTTP/2: one connection per host that
+ * takes every queued request as a stream, up to its concurrent-stream limit.
+ */
 export class Browser implements ClientConnListener {
   /** Every request, by id - 1 (HTML first, then objects, then follow-ups as issued). */
   readonly requests: BrowserRequest[] = [];
   private readonly hosts = new Map<string, HostPool>();
   private readonly objectRequests: BrowserRequest[] = [];
   private readonly idleTimeoutUs: number;
-  private readonly idleTimers = new Map<Http1ClientConn, Timer>();
+  private readonly idleTimers = new Map<ClientConn, Timer>();
+  /** One connection per host takes every request it can (pipelining, HTTP/2 streams). */
+  private readonly multiplex: boolean;
 
   constructor(
     private readonly engine: Engine,
@@ -90,6 +103,7 @@ export class Browser implements ClientConnListener {
     private readonly idBase = 0,
   ) {
     this.idleTimeoutUs = msToUs(pool.idleTimeoutMs);
+    this.multiplex = http.pipelining || http.version === '2' || http.version === '3';
   }
 
   /** Starts the navigation at the current time and schedules follow-ups. */
@@ -111,21 +125,35 @@ export class Browser implements ClientConnListener {
   // ------------------------------------------------------------ listener
 
   /** A connection is ready for a request: start its idle timer and give it queued work. */
-  onReady(c: Http1ClientConn): void {
+  onReady(c: ClientConn): void {
     this.scheduleIdle(c);
     this.pumpAll();
   }
 
   /** First response byte. */
-  onFirstByte(c: Http1ClientConn, a: Attempt): void {
-    this.emit('first-byte', this.req(a.requestId), a.attempt, c.id);
+  onFirstByte(c: ClientConn, a: Attempt): void {
+    this.emit(
+      'first-byte',
+      this.req(a.requestId),
+      a.attempt,
+      c.id,
+      a.stream === undefined ? undefined : { stream: a.stream },
+    );
   }
 
   /** Whole response. */
-  onDone(c: Http1ClientConn, a: Attempt): void {
+  onDone(c: ClientConn, a: Attempt): void {
     const r = this.req(a.requestId);
     r.status = 'done';
-    this.emit('done', r, a.attempt, c.id, { bytes: a.responseBytes });
+    this.emit(
+      'done',
+      r,
+      a.attempt,
+      c.id,
+      a.stream === undefined
+        ? { bytes: a.responseBytes }
+        : { bytes: a.responseBytes, stream: a.stream },
+    );
     if (r.id === this.idBase + 1 && this.plan.discovery === 'after-html') {
       for (const o of this.objectRequests) this.enqueue(o);
     }
@@ -140,8 +168,24 @@ export class Browser implements ClientConnListener {
     this.pumpAll();
   }
 
+  /**
+   * The client's address changed (epoch `path`): TCP connections are dead, so their requests fail
+   * and are retried once on new connections (as Chromium retries after ERR_NETWORK_CHANGED);
+   * QUIC connections migrate.
+   */
+  onAddressChange(path: number): void {
+    this.networkChanged = true;
+    this.pumping = true;
+    for (const p of this.hosts.values()) for (const c of [...p.conns]) c.onAddressChange(path);
+    this.pumping = false;
+    this.networkChanged = false;
+    this.pumpAll();
+  }
+
+  private networkChanged = false;
+
   /** A connection closed (FIN or RST): drop it from the pool, retry or fail its requests. */
-  onClosed(c: Http1ClientConn, failed: readonly Attempt[], error: RequestError): void {
+  onClosed(c: ClientConn, failed: readonly Attempt[], error: RequestError): void {
     const timer = this.idleTimers.get(c);
     if (timer !== undefined) {
       timer.dispose();
@@ -150,7 +194,11 @@ export class Browser implements ClientConnListener {
     const retries: BrowserRequest[] = [];
     for (const a of failed) {
       const r = this.req(a.requestId);
-      if (r.method === 'GET' && r.attempts === 1 && a.reused && !a.firstByte) {
+      if (
+        r.method === 'GET' &&
+        r.attempts === 1 &&
+        ((a.reused && !a.firstByte) || this.networkChanged)
+      ) {
         this.emit('retry', r, a.attempt, c.id, { error });
         r.attempts++;
         r.status = 'queued';
@@ -211,7 +259,7 @@ export class Browser implements ClientConnListener {
   }
 
   /** Connections the pool counts: not retiring or closed. */
-  private static live(c: Http1ClientConn): boolean {
+  private static live(c: ClientConn): boolean {
     return c.state === 'connecting' || c.state === 'idle' || c.state === 'busy';
   }
 
@@ -233,7 +281,7 @@ export class Browser implements ClientConnListener {
   private pumpHost(host: string, p: HostPool): void {
     // Drop connections that are gone.
     for (let i = p.conns.length - 1; i >= 0; i--) {
-      const c = p.conns[i] as Http1ClientConn;
+      const c = p.conns[i] as ClientConn;
       if (c.state === 'closed' || c.state === 'retiring') p.conns.splice(i, 1);
     }
     while (p.queue.length > 0) {
@@ -249,8 +297,8 @@ export class Browser implements ClientConnListener {
       if (c.state === 'connecting') connecting++;
       if (Browser.live(c)) live++;
     }
-    // With pipelining one connection per host absorbs the whole queue.
-    const want = this.http.pipelining ? (live === 0 ? 1 : 0) : p.queue.length - connecting;
+    // With pipelining or HTTP/2 one connection per host absorbs the whole queue.
+    const want = this.multiplex ? (live === 0 ? 1 : 0) : p.queue.length - connecting;
     for (let k = 0; k < want && live < this.pool.maxConnectionsPerHost; k++) {
       if (this.totalLive() >= this.pool.maxConnectionsTotal && !this.evictLru()) break;
       this.open(host, p);
@@ -258,20 +306,20 @@ export class Browser implements ClientConnListener {
     }
   }
 
-  private pickConn(p: HostPool): Http1ClientConn | undefined {
-    let best: Http1ClientConn | undefined;
+  private pickConn(p: HostPool): ClientConn | undefined {
+    let best: ClientConn | undefined;
     for (const c of p.conns) {
       if (c.state !== 'idle') continue;
       // Most recently used idle socket first (LIFO, as Chromium does).
       if (best === undefined || c.idleSinceUs >= best.idleSinceUs) best = c;
     }
-    if (best !== undefined || !this.http.pipelining) return best;
+    if (best !== undefined || !this.multiplex) return best;
     for (const c of p.conns) if (c.canSend) return c;
     return undefined;
   }
 
   private evictLru(): boolean {
-    let lru: Http1ClientConn | undefined;
+    let lru: ClientConn | undefined;
     for (const p of this.hosts.values()) {
       for (const c of p.conns) {
         if (c.state === 'idle' && (lru === undefined || c.idleSinceUs < lru.idleSinceUs)) lru = c;
@@ -286,12 +334,33 @@ export class Browser implements ClientConnListener {
 
   private open(host: string, p: HostPool): void {
     const d = this.dial(host);
-    const c = new Http1ClientConn(this.engine, this.trace, this.http, d.id, host, d.stream, this);
+    const c: ClientConn =
+      d.quic !== undefined
+        ? new Http3ClientConn(this.engine, this.trace, this.http, d.id, host, d.quic, this)
+        : this.http.version === '2'
+          ? new Http2ClientConn(
+              this.engine,
+              this.trace,
+              this.http,
+              d.id,
+              host,
+              d.stream as ByteStream,
+              this,
+            )
+          : new Http1ClientConn(
+              this.engine,
+              this.trace,
+              this.http,
+              d.id,
+              host,
+              d.stream as ByteStream,
+              this,
+            );
     p.conns.push(c);
     d.connect();
   }
 
-  private assign(c: Http1ClientConn, r: BrowserRequest): void {
+  private assign(c: ClientConn, r: BrowserRequest): void {
     const a: Attempt = {
       requestId: r.id,
       attempt: r.attempts,
@@ -310,7 +379,7 @@ export class Browser implements ClientConnListener {
     c.send(a);
   }
 
-  private scheduleIdle(c: Http1ClientConn): void {
+  private scheduleIdle(c: ClientConn): void {
     let timer = this.idleTimers.get(c);
     if (timer === undefined) {
       timer = new Timer(this.engine, () => {
@@ -331,7 +400,7 @@ export class Browser implements ClientConnListener {
     r: BrowserRequest,
     attempt: number,
     conn?: number,
-    extra?: { reused?: boolean; bytes?: number; error?: RequestError },
+    extra?: { reused?: boolean; bytes?: number; error?: RequestError; stream?: number },
   ): void {
     // Summary traces need only when a request was wanted and how it ended.
     if (!this.trace.detail && step !== 'queued' && step !== 'done' && step !== 'error') return;
@@ -353,6 +422,7 @@ export class Browser implements ClientConnListener {
       if (extra.reused !== undefined) e.reused = extra.reused;
       if (extra.bytes !== undefined) e.bytes = extra.bytes;
       if (extra.error !== undefined) e.error = extra.error;
+      if (extra.stream !== undefined) e.stream = extra.stream;
     }
     this.trace.emit(e);
   }

@@ -27,7 +27,9 @@ export function usage(): string {
     '       npm run sim -- --help',
     '',
     'Prints one JSON object: pageLoadMs, connectionsOpened, packets {total, dropped}, events,',
-    'requests [{path, connectionId, sentMs, firstByteMs, doneMs, retries}] (HTML first).',
+    'requests [{path, connectionId, sentMs, firstByteMs, doneMs, retries}] (HTML first);',
+    'HTTP/2 adds streamStallMs {total, streams} (head-of-line blocking: data that arrived but',
+    'waited behind a lost segment).',
     '',
     'presets:',
     ...presetNames.map((n) => `  ${n.padEnd(28)} ${presets[n]?.title ?? ''}`),
@@ -197,6 +199,7 @@ export function main(
       criticalPathHandshakeRoundTrips: metrics.criticalPathHandshakeRoundTrips,
       wireBytes: metrics.wireBytes,
       endMs: metrics.endMs,
+      ...(metrics.streamStallMs === undefined ? {} : { streamStallMs: metrics.streamStallMs }),
       requests: metrics.requests.map((r) => ({
         path: r.path,
         host: r.host,

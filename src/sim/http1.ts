@@ -18,6 +18,8 @@ export interface HttpConfig {
   readonly pipelining: boolean;
   readonly requestHeaderBytes: number;
   readonly responseHeaderBytes: number;
+  /** HTTP/2: streams open at once per connection (absent = 100; ignored by HTTP/1.x). */
+  readonly maxConcurrentStreams?: number;
 }
 
 /** An HTTP request message's meaning. */
@@ -97,28 +99,53 @@ export interface Attempt {
   /** Response bytes seen so far (0 = no response byte yet). */
   firstByte: boolean;
   responseBytes: number;
+  /** HTTP/2: the stream carrying it (set when sent). */
+  stream?: number;
 }
 
 /** Client connection states (pool view; 'connecting' covers the TCP and TLS handshakes). */
 export type ClientConnState = 'connecting' | 'idle' | 'busy' | 'retiring' | 'closed';
 
+/** What the browser's pool sees of a client connection (HTTP/1.x or HTTP/2). */
+export interface ClientConn {
+  readonly id: number;
+  readonly host: string;
+  /** Pool-level state ('busy' = requests outstanding). */
+  readonly state: ClientConnState;
+  /** Requests written on this connection so far. */
+  readonly requestsSent: number;
+  /** When it last became idle (for LRU eviction and the idle timer). */
+  readonly idleSinceUs: number;
+  /** True when the connection can take another request right now. */
+  readonly canSend: boolean;
+  /** Writes a request on the connection. */
+  send(a: Attempt): void;
+  /** Client-initiated close (idle timeout, eviction). */
+  close(reason: ConnReason): void;
+  /**
+   * The client's address changed (epoch `path`): a TCP connection is dead (its 4-tuple is gone)
+   * and fails what it carried; a QUIC connection migrates.
+   */
+  onAddressChange(path: number): void;
+}
+
 /** What a client connection tells its owner (the browser's pool). */
 export interface ClientConnListener {
   /** Ready for a (new) request: established, or idle again after a response. */
-  onReady(c: Http1ClientConn): void;
-  onFirstByte(c: Http1ClientConn, a: Attempt): void;
-  onDone(c: Http1ClientConn, a: Attempt): void;
+  onReady(c: ClientConn): void;
+  onFirstByte(c: ClientConn, a: Attempt): void;
+  onDone(c: ClientConn, a: Attempt): void;
   /** The connection will carry no more requests (server said close); it waits for the server's FIN. */
-  onRetired(c: Http1ClientConn): void;
+  onRetired(c: ClientConn): void;
   /** The connection closed or reset; `failed` attempts got no complete response. */
-  onClosed(c: Http1ClientConn, failed: readonly Attempt[], error: RequestError): void;
+  onClosed(c: ClientConn, failed: readonly Attempt[], error: RequestError): void;
 }
 
 /**
  * Client side of one HTTP/1.x connection: sends requests (pipelined or not), matches responses
  * in order, and notices when the server closes (FIN or RST) with requests still unanswered.
  */
-export class Http1ClientConn implements StreamHandler {
+export class Http1ClientConn implements StreamHandler, ClientConn {
   /** Pool-level state. */
   state: ClientConnState = 'connecting';
   /** Requests sent and not yet answered, in order. */
@@ -239,6 +266,17 @@ export class Http1ClientConn implements StreamHandler {
     this.stream.close(reason);
   }
 
+  /** The client's address changed: the socket is dead; outstanding requests failed. */
+  onAddressChange(): void {
+    if (this.state === 'closed') return;
+    const failed = this.outstanding.splice(0);
+    this.idleEpoch++;
+    this.state = 'closed';
+    this.stallTimer.dispose();
+    this.stream.socket.abandon('address-change');
+    this.listener.onClosed(this, failed, 'connection-reset');
+  }
+
   /** First response byte for the oldest outstanding request. */
   onMessageStart(): void {
     const a = this.outstanding[0];
@@ -327,7 +365,17 @@ export interface ServerPolicy {
    * arrived), went idle (waiting for the next request), or closed. May be called again for the
    * same state; the model ignores repeats.
    */
-  observe?(c: Http1ServerConn, what: 'open' | 'active' | 'idle' | 'closed'): void;
+  observe?(c: ServerConn, what: 'open' | 'active' | 'idle' | 'closed'): void;
+}
+
+/** What the server model sees of a server connection (HTTP/1.x or HTTP/2). */
+export interface ServerConn {
+  /** Connection id. */
+  readonly id: number;
+  /** False while the connection waits in the listen backlog (requests are held). */
+  accepted: boolean;
+  /** A worker (or connection slot) took this connection from the backlog. */
+  accept(): void;
 }
 
 /** Server processing of pipelined requests (responses are written in request order either way). */
@@ -342,7 +390,7 @@ export type ServerConnState = 'waiting' | 'processing' | 'closed';
  * persistence ends (Connection: close, HTTP/1.0 without keep-alive, 0.9, request limit) or when
  * idle for the keep-alive timeout.
  */
-export class Http1ServerConn implements StreamHandler {
+export class Http1ServerConn implements StreamHandler, ServerConn {
   /** Current state. */
   state: ServerConnState = 'waiting';
   /** Requests answered so far. */
@@ -370,6 +418,11 @@ export class Http1ServerConn implements StreamHandler {
     stream.handler = this;
     this.keepAliveTimer = new Timer(engine, () => {
       if (this.state !== 'waiting') return;
+      if (this.stream.handshaking) {
+        // TLS 0-RTT: the response went out before the client's Finished; wait for it.
+        this.keepAliveTimer.set(this.policy.keepAliveTimeoutUs);
+        return;
+      }
       this.finish();
       this.stream.close('keep-alive-timeout');
     });

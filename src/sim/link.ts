@@ -1,7 +1,16 @@
 import type { Engine, Micros } from './engine';
 import { usToMs } from './engine';
+import type { QuicPacket } from './quic';
+import { UDP_HEADER_BYTES } from './quic';
 import type { Rng } from './rng';
-import type { Direction, DropReason, PacketKind, TcpFlag, TraceRecorder } from './trace';
+import type {
+  Direction,
+  DropReason,
+  FramePiece,
+  PacketKind,
+  TcpFlag,
+  TraceRecorder,
+} from './trace';
 
 /** Bytes of IPv4 (20) + TCP (20) headers added to every segment on the wire. */
 export const HEADER_BYTES = 40;
@@ -24,6 +33,8 @@ export interface Segment {
   readonly label: string;
   readonly requestIds: readonly number[];
   readonly retransmit: boolean;
+  /** HTTP/2 frames (or parts) in the payload; undefined otherwise. */
+  readonly frames?: readonly FramePiece[] | undefined;
 }
 
 /** Something that receives segments from the link (a TCP endpoint). */
@@ -32,9 +43,16 @@ export interface SegmentSink {
   receive(seg: Segment): void;
 }
 
+/** Something that receives QUIC datagrams from the link (a QUIC endpoint). */
+export interface DatagramSink {
+  /** Called when a datagram arrives. */
+  receive(p: QuicPacket): void;
+}
+
 /**
  * Targeted loss: drop the `segment`-th data-bearing transmission (payload > 0, counting
- * retransmissions and TLS records, 1-based) sent in `direction` on connection `connection`.
+ * retransmissions and TLS records, 1-based; for QUIC a packet with CRYPTO or STREAM frames)
+ * sent in `direction` on connection `connection`.
  * Scenario field `network.drop: [{connection: 1, segment: 3}]`; direction defaults to 's2c'.
  */
 export interface DropRule {
@@ -73,6 +91,12 @@ export class Link {
   ];
   private readonly dataCount = new Map<number, number>();
   private readonly dropKeys = new Set<string>();
+  /**
+   * The client's address epoch (0 at start, +1 per `changeClientAddress`), and per connection the
+   * epoch the server sends to (absent = 0). Server packets to an old address are dropped.
+   */
+  private clientPath = 0;
+  private readonly connPath = new Map<number, number>();
 
   constructor(
     private readonly engine: Engine,
@@ -88,6 +112,30 @@ export class Link {
     return Math.round((wireBytes * 8) / this.cfg.bandwidthMbps);
   }
 
+  /** The client moved to a new address: packets the server sends to the old one are lost. */
+  changeClientAddress(): number {
+    return ++this.clientPath;
+  }
+
+  /** The client's current address epoch. */
+  get clientAddress(): number {
+    return this.clientPath;
+  }
+
+  /** The address epoch the server side of `conn` sends to (set at dial and on QUIC migration). */
+  setConnPath(conn: number, path: number): void {
+    this.connPath.set(conn, path);
+  }
+
+  /** Counts a data-bearing transmission and says whether a `network.drop` rule targets it. */
+  private targeted(conn: number, dir: Direction, di: number): boolean {
+    if (this.dropKeys.size === 0) return false;
+    const key = conn * 2 + di;
+    const n = (this.dataCount.get(key) ?? 0) + 1;
+    this.dataCount.set(key, n);
+    return this.dropKeys.has(`${conn}:${dir}:${n}`);
+  }
+
   /** Sends `seg` towards `dst`: records the packet and schedules its arrival unless it is lost. */
   send(seg: Segment, dst: SegmentSink): void {
     const now = this.engine.now;
@@ -97,12 +145,10 @@ export class Link {
     const txEnd = txStart + this.serializationUs(wireBytes);
     this.freeAt[di] = txEnd;
     let dropReason: DropReason | undefined;
-    if (seg.len > 0 && this.dropKeys.size > 0) {
-      const key = seg.conn * 2 + di;
-      const n = (this.dataCount.get(key) ?? 0) + 1;
-      this.dataCount.set(key, n);
-      if (this.dropKeys.has(`${seg.conn}:${seg.dir}:${n}`)) dropReason = 'targeted';
-    }
+    if (seg.len > 0 && this.dropKeys.size > 0 && this.targeted(seg.conn, seg.dir, di))
+      dropReason = 'targeted';
+    if (this.clientPath > 0 && di === 1 && (this.connPath.get(seg.conn) ?? 0) !== this.clientPath)
+      dropReason = 'unroutable';
     if (dropReason === undefined && this.cfg.lossRate > 0 && this.rng() < this.cfg.lossRate)
       dropReason = 'random';
     const arrive = txEnd + this.cfg.oneWayUs;
@@ -136,15 +182,78 @@ export class Link {
       txStartMs: usToMs(txStart),
       txEndMs: usToMs(txEnd),
     } as const;
+    const frames = seg.frames;
     if (dropReason !== undefined) {
-      this.trace.emit({ ...common, dropped: true, dropReason });
+      this.trace.emit(
+        frames === undefined
+          ? { ...common, dropped: true, dropReason }
+          : { ...common, dropped: true, dropReason, frames },
+      );
       return;
     }
-    this.trace.emit({ ...common, arriveMs: usToMs(arrive), dropped: false });
+    this.trace.emit(
+      frames === undefined
+        ? { ...common, arriveMs: usToMs(arrive), dropped: false }
+        : { ...common, arriveMs: usToMs(arrive), dropped: false, frames },
+    );
     this.inFlight[di].push(seg, dst);
     this.engine.scheduleAt(arrive, this.deliver[di]);
   }
+
+  /** Sends a QUIC packet in a UDP datagram towards `dst` (same queue, bandwidth and loss as TCP). */
+  sendDatagram(p: QuicPacket, dst: DatagramSink): void {
+    const now = this.engine.now;
+    const di = p.dir === 'c2s' ? 0 : 1;
+    const wireBytes = p.bytes + UDP_HEADER_BYTES;
+    const txStart = Math.max(now, this.freeAt[di]);
+    const txEnd = txStart + this.serializationUs(wireBytes);
+    this.freeAt[di] = txEnd;
+    let dropReason: DropReason | undefined;
+    const data = p.frames.some((f) => f.t === 'CRYPTO' || f.t === 'STREAM');
+    if (data && this.targeted(p.conn, p.dir, di)) dropReason = 'targeted';
+    if (di === 1 && p.path !== this.clientPath) dropReason = 'unroutable';
+    if (dropReason === undefined && this.cfg.lossRate > 0 && this.rng() < this.cfg.lossRate)
+      dropReason = 'random';
+    const arrive = txEnd + this.cfg.oneWayUs;
+    if (this.trace.detail) {
+      const t = usToMs(now);
+      const common = {
+        type: 'packet',
+        t,
+        id: this.trace.nextPacketId(),
+        dir: p.dir,
+        conn: p.conn,
+        kind: p.kind,
+        flags: NO_FLAGS,
+        seq: p.pn,
+        ack: p.largestAcked,
+        window: 0,
+        payloadBytes: p.bytes,
+        wireBytes,
+        label: p.label,
+        requestIds: p.requestIds,
+        retransmit: p.retransmit,
+        sendMs: t,
+        txStartMs: usToMs(txStart),
+        txEndMs: usToMs(txEnd),
+        frames: p.pieces,
+        transport: 'udp',
+        packetNumber: p.pn,
+        packetType: p.type,
+      } as const;
+      this.trace.emit(
+        dropReason === undefined
+          ? { ...common, arriveMs: usToMs(arrive), dropped: false }
+          : { ...common, dropped: true, dropReason },
+      );
+    }
+    if (dropReason !== undefined) return;
+    this.inFlight[di].push(p, dst);
+    this.engine.scheduleAt(arrive, this.deliver[di]);
+  }
 }
+
+const NO_FLAGS: readonly TcpFlag[] = Object.freeze([]);
 
 const FLAG_CACHE = new Map<number, readonly TcpFlag[]>();
 
@@ -170,13 +279,15 @@ function flagsOf(seg: Segment): readonly TcpFlag[] {
   return f;
 }
 
-/** A FIFO of packets in flight in one direction (array with a moving head). */
+/** A FIFO of packets (TCP segments or QUIC datagrams) in flight in one direction. */
 class InFlight {
-  private segs: (Segment | undefined)[] = [];
-  private dsts: (SegmentSink | undefined)[] = [];
+  private segs: (Segment | QuicPacket | undefined)[] = [];
+  private dsts: (SegmentSink | DatagramSink | undefined)[] = [];
   private head = 0;
 
-  push(seg: Segment, dst: SegmentSink): void {
+  push(seg: Segment, dst: SegmentSink): void;
+  push(p: QuicPacket, dst: DatagramSink): void;
+  push(seg: Segment | QuicPacket, dst: SegmentSink | DatagramSink): void {
     this.segs.push(seg);
     this.dsts.push(dst);
   }

@@ -25,6 +25,16 @@ export interface RequestMetrics {
   readonly bytes: number;
 }
 
+/** Head-of-line stall time of one stream on one receiving side (sum of its `stream-stall` intervals). */
+export interface StreamStall {
+  readonly conn: number;
+  readonly side: 'client' | 'server';
+  readonly stream: number;
+  /** The stream's request (null for none). */
+  readonly requestId: number | null;
+  readonly ms: number;
+}
+
 /** Summary metrics of one simulation. */
 export interface Metrics {
   /** When the last page request (HTML and objects; not follow-ups) finished, done or failed (ms). */
@@ -46,7 +56,8 @@ export interface Metrics {
   readonly endMs: number;
   /**
    * Round trips spent on handshakes, summed over every connection opened: 1 for TCP plus the
-   * TLS round trips (2 for TLS 1.2, 1 for TLS 1.3). Counted from the protocol, not measured.
+   * TLS round trips (2 for TLS 1.2, 1 for TLS 1.3, 0 for TLS 1.3 0-RTT); QUIC 1 (transport and
+   * TLS together), 0 with 0-RTT. Counted from the protocol, not measured.
    */
   readonly handshakeRoundTrips: number;
   /**
@@ -58,6 +69,12 @@ export interface Metrics {
    */
   readonly criticalPathHandshakeRoundTrips: number;
   readonly requests: readonly RequestMetrics[];
+  /**
+   * Multiplexed connections only (absent for HTTP/1.x, so older traces' metrics are unchanged):
+   * head-of-line stall time (data arrived but not deliverable) summed over every stream, and per
+   * stream (ordered by connection, side, stream).
+   */
+  readonly streamStallMs?: { readonly total: number; readonly streams: readonly StreamStall[] };
 }
 
 interface Acc {
@@ -90,6 +107,8 @@ export function computeMetrics(trace: Trace): Metrics {
   let s2c = 0;
   let events = 0;
   let endMs = 0;
+  let multiplexed = false;
+  const stalls = new Map<string, { -readonly [K in keyof StreamStall]: StreamStall[K] }>();
   for (const e of trace) {
     switch (e.type) {
       case 'packet':
@@ -100,9 +119,29 @@ export function computeMetrics(trace: Trace): Metrics {
         else s2c += e.wireBytes;
         break;
       case 'conn-open':
-        connRt.set(e.conn, 1 + e.tlsRoundTrips);
-        conns.set(e.conn, { openMs: e.t, readyMs: -1, tls: e.tls !== 'none' });
+        connRt.set(e.conn, e.handshakeRoundTrips ?? 1 + e.tlsRoundTrips);
+        // With 0-RTT the first request leaves once TCP is up, as without TLS (QUIC: at once).
+        conns.set(e.conn, {
+          openMs: e.t,
+          readyMs: e.transport === 'quic' && e.tls === 'tls1.3-0rtt' ? e.t : -1,
+          tls: e.tls !== 'none' && e.tls !== 'tls1.3-0rtt',
+        });
+        if (e.http !== undefined) multiplexed = true;
         break;
+      case 'stream-stall': {
+        const key = `${e.conn}:${e.side}:${e.stream}`;
+        const s = stalls.get(key);
+        if (s === undefined)
+          stalls.set(key, {
+            conn: e.conn,
+            side: e.side,
+            stream: e.stream,
+            requestId: e.requestIds[0] ?? null,
+            ms: roundUs(e.toMs - e.fromMs),
+          });
+        else s.ms = roundUs(s.ms + e.toMs - e.fromMs);
+        break;
+      }
       case 'conn': {
         const c = conns.get(e.conn);
         if (
@@ -117,7 +156,7 @@ export function computeMetrics(trace: Trace): Metrics {
       }
       case 'tls': {
         const c = conns.get(e.conn);
-        if (c !== undefined && e.side === 'client' && e.step === 'done') c.readyMs = e.t;
+        if (c !== undefined && c.tls && e.side === 'client' && e.step === 'done') c.readyMs = e.t;
         break;
       }
       case 'end':
@@ -206,7 +245,7 @@ export function computeMetrics(trace: Trace): Metrics {
   if (last !== undefined && html !== undefined && last !== html && html.doneMs !== null) {
     if (last.queuedMs >= html.doneMs) critical += waited(html);
   }
-  return {
+  const base = {
     pageLoadMs,
     pageComplete,
     connectionsOpened: connRt.size,
@@ -218,4 +257,19 @@ export function computeMetrics(trace: Trace): Metrics {
     criticalPathHandshakeRoundTrips: critical,
     requests,
   };
+  if (!multiplexed) return base;
+  const streams = [...stalls.values()].sort(
+    (a, b) =>
+      a.conn - b.conn ||
+      (a.side === b.side ? 0 : a.side === 'client' ? -1 : 1) ||
+      a.stream - b.stream,
+  );
+  let totalStall = 0;
+  for (const s of streams) totalStall = roundUs(totalStall + s.ms);
+  return { ...base, streamStallMs: { total: totalStall, streams } };
+}
+
+/** Rounds a duration in ms to whole microseconds (the engine's unit), dropping float noise. */
+function roundUs(ms: number): number {
+  return Math.round(ms * 1000) / 1000;
 }

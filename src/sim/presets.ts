@@ -158,6 +158,92 @@ export const presets: Readonly<Record<string, Preset>> = {
       'FACTS.md §3 nginx keepalive_timeout 75 s, keepalive_requests 1000',
     ],
   },
+  'http2-page': {
+    name: 'http2-page',
+    title: 'The modern page over HTTP/2: one TLS 1.3 connection, 30 objects as concurrent streams',
+    scenario: {
+      http: { version: '2', maxConcurrentStreams: 100 },
+      tls: 'tls1.3',
+      tcp: { initialWindow: 10 },
+      client: { maxConnectionsTotal: 256, idleTimeoutMs: 300000 },
+      server: { keepAliveTimeoutMs: 75000 },
+      page: { htmlBytes: 30000, objects: 30, objectBytes: 10000 },
+    },
+    sources: [
+      'FACTS.md §6 HTTP/2 connection count: one connection per host:port, persistent',
+      'FACTS.md §8 Per-host parallelism: h2 and h3 1 connection per host:port',
+      'FACTS.md §3 nginx and HTTP/2: keepalive_timeout (75 s) applies',
+      'FACTS.md §3 Linux IW 10',
+      'FACTS.md §6 TLS 1.3 full handshake: 1 RTT',
+    ],
+  },
+  'http2-0rtt': {
+    name: 'http2-0rtt',
+    title:
+      'A returning visitor over HTTP/2 with TLS 1.3 0-RTT: the first request leaves with the ClientHello',
+    scenario: {
+      http: { version: '2', maxConcurrentStreams: 100 },
+      tls: 'tls1.3-0rtt',
+      tcp: { initialWindow: 10 },
+      client: { maxConnectionsTotal: 256, idleTimeoutMs: 300000 },
+      server: { keepAliveTimeoutMs: 75000 },
+      page: { htmlBytes: 30000, objects: 30, objectBytes: 10000 },
+    },
+    sources: [
+      'FACTS.md §6 TLS 1.3 0-RTT: only with a PSK (resumption); early data replayable',
+      'FACTS.md §8 Handshake round trips: +TLS1.3 1 (0 with 0-RTT)',
+      'FACTS.md §6 HTTP/2 connection count: one connection per host:port, persistent',
+      'FACTS.md §3 nginx and HTTP/2: keepalive_timeout (75 s) applies',
+    ],
+  },
+  'http3-page': {
+    name: 'http3-page',
+    title: 'The modern page over HTTP/3: one QUIC connection, transport and TLS 1.3 in 1 RTT',
+    scenario: {
+      http: { version: '3', maxConcurrentStreams: 100 },
+      tls: 'tls1.3',
+      client: { maxConnectionsTotal: 256, idleTimeoutMs: 300000 },
+      quic: { maxIdleTimeoutMs: 30000, serverMaxIdleTimeoutMs: 30000 },
+      page: { htmlBytes: 30000, objects: 30, objectBytes: 10000 },
+    },
+    sources: [
+      'FACTS.md §6 QUIC handshake: transport and TLS 1.3 combined, 1-RTT data after one round trip',
+      'FACTS.md §6 QUIC initial RTT and window: initial window 10 x max_datagram_size, limited to max(14720 B, 2 x max_datagram_size)',
+      'FACTS.md §6 QUIC idle timeout: the smaller of the two advertised values',
+      'FACTS.md §6 QUIC keep-alive vs middleboxes: packets every 30 s keep most middleboxes',
+      'FACTS.md §8 Per-host parallelism: h2 and h3 1 connection per host:port',
+    ],
+  },
+  'http3-0rtt': {
+    name: 'http3-0rtt',
+    title: 'A returning visitor over HTTP/3 with 0-RTT: the request goes in the first flight',
+    scenario: {
+      http: { version: '3', maxConcurrentStreams: 100 },
+      tls: 'tls1.3-0rtt',
+      client: { maxConnectionsTotal: 256, idleTimeoutMs: 300000 },
+      page: { htmlBytes: 30000, objects: 30, objectBytes: 10000 },
+    },
+    sources: [
+      'FACTS.md §6 QUIC 0-RTT requires resumption (TLS 1.3 session resumption)',
+      'FACTS.md §8 Handshake round trips: QUIC 1 (0 with 0-RTT)',
+      'FACTS.md §7 "0-RTT is free": early data can be replayed',
+    ],
+  },
+  migration: {
+    name: 'migration',
+    title: 'The client changes address mid-page (Wi-Fi to cellular): HTTP/3 migrates, TCP breaks',
+    scenario: {
+      http: { version: '3', maxConcurrentStreams: 100 },
+      tls: 'tls1.3',
+      network: { rttMs: 100, bandwidthMbps: 10 },
+      client: { addressChangeAtMs: 600 },
+      page: { htmlBytes: 30000, objects: 30, objectBytes: 10000 },
+    },
+    sources: [
+      'FACTS.md §6 QUIC connection IDs keep packets routed when UDP/IP addresses change',
+      'FACTS.md §6 QUIC connection migration: client-initiated, the new path must be validated',
+    ],
+  },
   'hpbn-ch2-new': {
     name: 'hpbn-ch2-new',
     title: 'HPBN ch.2: 64 KB over a new connection (flights of 10, 20, 15 segments)',
@@ -262,6 +348,42 @@ export const presets: Readonly<Record<string, Preset>> = {
       'FACTS.md §4 IE idle timeout 1 min',
     ],
     expected: 'the follow-up hits a closed socket (RST) and is retried once on a new connection',
+  },
+  'image-host': {
+    name: 'image-host',
+    title:
+      'Image host: 60 visitors/s each fetch one 20 kB image from 256 threaded workers with a 5 s keep-alive timeout',
+    scenario: {
+      network: { rttMs: 100, bandwidthMbps: 1000 },
+      server: { model: 'threaded', workers: 256, backlog: 511, keepAliveTimeoutMs: 5000 },
+      workload: {
+        kind: 'arrivals',
+        clientsPerSecond: 60,
+        durationMs: 20000,
+        objectsPerClient: 1,
+        objectBytes: 20000,
+      },
+    },
+    sources: ['FACTS.md §3 Apache KeepAliveTimeout 2.2 and later: 5 s'],
+    expected:
+      "Little's law: 60/s x (5 s + 0.1 s lingering close) = 306 workers > 256: the backlog fills and p95 latency grows to seconds",
+  },
+  'image-host-event': {
+    name: 'image-host-event',
+    title: 'Image host on an event-driven server: idle keep-alive connections hold no worker',
+    scenario: {
+      network: { rttMs: 100, bandwidthMbps: 1000 },
+      server: { model: 'event', maxConnections: 4096, backlog: 511, keepAliveTimeoutMs: 5000 },
+      workload: {
+        kind: 'arrivals',
+        clientsPerSecond: 60,
+        durationMs: 20000,
+        objectsPerClient: 1,
+        objectBytes: 20000,
+      },
+    },
+    sources: ['FACTS.md §3 nginx keepalive_timeout 75 s (an event-driven server)'],
+    expected: 'about 306 connections open, none waits in the backlog, p95 ≈ 3 RTT',
   },
 };
 

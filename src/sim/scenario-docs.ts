@@ -22,18 +22,26 @@ export const SCENARIO_DOCS: Record<FieldPath, string> = {
   'tcp.initialRtoMs': 'initial retransmission timeout (RFC 6298: 1 s)',
   'tcp.minRtoMs': 'lower bound of the RTO (Linux TCP_RTO_MIN 200 ms; RFC 6298 suggests 1 s)',
   'tcp.timeWaitMs': 'TIME_WAIT duration (Linux 60 s)',
-  tls: 'TLS over TCP: none, TLS 1.2 (2 RTT), TLS 1.3 (1 RTT)',
-  'http.version': 'HTTP version',
+  tls: 'TLS over TCP: none, TLS 1.2 (2 RTT), TLS 1.3 (1 RTT), TLS 1.3 0-RTT (resumption: the first request leaves with the ClientHello); with http.version "3" only tls1.3 (the default there) or tls1.3-0rtt',
+  'http.version':
+    'HTTP version: 0.9, 1.0, 1.1 (one request at a time per connection), 2 (one TCP connection per origin, concurrent streams; tls "none" = h2c), 3 (QUIC over UDP, TLS 1.3 always)',
   'http.keepAlive':
     'persistent connections; default true for 1.1, false for 0.9/1.0 (1.0: both sides send Connection: Keep-Alive; 1.1 false: Connection: close)',
   'http.pipelining':
     'send queued requests without waiting for responses (HTTP/1.1 keep-alive only)',
   'http.requestHeaderBytes': 'size of an HTTP/1.x request head (HTTP/0.9: just "GET /path")',
   'http.responseHeaderBytes': 'size of an HTTP/1.x response head (HTTP/0.9 has none)',
+  'http.maxConcurrentStreams':
+    'HTTP/2 and 3: streams open at once on a connection (SETTINGS_MAX_CONCURRENT_STREAMS, initial_max_streams_bidi; 100 = RFC 9113 recommended minimum)',
   'client.maxConnectionsPerHost':
     'browser connections per host (2 per RFC 2616, 6 in modern browsers)',
   'client.maxConnectionsTotal': 'browser connections in total; idle ones are evicted LRU',
   'client.idleTimeoutMs': 'client closes a connection idle this long (Chromium 300 s)',
+  'client.addressChangeAtMs':
+    'the client moves to a new address at this time (migration; absent = never): TCP connections break (the browser opens new ones and retries), QUIC connections continue on the new path after validation',
+  'quic.maxIdleTimeoutMs':
+    "HTTP/3: the client's QUIC max_idle_timeout (0 = none); the effective value is the smaller of both endpoints' (RFC 9000 §10.1)",
+  'quic.serverMaxIdleTimeoutMs': "HTTP/3: the server's QUIC max_idle_timeout (0 = none)",
   'server.processingMs': 'server time per request (serial per connection)',
   'server.keepAliveTimeoutMs': 'server closes a connection idle this long (Apache 2.2+: 5 s)',
   'server.maxRequestsPerConnection':

@@ -6,8 +6,11 @@
 import type { DropRule } from './link';
 import type { Direction, HttpMethod, TlsVersion } from './trace';
 
-/** HTTP versions simulated today (later: '2', '3'). */
-export type HttpVersion = '0.9' | '1.0' | '1.1';
+/**
+ * HTTP versions simulated: 0.9, 1.0 and 1.1 (one request at a time per connection), 2 (streams
+ * over TCP), 3 (streams over QUIC).
+ */
+export type HttpVersion = '0.9' | '1.0' | '1.1' | '2' | '3';
 
 /** When the browser learns about the page's objects. */
 export type Discovery = 'after-html' | 'upfront';
@@ -62,11 +65,22 @@ export interface Scenario {
     readonly pipelining: boolean;
     readonly requestHeaderBytes: number;
     readonly responseHeaderBytes: number;
+    /** HTTP/2: streams a side may have open at once (SETTINGS_MAX_CONCURRENT_STREAMS). */
+    readonly maxConcurrentStreams: number;
   };
   readonly client: {
     readonly maxConnectionsPerHost: number;
     readonly maxConnectionsTotal: number;
     readonly idleTimeoutMs: number;
+    /** The client's address changes at this time (migration); absent = never. */
+    readonly addressChangeAtMs?: number;
+  };
+  /** QUIC transport parameters (HTTP/3). */
+  readonly quic: {
+    /** The client's max_idle_timeout (RFC 9000 §10.1); 0 = none. */
+    readonly maxIdleTimeoutMs: number;
+    /** The server's max_idle_timeout; the effective value is the smaller of the two. */
+    readonly serverMaxIdleTimeoutMs: number;
   };
   readonly server: {
     readonly processingMs: number;
@@ -123,6 +137,7 @@ export type ScenarioInput = {
   readonly tls?: TlsVersion;
   readonly http?: Partial<Scenario['http']>;
   readonly client?: Partial<Scenario['client']>;
+  readonly quic?: Partial<Scenario['quic']>;
   readonly server?: Partial<Scenario['server']>;
   readonly page?: Partial<Omit<Scenario['page'], 'objects'>> & {
     readonly objects?:
@@ -254,12 +269,12 @@ export const SCENARIO_FIELDS = {
   },
   tls: {
     kind: 'enum',
-    values: ['none', 'tls1.2', 'tls1.3'],
+    values: ['none', 'tls1.2', 'tls1.3', 'tls1.3-0rtt'],
     default: 'none',
   },
   'http.version': {
     kind: 'enum',
-    values: ['0.9', '1.0', '1.1'],
+    values: ['0.9', '1.0', '1.1', '2', '3'],
     default: '1.1',
   },
   'http.keepAlive': {
@@ -284,6 +299,12 @@ export const SCENARIO_FIELDS = {
     default: 250,
     unit: 'bytes',
   },
+  'http.maxConcurrentStreams': {
+    kind: 'integer',
+    min: 1,
+    max: 1000,
+    default: 100,
+  },
   'client.maxConnectionsPerHost': {
     kind: 'integer',
     min: 1,
@@ -301,6 +322,27 @@ export const SCENARIO_FIELDS = {
     min: 1,
     max: 3600000,
     default: 300000,
+    unit: 'ms',
+  },
+  'client.addressChangeAtMs': {
+    kind: 'number',
+    min: 0,
+    max: 3600000,
+    default: 0,
+    unit: 'ms',
+  },
+  'quic.maxIdleTimeoutMs': {
+    kind: 'number',
+    min: 0,
+    max: 3600000,
+    default: 30000,
+    unit: 'ms',
+  },
+  'quic.serverMaxIdleTimeoutMs': {
+    kind: 'number',
+    min: 0,
+    max: 3600000,
+    default: 30000,
     unit: 'ms',
   },
   'server.processingMs': {
@@ -495,8 +537,16 @@ const SECTIONS: Record<string, readonly string[]> = {
     'minRtoMs',
     'timeWaitMs',
   ],
-  http: ['version', 'keepAlive', 'pipelining', 'requestHeaderBytes', 'responseHeaderBytes'],
-  client: ['maxConnectionsPerHost', 'maxConnectionsTotal', 'idleTimeoutMs'],
+  http: [
+    'version',
+    'keepAlive',
+    'pipelining',
+    'requestHeaderBytes',
+    'responseHeaderBytes',
+    'maxConcurrentStreams',
+  ],
+  client: ['maxConnectionsPerHost', 'maxConnectionsTotal', 'idleTimeoutMs', 'addressChangeAtMs'],
+  quic: ['maxIdleTimeoutMs', 'serverMaxIdleTimeoutMs'],
   server: [
     'processingMs',
     'keepAliveTimeoutMs',
@@ -517,6 +567,7 @@ const TOP = [
   'tls',
   'http',
   'client',
+  'quic',
   'server',
   'page',
   'followUps',
@@ -682,15 +733,27 @@ export function validateScenario(input: unknown): ValidationResult {
     timeWaitMs: c.num('tcp.timeWaitMs', F['tcp.timeWaitMs'], t['timeWaitMs']),
   };
 
-  const tls = c.value('tls', F.tls, root['tls']) as TlsVersion;
-
   const h = c.section('http', root['http'], SECTIONS['http'] ?? []);
   const version = c.value('http.version', F['http.version'], h['version']) as HttpVersion;
-  const keepAliveDefault = version === '1.1';
+  // HTTP/3 runs on QUIC, which always uses TLS 1.3: absent tls means TLS 1.3 there.
+  const tls = (
+    version === '3' && root['tls'] === undefined ? 'tls1.3' : c.value('tls', F.tls, root['tls'])
+  ) as TlsVersion;
+  if (version === '3' && (tls === 'none' || tls === 'tls1.2'))
+    c.fail(
+      'tls',
+      `must be "tls1.3" or "tls1.3-0rtt" with http.version "3": QUIC always uses TLS 1.3, its handshake is part of the transport's (got ${JSON.stringify(tls)})`,
+    );
+  const keepAliveDefault = version === '1.1' || version === '2' || version === '3';
   const keepAlive =
     h['keepAlive'] === undefined
       ? keepAliveDefault
       : c.bool('http.keepAlive', F['http.keepAlive'], h['keepAlive']);
+  if ((version === '2' || version === '3') && !keepAlive)
+    c.fail(
+      'http.keepAlive',
+      `must be true (or absent) with http.version "${version}": HTTP/${version} connections are always persistent (keepAlive applies to HTTP/1.0 and 1.1)`,
+    );
   const pipelining = c.bool('http.pipelining', F['http.pipelining'], h['pipelining']);
   if (pipelining && (version !== '1.1' || !keepAlive)) {
     c.fail(
@@ -712,6 +775,11 @@ export function validateScenario(input: unknown): ValidationResult {
       F['http.responseHeaderBytes'],
       h['responseHeaderBytes'],
     ),
+    maxConcurrentStreams: c.num(
+      'http.maxConcurrentStreams',
+      F['http.maxConcurrentStreams'],
+      h['maxConcurrentStreams'],
+    ),
   };
 
   const cl = c.section('client', root['client'], SECTIONS['client'] ?? []);
@@ -727,6 +795,28 @@ export function validateScenario(input: unknown): ValidationResult {
       cl['maxConnectionsTotal'],
     ),
     idleTimeoutMs: c.num('client.idleTimeoutMs', F['client.idleTimeoutMs'], cl['idleTimeoutMs']),
+    ...(cl['addressChangeAtMs'] === undefined
+      ? {}
+      : {
+          addressChangeAtMs: c.num(
+            'client.addressChangeAtMs',
+            F['client.addressChangeAtMs'],
+            cl['addressChangeAtMs'],
+          ),
+        }),
+  };
+  const q = c.section('quic', root['quic'], SECTIONS['quic'] ?? []);
+  const quic: Scenario['quic'] = {
+    maxIdleTimeoutMs: c.num(
+      'quic.maxIdleTimeoutMs',
+      F['quic.maxIdleTimeoutMs'],
+      q['maxIdleTimeoutMs'],
+    ),
+    serverMaxIdleTimeoutMs: c.num(
+      'quic.serverMaxIdleTimeoutMs',
+      F['quic.serverMaxIdleTimeoutMs'],
+      q['serverMaxIdleTimeoutMs'],
+    ),
   };
 
   const s = c.section('server', root['server'], SECTIONS['server'] ?? []);
@@ -866,7 +956,18 @@ export function validateScenario(input: unknown): ValidationResult {
       );
   }
   if (c.errors.length > 0) return { ok: false, errors: c.errors };
-  const scenario: Scenario = { seed, network, tcp, tls, http, client, server, page, followUps };
+  const scenario: Scenario = {
+    seed,
+    network,
+    tcp,
+    tls,
+    http,
+    client,
+    quic,
+    server,
+    page,
+    followUps,
+  };
   return { ok: true, scenario: workload === undefined ? scenario : { ...scenario, workload } };
 }
 

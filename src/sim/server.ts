@@ -23,8 +23,11 @@
  */
 import type { Engine, Micros } from './engine';
 import { msToUs, usToMs } from './engine';
-import type { HttpConfig, PipelineProcessing, ServerPolicy } from './http1';
+import type { HttpConfig, PipelineProcessing, ServerConn, ServerPolicy } from './http1';
 import { Http1ServerConn } from './http1';
+import { Http2ServerConn } from './http2';
+import { Http3ServerConn } from './http3';
+import type { QuicEndpoint } from './quic';
 import type { TcpEndpoint } from './tcp';
 import { TlsSession } from './tls';
 import type { ByteStream } from './tls';
@@ -97,7 +100,7 @@ function holdsFd(s: TcpState): boolean {
 /** An origin server reachable under several hostnames (shards share one machine). */
 export class Server implements ServerPolicy {
   /** Connections accepted so far. */
-  readonly conns: Http1ServerConn[] = [];
+  readonly conns: ServerConn[] = [];
   /** Keep-alive timeout in engine units. */
   readonly keepAliveTimeoutUs: Micros;
   /** Requests per connection before closing (0 = unlimited). */
@@ -111,8 +114,8 @@ export class Server implements ServerPolicy {
   readonly capacity: number;
   private readonly backlogLimit: number;
   private readonly track: boolean;
-  private readonly slots = new Map<Http1ServerConn, Slot>();
-  private readonly queue: Http1ServerConn[] = [];
+  private readonly slots = new Map<ServerConn, Slot>();
+  private readonly queue: ServerConn[] = [];
   private queueHead = 0;
   /** Connections holding a worker/slot while serving (or reading a request). */
   busy = 0;
@@ -156,10 +159,13 @@ export class Server implements ServerPolicy {
   }
 
   /** Accepts a new connection on its (LISTEN) server endpoint. */
-  accept(tcp: TcpEndpoint): Http1ServerConn {
+  accept(tcp: TcpEndpoint): ServerConn {
     const stream: ByteStream =
       this.tls === 'none' ? tcp : new TlsSession(this.engine, this.trace, tcp, this.tls);
-    const c = new Http1ServerConn(this.engine, this.trace, this.http, tcp.conn, stream, this);
+    const c: ServerConn =
+      this.http.version === '2'
+        ? new Http2ServerConn(this.engine, this.trace, this.http, tcp.conn, stream, this)
+        : new Http1ServerConn(this.engine, this.trace, this.http, tcp.conn, stream, this);
     if (this.cfg.retainConnections ?? true) this.conns.push(c);
     if (this.track) {
       tcp.onState = (_ep, from, to) => this.onTcpState(c, from, to);
@@ -171,15 +177,30 @@ export class Server implements ServerPolicy {
     return c;
   }
 
+  /**
+   * Accepts a QUIC connection (HTTP/3). The worker models count it from the end of its handshake
+   * until it is gone; no file descriptors, TIME_WAIT or backlog apply (one UDP socket).
+   */
+  acceptQuic(ep: QuicEndpoint): ServerConn {
+    const c = new Http3ServerConn(this.engine, this.trace, this.http, ep.conn, ep, this);
+    if (this.cfg.retainConnections ?? true) this.conns.push(c);
+    if (this.track) {
+      if (this.model !== 'unlimited') c.accepted = false;
+      ep.onConnected = () => this.acquire(c);
+      ep.onGone = () => this.release(c);
+    }
+    return c;
+  }
+
   /** A SYN reached the listen socket: admit it unless the backlog is full. */
-  private admit(c: Http1ServerConn): boolean {
+  private admit(c: ServerConn): boolean {
     if (this.queued + this.handshaking < this.backlogLimit) return true;
     this.refused++;
     this.emit('syn-dropped', c.id);
     return false;
   }
 
-  private onTcpState(c: Http1ServerConn, from: TcpState, to: TcpState): void {
+  private onTcpState(c: ServerConn, from: TcpState, to: TcpState): void {
     if (to === 'SYN_RECEIVED') this.handshaking++;
     else if (from === 'SYN_RECEIVED') this.handshaking--;
     let changed = false;
@@ -207,7 +228,7 @@ export class Server implements ServerPolicy {
   }
 
   /** The handshake completed: take a worker/slot, or wait in the backlog. */
-  private acquire(c: Http1ServerConn): void {
+  private acquire(c: ServerConn): void {
     if (this.busy + this.idle < this.capacity) {
       this.slots.set(c, 'busy');
       this.busy++;
@@ -221,7 +242,7 @@ export class Server implements ServerPolicy {
     this.emit('queued', c.id);
   }
 
-  private release(c: Http1ServerConn): void {
+  private release(c: ServerConn): void {
     const slot = this.slots.get(c);
     if (slot === undefined) return;
     this.slots.delete(c);
@@ -234,7 +255,7 @@ export class Server implements ServerPolicy {
     else this.idle--;
     this.emit('released', c.id);
     while (this.queued > 0 && this.busy + this.idle < this.capacity) {
-      const next = this.queue[this.queueHead++] as Http1ServerConn;
+      const next = this.queue[this.queueHead++] as ServerConn;
       if (this.slots.get(next) !== 'queued') continue;
       this.queued--;
       this.slots.set(next, 'busy');
@@ -249,7 +270,7 @@ export class Server implements ServerPolicy {
   }
 
   /** HTTP-level changes of a connection (see `ServerPolicy.observe`). */
-  observe(c: Http1ServerConn, what: 'open' | 'active' | 'idle' | 'closed'): void {
+  observe(c: ServerConn, what: 'open' | 'active' | 'idle' | 'closed'): void {
     if (!this.track) return;
     const slot = this.slots.get(c);
     if (what === 'closed') {
@@ -275,7 +296,7 @@ export class Server implements ServerPolicy {
    * `LINGER_MS`, as Apache's lingering close does; a connection still in the backlog is dropped
    * at once.
    */
-  private linger(c: Http1ServerConn, slot: Slot | undefined): void {
+  private linger(c: ServerConn, slot: Slot | undefined): void {
     if (slot === undefined) return;
     if (slot === 'queued') {
       this.release(c);

@@ -6,13 +6,15 @@ import type { HttpConfig } from './http1';
 import { Link } from './link';
 import type { Metrics } from './metrics';
 import { computeMetrics } from './metrics';
+import type { QuicConfig } from './quic';
+import { QuicEndpoint } from './quic';
 import { mulberry32 } from './rng';
 import type { Scenario, ScenarioInput, ValidationError } from './scenario';
 import { MAIN_HOST, formatErrors, validateScenario } from './scenario';
 import { Server } from './server';
 import type { TcpConfig } from './tcp';
 import { TcpEndpoint } from './tcp';
-import { TlsSession, tlsRoundTrips } from './tls';
+import { TLS_FLIGHTS, TlsSession, tlsRoundTrips } from './tls';
 import type { TcpState, Trace, TraceEvent } from './trace';
 import { TraceRecorder } from './trace';
 import { scheduleArrivals } from './workload';
@@ -175,9 +177,72 @@ export function simulate(
     followUps,
   };
   let connIds = 0;
+  /** Client sockets, kept only to be abandoned when the client's address changes. */
+  const clientSockets: TcpEndpoint[] = [];
+  const zeroRtt = sc.tls === 'tls1.3-0rtt';
+  const flights = TLS_FLIGHTS[zeroRtt ? 'tls1.3-0rtt' : 'tls1.3'];
+  const flight = (i: number): { label: string; bytes: number } => {
+    const f = flights[i] as { label: string; bytes: number };
+    return { label: f.label, bytes: f.bytes };
+  };
+  // QUIC carries the TLS 1.3 flights in CRYPTO frames: ServerHello in Initial packets, the rest
+  // of the server flight in Handshake packets (ServerHello about 90 bytes of it).
+  const serverFlight = flight(1);
+  const quicCfg = (maxIdleTimeoutMs: number): QuicConfig => ({
+    maxDatagramBytes: sc.network.mssBytes + 12,
+    maxIdleTimeoutUs: msToUs(maxIdleTimeoutMs),
+    zeroRtt,
+    flights: {
+      clientHello: flight(0),
+      serverHello: { label: 'ServerHello', bytes: 90 },
+      serverRest: {
+        label: serverFlight.label.replace(/^ServerHello, /, ''),
+        bytes: serverFlight.bytes - 90,
+      },
+      clientFinished: flight(2),
+    },
+  });
+  const dialQuic = (host: string, id: number): Dialed => {
+    const client = new QuicEndpoint(
+      engine,
+      link,
+      trace,
+      quicCfg(sc.quic.maxIdleTimeoutMs),
+      id,
+      'client',
+    );
+    const srv = new QuicEndpoint(
+      engine,
+      link,
+      trace,
+      quicCfg(sc.quic.serverMaxIdleTimeoutMs),
+      id,
+      'server',
+    );
+    QuicEndpoint.connectPair(client, srv);
+    client.path = link.clientAddress;
+    srv.path = link.clientAddress;
+    server.acceptQuic(srv);
+    if (trace.detail)
+      trace.emit({
+        type: 'conn-open',
+        t: usToMs(engine.now),
+        conn: id,
+        host,
+        transport: 'quic',
+        tls: sc.tls,
+        tlsRoundTrips: 0,
+        http: '3',
+        handshakeRoundTrips: zeroRtt ? 0 : 1,
+      });
+    return { id, quic: client, connect: () => client.connect() };
+  };
   const dial = (host: string): Dialed => {
     const id = ++connIds;
+    if (sc.http.version === '3') return dialQuic(host, id);
+    if (link.clientAddress > 0) link.setConnPath(id, link.clientAddress);
     const client = new TcpEndpoint(engine, link, trace, tcpCfg, id, 'client');
+    if (sc.client.addressChangeAtMs !== undefined) clientSockets.push(client);
     const srv = new TcpEndpoint(engine, link, trace, tcpCfg, id, 'server');
     TcpEndpoint.connectPair(client, srv);
     server.accept(srv);
@@ -190,8 +255,8 @@ export function simulate(
       };
     }
     const stream = sc.tls === 'none' ? client : new TlsSession(engine, trace, client, sc.tls);
-    if (trace.detail)
-      trace.emit({
+    if (trace.detail) {
+      const open = {
         type: 'conn-open',
         t: usToMs(engine.now),
         conn: id,
@@ -199,12 +264,23 @@ export function simulate(
         transport: 'tcp',
         tls: sc.tls,
         tlsRoundTrips: tlsRoundTrips(sc.tls),
-      });
+      } as const;
+      trace.emit(sc.http.version === '2' ? { ...open, http: '2' } : open);
+    }
     return { id, stream, connect: () => client.connect() };
   };
   if (w === undefined) {
     const browser = new Browser(engine, trace, http, sc.client, plan, dial);
     engine.scheduleAt(0, () => browser.start());
+    const change = sc.client.addressChangeAtMs;
+    if (change !== undefined)
+      engine.scheduleAt(msToUs(change), () => {
+        const path = link.changeClientAddress();
+        const old = clientSockets.splice(0);
+        browser.onAddressChange(path);
+        // Sockets the pool no longer holds (closing, TIME_WAIT) lose their address too.
+        for (const s of old) s.abandon('address-change');
+      });
   } else {
     // Each client is a small browser fetching K objects of the workload's size (the first, then
     // the rest as page.discovery says); request ids are distinct across clients.

@@ -1,5 +1,6 @@
 /** Sweeps: one workload run at several server keep-alive timeouts, one row per timeout. */
 import type { ScenarioInput } from './scenario';
+import { withKeepAliveTimeout } from './server-timeout';
 import type { SimulateOptions } from './simulate';
 import { ScenarioError, simulate } from './simulate';
 import type { WorkloadMetrics } from './workload-metrics';
@@ -11,9 +12,8 @@ export interface SweepRow extends WorkloadMetrics {
 }
 
 /**
- * Runs `base` (which must have a `workload`) once per server keep-alive timeout. A timeout of 0
- * means keep-alive off: the server closes after each response (as Apache's `KeepAlive Off`),
- * modelled as `server.maxRequestsPerConnection: 1`. Runs use the summary trace mode.
+ * Runs `base` (which must have a `workload`) once per server keep-alive timeout (0 = keep-alive
+ * off, see `withKeepAliveTimeout`). Runs use the summary trace mode.
  */
 export function sweepKeepAlive(
   base: ScenarioInput,
@@ -23,11 +23,7 @@ export function sweepKeepAlive(
   if (base.workload === undefined)
     throw new ScenarioError([{ path: 'workload', message: 'is required for a sweep' }]);
   return timeoutsMs.map((t) => {
-    const server =
-      t === 0
-        ? { ...base.server, maxRequestsPerConnection: 1 }
-        : { ...base.server, keepAliveTimeoutMs: t };
-    const r = simulate({ ...base, server }, { trace: 'summary', ...options });
+    const r = simulate(withKeepAliveTimeout(base, t), { trace: 'summary', ...options });
     return { keepAliveTimeoutMs: t, ...(r.workload as WorkloadMetrics) };
   });
 }

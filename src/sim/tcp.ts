@@ -6,6 +6,7 @@ import type {
   ConnReason,
   CwndReason,
   Direction,
+  FramePiece,
   PacketKind,
   Side,
   TcpState,
@@ -24,6 +25,15 @@ export interface StreamMessage {
   readonly requestIds: readonly number[];
   /** Application meaning (HTTP request/response, TLS flight), read by the receiving application. */
   readonly payload: unknown;
+  /** HTTP/2: the frame this message is (its stream and type), for packet records. */
+  readonly frame?: FramePiece;
+}
+
+/** Bytes of a message that reached the receiver out of order, and when (see `onUnblocked`). */
+export interface Unblocked {
+  readonly msg: StreamMessage;
+  /** Arrival of the earliest of its bytes that had to wait (engine microseconds). */
+  readonly arrivedUs: Micros;
 }
 
 /** What the layer above a byte stream (TLS or HTTP) is told. */
@@ -124,6 +134,25 @@ export class TcpEndpoint {
   admit?: () => boolean;
   /** Server-model hook: told of every TCP state change (after its trace event). */
   onState?: (ep: TcpEndpoint, from: TcpState, to: TcpState) => void;
+  /**
+   * Frame source (HTTP/2; absent for HTTP/1.x): when everything written so far has been sent and
+   * the windows still have room, `flush` asks it for more (it calls `append` and returns true, or
+   * returns false when it has nothing). A scheduler thus picks each frame as the connection
+   * drains, rather than committing whole responses to the socket at once.
+   */
+  source?: () => boolean;
+  /**
+   * Head-of-line hook (HTTP/2; absent for HTTP/1.x): when a gap in the byte stream fills, told
+   * which messages had bytes waiting behind it (arrived out of order) and since when, just
+   * before those messages are delivered.
+   */
+  onUnblocked?: (items: readonly Unblocked[]) => void;
+  /**
+   * Lingering close (HTTP/2 server): after the application closes, data that still arrives is
+   * acknowledged and discarded instead of answered with RST, as nginx's lingering_close reads
+   * what a client sent before it saw GOAWAY.
+   */
+  lingerOnClose = false;
   /** Congestion window in segments. */
   cwnd: number;
   /** Slow-start threshold in segments. */
@@ -161,6 +190,7 @@ export class TcpEndpoint {
   // receive side
   private rcvNxt = 0;
   private ooo: number[] = []; // flat pairs start,end (sorted, disjoint)
+  private oooArrivals: number[] = []; // flat triples offset start, end, arrival (only with onUnblocked)
   private peerFinSeq = -1;
   private firstIdx = 0;
   private doneIdx = 0;
@@ -203,6 +233,17 @@ export class TcpEndpoint {
     this.sent = [];
     this.sentHead = 0;
     this.ooo = [];
+    this.oooArrivals = [];
+  }
+
+  /** The TCP endpoint itself (a `ByteStream` view: HTTP/2 installs its frame source here). */
+  get socket(): TcpEndpoint {
+    return this;
+  }
+
+  /** Plain TCP has no handshake above it (a `ByteStream` view). */
+  get handshaking(): boolean {
+    return false;
   }
 
   /** Links two endpoints of one connection. */
@@ -269,6 +310,17 @@ export class TcpEndpoint {
     if (!this.inReceive) this.flush();
   }
 
+  /** Queues a message without sending now (for a `source`, which `flush` calls). */
+  append(msg: StreamMessage): void {
+    this.out.push({ start: this.writeEnd, end: this.writeEnd + msg.bytes, msg });
+    this.writeEnd += msg.bytes;
+  }
+
+  /** Sends what the windows allow now (a `source` has new frames); deferred while receiving. */
+  kick(): void {
+    if (!this.inReceive) this.flush();
+  }
+
   /** Application close: queues a FIN after pending data (FIN_WAIT_1 or LAST_ACK). */
   close(reason?: ConnReason): void {
     if (this.appClosed) return;
@@ -282,6 +334,20 @@ export class TcpEndpoint {
     else if (this.state === 'CLOSE_WAIT') this.setState('LAST_ACK', reason);
     if (!this.inReceive) this.flush();
   }
+
+  /**
+   * The local address is gone (the client moved): the socket closes at once without sending
+   * anything (a RST from the new address would match no connection at the server).
+   */
+  abandon(reason: ConnReason): void {
+    this.gone = true;
+    if (this.state === 'CLOSED') return;
+    this.appClosed = true;
+    this.toClosed(reason);
+  }
+
+  /** The local address is gone: nothing reaches this socket any more. */
+  private gone = false;
 
   /** Aborts: sends RST and goes to CLOSED. */
   abort(reason: ConnReason): void {
@@ -298,6 +364,7 @@ export class TcpEndpoint {
 
   /** A segment arrived from the link. */
   receive(seg: Segment): void {
+    if (this.gone) return;
     this.lastRecvUs = this.engine.now;
     if (seg.rst) {
       if (this.state !== 'CLOSED' && this.state !== 'LISTEN' && this.state !== 'TIME_WAIT') {
@@ -584,7 +651,13 @@ export class TcpEndpoint {
 
   private processData(seg: Segment): void {
     const end = seg.seq + seg.len;
-    if (seg.len > 0 && this.appClosed && end > this.rcvNxt && CLOSED_BY_APP.has(this.state)) {
+    if (
+      seg.len > 0 &&
+      this.appClosed &&
+      !this.lingerOnClose &&
+      end > this.rcvNxt &&
+      CLOSED_BY_APP.has(this.state)
+    ) {
       // Data for a socket the application has closed: nobody will read it (RFC 9293 §3.10.7.4 / Linux).
       this.sendCtl(this.sndNxt, false, true, false, true, 'RST', 'RST');
       this.toClosed('reset');
@@ -603,12 +676,15 @@ export class TcpEndpoint {
         }
         o.splice(0, k);
         this.ackNow = true;
+        if (this.oooArrivals.length > 0) this.reportUnblocked();
       }
       this.ackOwed++;
       if (!this.cfg.delayedAck) this.ackNow = true;
       this.deliver();
     } else if (seg.seq > this.rcvNxt) {
       this.insertOoo(seg.seq, end);
+      if (this.onUnblocked !== undefined && seg.len > 0)
+        this.oooArrivals.push(seg.seq - 1, end - 1, this.engine.now);
       this.ackNow = true;
     } else if (!(seg.fin && this.peerFinSeq === this.rcvNxt)) {
       this.ackNow = true;
@@ -637,6 +713,45 @@ export class TcpEndpoint {
       m += 2;
     }
     o.splice(k, m - k, start, end);
+  }
+
+  /** Tells `onUnblocked` which messages had out-of-order bytes that the filled gap releases. */
+  private reportUnblocked(): void {
+    const hook = this.onUnblocked;
+    if (hook === undefined) return;
+    const upTo = this.rcvNxt - 1;
+    const a = this.oooArrivals;
+    const msgs = this.peer.out;
+    const first = new Map<StreamMessage, number>();
+    const keep: number[] = [];
+    for (let i = 0; i < a.length; i += 3) {
+      const s = a[i] as number;
+      const e = a[i + 1] as number;
+      const at = a[i + 2] as number;
+      if (e > upTo) {
+        keep.push(s, e, at);
+        continue;
+      }
+      let lo = 0;
+      let hi = msgs.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if ((msgs[mid] as Logged).start <= s) lo = mid;
+        else hi = mid - 1;
+      }
+      for (let j = lo; j < msgs.length; j++) {
+        const m = msgs[j] as Logged;
+        if (m.start >= e) break;
+        if (m.end <= s) continue;
+        const prev = first.get(m.msg);
+        if (prev === undefined || at < prev) first.set(m.msg, at);
+      }
+    }
+    this.oooArrivals = keep;
+    if (first.size === 0) return;
+    const items: Unblocked[] = [];
+    for (const [msg, arrivedUs] of first) items.push({ msg, arrivedUs });
+    hook(items);
   }
 
   private deliver(): void {
@@ -692,8 +807,19 @@ export class TcpEndpoint {
   private flush(): void {
     if (!SEND_STATES.has(this.state)) return;
     const mss = this.cfg.mssBytes;
-    const dataEnd = 1 + this.writeEnd;
+    let dataEnd = 1 + this.writeEnd;
     for (;;) {
+      if (
+        this.source !== undefined &&
+        !this.finQueued &&
+        dataEnd - this.sndNxt < mss &&
+        this.sndNxt - this.sndUna < Math.min(this.cwnd * mss, this.peerWnd) &&
+        this.source()
+      ) {
+        // Fill the next segment with frames (several small ones share a segment).
+        dataEnd = 1 + this.writeEnd;
+        continue;
+      }
       if (this.sndNxt < dataEnd) {
         const len = Math.min(mss, dataEnd - this.sndNxt);
         const flight = this.sndNxt - this.sndUna;
@@ -737,6 +863,7 @@ export class TcpEndpoint {
     let kind: PacketKind = 'FIN';
     let label = 'FIN';
     let requestIds: readonly number[] = [];
+    let frames: FramePiece[] | undefined;
     if (len > 0 && !this.trace.detail) {
       // Labels and kinds only feed packet events, which a summary trace does not build.
       kind = 'DATA';
@@ -746,17 +873,23 @@ export class TcpEndpoint {
       kind = d.kind;
       label = fin ? `${d.label} + FIN` : d.label;
       requestIds = d.requestIds;
+      frames = d.frames;
       this.lastDataSendUs = this.engine.now;
     }
     this.sent.push(seq + len + (fin ? 1 : 0), this.engine.now, retransmit ? 1 : 0);
-    this.sendCtl(seq, false, false, fin, true, kind, label, 0, retransmit, len, requestIds);
+    this.sendCtl(seq, false, false, fin, true, kind, label, 0, retransmit, len, requestIds, frames);
   }
 
   /** Label, kind and request ids of the stream bytes [offset, offset + len). */
   private describe(
     offset: number,
     len: number,
-  ): { kind: PacketKind; label: string; requestIds: readonly number[] } {
+  ): {
+    kind: PacketKind;
+    label: string;
+    requestIds: readonly number[];
+    frames: FramePiece[] | undefined;
+  } {
     const out = this.out;
     let lo = 0;
     let hi = out.length - 1;
@@ -771,10 +904,12 @@ export class TcpEndpoint {
     let tls = true;
     let requestIds: readonly number[] = [];
     let merged: number[] | undefined;
+    let frames: FramePiece[] | undefined;
     for (let i = lo; i < out.length; i++) {
       const m = out[i] as Logged;
       if (m.start >= end) break;
       if (m.end <= offset) continue;
+      if (m.msg.frame !== undefined) (frames ??= []).push(m.msg.frame);
       const size = m.end - m.start;
       let part = m.msg.label;
       if (size > mss) {
@@ -793,7 +928,7 @@ export class TcpEndpoint {
       }
     }
     if (merged !== undefined) requestIds = merged;
-    return { kind: tls ? 'TLS' : 'DATA', label, requestIds };
+    return { kind: tls ? 'TLS' : 'DATA', label, requestIds, frames };
   }
 
   private sendCtl(
@@ -808,6 +943,7 @@ export class TcpEndpoint {
     retransmit = false,
     len = 0,
     requestIds: readonly number[] = [],
+    frames?: readonly FramePiece[],
   ): void {
     if (ackFlag && !rst) {
       this.ackOwed = 0;
@@ -831,6 +967,7 @@ export class TcpEndpoint {
         label,
         requestIds,
         retransmit,
+        frames,
       },
       this.peer,
     );

@@ -17,6 +17,13 @@ export interface ByteStream {
   abort(reason: ConnReason): void;
   /** Time the last segment arrived (engine microseconds). */
   readonly lastReceiveUs: number;
+  /** The TCP endpoint underneath (HTTP/2 installs its frame source and head-of-line hook there). */
+  readonly socket: TcpEndpoint;
+  /**
+   * True while a TLS handshake is still under way (with 0-RTT the server answers early data
+   * before the client's Finished arrives): a server does not close the connection then.
+   */
+  readonly handshaking: boolean;
 }
 
 /** One TLS handshake flight: its name and plausible size in bytes (records included). */
@@ -31,6 +38,10 @@ export interface TlsFlight {
  * Handshake flights per version. TLS 1.2 (RFC 5246, full ECDHE handshake): 2 round trips before
  * application data; TLS 1.3 (RFC 8446 §2): 1 round trip. The certificate chain (~3.2 KB) makes the
  * server flight span 3 segments at MSS 1460, so a small initial window can stretch it.
+ * TLS 1.3 resumption with 0-RTT (RFC 8446 §2.3): the ClientHello carries a pre_shared_key (the
+ * session ticket, ~200 B more) and early_data; the client's first request follows it at once
+ * (0 round trips); the server flight has no certificate (ServerHello, EncryptedExtensions with
+ * early_data, Finished); the client ends its early data (EndOfEarlyData) and sends Finished.
  */
 export const TLS_FLIGHTS: Readonly<Record<Exclude<TlsVersion, 'none'>, readonly TlsFlight[]>> = {
   'tls1.2': [
@@ -59,9 +70,22 @@ export const TLS_FLIGHTS: Readonly<Record<Exclude<TlsVersion, 'none'>, readonly 
     },
     { id: 'c2', from: 'client', label: 'Finished', bytes: 60 },
   ],
+  'tls1.3-0rtt': [
+    { id: 'c1', from: 'client', label: 'ClientHello (PSK, early_data)', bytes: 490 },
+    {
+      id: 's1',
+      from: 'server',
+      label: 'ServerHello, EncryptedExtensions, Finished',
+      bytes: 200,
+    },
+    { id: 'c2', from: 'client', label: 'EndOfEarlyData, Finished', bytes: 85 },
+  ],
 };
 
-/** Round trips a full TLS handshake adds before the first request byte. */
+/**
+ * Round trips a TLS handshake adds before the first request byte: 2 (TLS 1.2), 1 (TLS 1.3),
+ * 0 (none, or TLS 1.3 0-RTT: the request leaves with the ClientHello).
+ */
 export function tlsRoundTrips(v: TlsVersion): number {
   return v === 'tls1.2' ? 2 : v === 'tls1.3' ? 1 : 0;
 }
@@ -126,6 +150,16 @@ export class TlsSession implements ByteStream, StreamHandler {
     this.tcp.abort(reason);
   }
 
+  /** The TCP endpoint underneath. */
+  get socket(): TcpEndpoint {
+    return this.tcp;
+  }
+
+  /** True until the handshake completes (or the session closes). */
+  get handshaking(): boolean {
+    return this.state !== 'CONNECTED' && this.state !== 'CLOSED';
+  }
+
   /** Time the last segment arrived on the underlying TCP connection. */
   get lastReceiveUs(): number {
     return this.tcp.lastReceiveUs;
@@ -136,13 +170,17 @@ export class TlsSession implements ByteStream, StreamHandler {
     this.tcp.setAppPhase(p, reason);
   }
 
-  /** TCP is up: the client sends ClientHello (riding on the handshake's final ACK). */
+  /**
+   * TCP is up: the client sends ClientHello (riding on the handshake's final ACK). With 0-RTT the
+   * layer above may write at once: its request follows the ClientHello as early data.
+   */
   onOpen(): void {
     if (this.tcp.side === 'client') {
       this.event('start');
       this.tcp.setAppPhase('tls');
       this.send('c1');
       this.state = 'WAIT_SERVER_FLIGHT';
+      if (this.version === 'tls1.3-0rtt') this.handler.onOpen();
     } else {
       this.tcp.setAppPhase('tls');
     }
@@ -165,6 +203,8 @@ export class TlsSession implements ByteStream, StreamHandler {
         this.event('start');
         this.send('s1');
         this.state = 'WAIT_CLIENT_FINISHED';
+        // 0-RTT: the early data behind the ClientHello is accepted (replay protection not modelled).
+        if (this.version === 'tls1.3-0rtt') this.handler.onOpen();
       } else if (id === 'c2' && this.state === 'WAIT_CLIENT_FINISHED') {
         if (this.version === 'tls1.2') this.send('s2');
         this.connected();
@@ -173,7 +213,7 @@ export class TlsSession implements ByteStream, StreamHandler {
     }
     if (id === 's1' && this.state === 'WAIT_SERVER_FLIGHT') {
       this.send('c2');
-      if (this.version === 'tls1.3') this.connected();
+      if (this.version !== 'tls1.2') this.connected();
       else this.state = 'WAIT_SERVER_FINISHED';
     } else if (id === 's2' && this.state === 'WAIT_SERVER_FINISHED') {
       this.connected();
@@ -194,6 +234,8 @@ export class TlsSession implements ByteStream, StreamHandler {
   private connected(): void {
     this.state = 'CONNECTED';
     this.event('done');
+    // 0-RTT: the layer above has been open since the ClientHello.
+    if (this.version === 'tls1.3-0rtt') return;
     this.tcp.setAppPhase('idle');
     this.handler.onOpen();
   }

@@ -26,6 +26,15 @@ export type TcpState =
   | 'LAST_ACK'
   | 'TIME_WAIT';
 
+/**
+ * QUIC connection states (one per side): handshake under way, connected, closing (sent
+ * CONNECTION_CLOSE) or draining (received it) for 3 x PTO, closed (RFC 9000 §10).
+ */
+export type QuicState = 'HANDSHAKE' | 'CONNECTED' | 'CLOSING' | 'DRAINING' | 'CLOSED';
+
+/** QUIC packet types (RFC 9000 §17): long-header Initial, Handshake, 0-RTT; short-header 1-RTT. */
+export type QuicPacketType = 'Initial' | 'Handshake' | '0-RTT' | '1-RTT';
+
 /** Coarse per-side connection phase for views (ConnectionLanes colours). */
 export type ConnPhase =
   'handshake' | 'tls' | 'active' | 'idle' | 'closing' | 'time-wait' | 'closed';
@@ -36,8 +45,11 @@ export type PacketKind = 'SYN' | 'SYN-ACK' | 'ACK' | 'DATA' | 'FIN' | 'RST' | 'T
 /** TCP header flags. */
 export type TcpFlag = 'SYN' | 'ACK' | 'FIN' | 'RST' | 'PSH';
 
-/** Why the link dropped a packet. */
-export type DropReason = 'random' | 'targeted';
+/**
+ * Why the link dropped a packet. 'unroutable': sent to the client's address after the client
+ * moved to a new one (`client.addressChangeAtMs`).
+ */
+export type DropReason = 'random' | 'targeted' | 'unroutable';
 
 /**
  * One record per packet, emitted when TCP hands it to the link (`t` = `sendMs`). A packet waits
@@ -80,6 +92,44 @@ export interface PacketEvent {
   readonly arriveMs?: number;
   readonly dropped: boolean;
   readonly dropReason?: DropReason;
+  /**
+   * HTTP/2 and QUIC only (absent otherwise): the frames (or parts of frames) this payload
+   * carries, in wire order: each with its stream id (0 = the connection itself) and frame type.
+   */
+  readonly frames?: readonly FramePiece[];
+  /**
+   * QUIC only (absent for TCP): 'udp'. Then `seq` is the packet number (also in `packetNumber`;
+   * per packet number space, never reused: a retransmission is a new number), `ack` the largest
+   * packet number an ACK frame in it acknowledges (0 when none), `flags` empty, `window` 0,
+   * `payloadBytes` the QUIC packet (headers and tag included), `wireBytes` + 28 (IPv4 + UDP).
+   */
+  readonly transport?: 'udp';
+  readonly packetNumber?: number;
+  readonly packetType?: QuicPacketType;
+}
+
+/**
+ * Frame types in `frames`: HTTP/2 frames (RFC 9113 §6) and QUIC frames (RFC 9000 §19; STREAM
+ * frames carry HTTP/3's HEADERS and DATA).
+ */
+export type FrameType =
+  | 'HEADERS'
+  | 'DATA'
+  | 'SETTINGS'
+  | 'GOAWAY'
+  | 'STREAM'
+  | 'ACK'
+  | 'CRYPTO'
+  | 'PING'
+  | 'HANDSHAKE_DONE'
+  | 'PATH_CHALLENGE'
+  | 'PATH_RESPONSE'
+  | 'CONNECTION_CLOSE';
+
+/** A frame (or part of one) carried in a packet: its stream id (0 = connection) and type. */
+export interface FramePiece {
+  readonly stream: number;
+  readonly type: FrameType;
 }
 
 /** A connection was created (emitted once, at the client's SYN). */
@@ -89,15 +139,29 @@ export interface ConnOpenEvent {
   readonly conn: number;
   /** Hostname the connection is for. */
   readonly host: string;
-  /** Transport protocol (only 'tcp' today; 'quic' later). */
-  readonly transport: 'tcp';
+  /** Transport protocol: TCP (HTTP/0.9 to 2) or QUIC over UDP (HTTP/3). */
+  readonly transport: 'tcp' | 'quic';
   readonly tls: TlsVersion;
-  /** Round trips the TLS handshake costs before the first request byte (0, 1 or 2). */
+  /**
+   * Round trips the TLS handshake costs before the first request byte (0, 1 or 2; 0 for TLS 1.3
+   * 0-RTT, whose first request leaves with the ClientHello).
+   */
   readonly tlsRoundTrips: number;
+  /** HTTP/2 and 3 only (absent for HTTP/1.x): the connection multiplexes streams. */
+  readonly http?: '2' | '3';
+  /**
+   * QUIC only: round trips before the first request byte (1, or 0 with 0-RTT); the TLS handshake
+   * rides in the transport's, so `tlsRoundTrips` is 0. Absent for TCP (1 + `tlsRoundTrips`).
+   */
+  readonly handshakeRoundTrips?: number;
 }
 
-/** TLS mode of a connection. */
-export type TlsVersion = 'none' | 'tls1.2' | 'tls1.3';
+/**
+ * TLS mode of a connection. 'tls1.3-0rtt': TLS 1.3 resumption with early data (RFC 8446 §2.3):
+ * a returning client holding a session ticket sends its first request right after the
+ * ClientHello, before the handshake completes.
+ */
+export type TlsVersion = 'none' | 'tls1.2' | 'tls1.3' | 'tls1.3-0rtt';
 
 /**
  * Why a side of a connection changed state (when there is a notable cause). 'retransmit-limit'
@@ -112,15 +176,16 @@ export type ConnReason =
   | 'peer-closed'
   | 'reset'
   | 'retransmit-limit'
-  | 'time-wait-expired';
+  | 'time-wait-expired'
+  | 'address-change';
 
-/** One side of a connection changed TCP state and/or coarse phase. */
+/** One side of a connection changed TCP (or QUIC) state and/or coarse phase. */
 export interface ConnStateEvent {
   readonly type: 'conn';
   readonly t: number;
   readonly conn: number;
   readonly side: Side;
-  readonly state: TcpState;
+  readonly state: TcpState | QuicState;
   readonly phase: ConnPhase;
   readonly reason?: ConnReason;
 }
@@ -169,6 +234,8 @@ export interface RequestEvent {
   readonly error?: RequestError;
   /** True for a follow-up request (not part of the page load). */
   readonly followUp: boolean;
+  /** HTTP/2 and 3 only: the stream id carrying the request ('sent' and later steps). */
+  readonly stream?: number;
 }
 
 /** HTTP methods the model knows. */
@@ -256,6 +323,28 @@ export interface ServerEvent {
   readonly refused: number;
 }
 
+/**
+ * Head-of-line blocking on one stream: bytes of the stream reached the receiver at `fromMs` but
+ * could only be delivered to the application at `toMs` (= `t`), because bytes before them in the
+ * delivery order were missing: for HTTP/2 the TCP byte stream, shared by every stream; for
+ * HTTP/3 the stream's own bytes (QUIC orders each stream separately). One event per stream and
+ * receiving side each time a gap fills.
+ */
+export interface StreamStallEvent {
+  readonly type: 'stream-stall';
+  readonly t: number;
+  readonly conn: number;
+  /** The receiving side. */
+  readonly side: Side;
+  readonly stream: number;
+  /** Requests whose bytes waited (the stream's request). */
+  readonly requestIds: readonly number[];
+  /** Earliest arrival of a waiting byte. */
+  readonly fromMs: number;
+  /** When they became deliverable. */
+  readonly toMs: number;
+}
+
 /** Any trace event (discriminated by `type`). */
 export type TraceEvent =
   | PacketEvent
@@ -265,6 +354,7 @@ export type TraceEvent =
   | CwndEvent
   | TlsEvent
   | ServerEvent
+  | StreamStallEvent
   | EndEvent;
 
 /** A whole trace: events sorted by `t` (ties in causal order). */

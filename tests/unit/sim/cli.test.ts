@@ -96,3 +96,34 @@ describe('cli', () => {
     expect(r.stdout).toMatch(/network\.rttMs/);
   }, 20000);
 });
+
+describe('cli: HTTP/2, HTTP/3, 0-RTT and migration', { timeout: 30_000 }, () => {
+  it('HTTP/3 with tls "tls1.2" is refused with the reason', () => {
+    const r = run(file('h3-tls12.json', '{"http":{"version":"3"},"tls":"tls1.2"}'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('tls: must be "tls1.3" or "tls1.3-0rtt" with http.version "3"');
+    expect(r.stderr).toContain('QUIC always uses TLS 1.3');
+  });
+
+  it('HTTP/2 prints streamStallMs', () => {
+    const h2 = run(file('h2.json', '{"http":{"version":"2"},"page":{"objects":3}}'));
+    expect(h2.code).toBe(0);
+    expect(JSON.parse(h2.stdout)).toMatchObject({ streamStallMs: { total: 0, streams: [] } });
+  });
+
+  it('HTTP/3 0-RTT sends the HTML request at 0 and survives an address change', () => {
+    const h3 = run(
+      file(
+        'h3.json',
+        '{"http":{"version":"3"},"tls":"tls1.3-0rtt","client":{"addressChangeAtMs":50}}',
+      ),
+    );
+    expect(h3.code).toBe(0);
+    const out = JSON.parse(h3.stdout) as {
+      requests: { sentMs: number }[];
+      connectionsOpened: number;
+    };
+    expect(out.requests[0]?.sentMs).toBe(0);
+    expect(out.connectionsOpened).toBe(1);
+  });
+});

@@ -33,6 +33,8 @@ describe('validateScenario', () => {
       pipelining: false,
       requestHeaderBytes: 400,
       responseHeaderBytes: 250,
+      // RFC 9113 §6.5.2: "It is recommended that this value be no smaller than 100".
+      maxConcurrentStreams: 100,
     });
     expect(s.page.objects).toHaveLength(10);
     expect(s.page.objects[0]).toEqual({ path: '/img1.png', bytes: 5000 });
@@ -79,7 +81,10 @@ describe('validateScenario', () => {
       { path: 'tcp.delayedAck', message: 'must be true or false (got 1)' },
     ]);
     expect(errorsOf({ tls: 'ssl3' })).toEqual([
-      { path: 'tls', message: 'must be one of "none", "tls1.2", "tls1.3" (got "ssl3")' },
+      {
+        path: 'tls',
+        message: 'must be one of "none", "tls1.2", "tls1.3", "tls1.3-0rtt" (got "ssl3")',
+      },
     ]);
     expect(errorsOf({ network: 5 })).toEqual([
       { path: 'network', message: 'must be an object (got 5)' },

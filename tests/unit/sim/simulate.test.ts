@@ -16,7 +16,7 @@ const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
     initialWindow: fc.integer({ min: 1, max: 10 }),
     delayedAck: fc.boolean(),
     slowStartAfterIdle: fc.boolean(),
-    tls: fc.constantFrom('none', 'tls1.2', 'tls1.3'),
+    tls: fc.constantFrom('none', 'tls1.2', 'tls1.3', 'tls1.3-0rtt'),
     http: fc.constantFrom(
       { version: '0.9' },
       { version: '1.0' },
@@ -284,6 +284,7 @@ describe('properties over random valid scenarios', { timeout: 120_000 }, () => {
       fc.property(scenarioArb, (sc) => {
         const { metrics, scenario } = simulate(sc);
         if (!metrics.pageComplete) return;
+        // TLS 1.3 0-RTT: the request leaves with the ClientHello (0 extra round trips).
         const tls = scenario.tls === 'tls1.2' ? 2 : scenario.tls === 'tls1.3' ? 1 : 0;
         expect(metrics.pageLoadMs).toBeGreaterThanOrEqual(
           (2 + tls) * scenario.network.rttMs - 1e-9,
@@ -300,6 +301,321 @@ describe('properties over random valid scenarios', { timeout: 120_000 }, () => {
         const last = new Map<string, string>();
         for (const e of ofType(trace, 'conn')) last.set(`${e.conn}/${e.side}`, e.state);
         for (const [k, s] of last) expect(`${k} ${s}`).toBe(`${k} CLOSED`);
+      }),
+      RUNS,
+    );
+  });
+});
+
+/** The same random scenarios over HTTP/2: any TLS mode (tls "none" = h2c), 1 to 100 streams. */
+const h2Arb: fc.Arbitrary<ScenarioInput> = fc
+  .tuple(
+    scenarioArb,
+    fc.constantFrom('none', 'tls1.2', 'tls1.3', 'tls1.3-0rtt'),
+    fc.integer({ min: 1, max: 100 }),
+  )
+  .map(([sc, tls, streams]) => ({
+    ...sc,
+    tls,
+    http: { version: '2', maxConcurrentStreams: streams },
+  }));
+
+describe('properties over random HTTP/2 scenarios', { timeout: 120_000 }, () => {
+  it('determinism: the same scenario and seed give an identical trace', () => {
+    fc.assert(
+      fc.property(h2Arb, (sc) => {
+        expect(simulate(sc).trace).toEqual(simulate(sc).trace);
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('every queued request finishes exactly once; with loss below 5% and no targeted drop, every page request completes', () => {
+    fc.assert(
+      fc.property(h2Arb, (sc) => {
+        const { trace, scenario, metrics } = simulate(sc);
+        const queued = new Set<number>();
+        const ends = new Map<number, number>();
+        for (const e of ofType(trace, 'request')) {
+          if (e.step === 'queued') queued.add(e.requestId);
+          if (e.step === 'done' || e.step === 'error')
+            ends.set(e.requestId, (ends.get(e.requestId) ?? 0) + 1);
+        }
+        expect([...ends.keys()].sort((a, b) => a - b)).toEqual([...queued].sort((a, b) => a - b));
+        for (const count of ends.values()) expect(count).toBe(1);
+        if (scenario.network.lossRate <= 0.01 && scenario.network.drop.length === 0)
+          expect(metrics.pageComplete).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+
+  it('bytes delivered = bytes sent: each response is its header block plus the whole body', () => {
+    fc.assert(
+      fc.property(h2Arb, (sc) => {
+        const { trace, scenario } = simulate(sc);
+        const h = scenario.http.responseHeaderBytes;
+        // HPACK: a connection's first response block is Huffman-coded (0.7), later ones mostly
+        // indexed (0.1).
+        const blocks = [Math.ceil(0.7 * h), Math.ceil(0.1 * h)];
+        const body = [
+          scenario.page.htmlBytes,
+          ...scenario.page.objects.map((o) => o.bytes),
+          ...scenario.followUps.map((f) => f.bytes),
+        ];
+        for (const e of ofType(trace, 'request'))
+          if (e.step === 'done')
+            expect(blocks).toContain((e.bytes ?? 0) - (body[e.requestId - 1] ?? NaN));
+      }),
+      RUNS,
+    );
+  });
+
+  it('every byte a side sent is acknowledged on connections that closed without a reset', () => {
+    fc.assert(
+      fc.property(h2Arb, (sc) => {
+        const { trace } = simulate(sc);
+        const end = new Map<string, number>();
+        const acked = new Map<string, number>();
+        const reset = new Set<number>();
+        for (const p of ofType(trace, 'packet')) {
+          if (p.flags.includes('RST')) reset.add(p.conn);
+          const k = `${p.conn}/${p.dir}`;
+          const len =
+            p.payloadBytes + (p.flags.includes('SYN') ? 1 : 0) + (p.flags.includes('FIN') ? 1 : 0);
+          if (len > 0) end.set(k, Math.max(end.get(k) ?? 0, p.seq + len));
+          if (!p.dropped && p.flags.includes('ACK') && !p.flags.includes('RST')) {
+            const back = `${p.conn}/${p.dir === 'c2s' ? 's2c' : 'c2s'}`;
+            acked.set(back, Math.max(acked.get(back) ?? 0, p.ack));
+          }
+        }
+        for (const [k, e] of end)
+          if (!reset.has(Number(k.split('/')[0]))) expect(acked.get(k), k).toBe(e);
+      }),
+      RUNS,
+    );
+  });
+
+  it('streams: odd ids increasing per connection, never more open than maxConcurrentStreams', () => {
+    fc.assert(
+      fc.property(h2Arb, (sc) => {
+        const { trace, scenario } = simulate(sc);
+        const lastId = new Map<number, number>();
+        const open = new Map<number, Set<number>>();
+        for (const e of ofType(trace, 'request')) {
+          if (e.conn === undefined) continue;
+          const set = open.get(e.conn) ?? new Set<number>();
+          open.set(e.conn, set);
+          if (e.step === 'sent') {
+            expect(e.stream ?? 0).toBeGreaterThan(lastId.get(e.conn) ?? 0);
+            expect((e.stream ?? 0) % 2).toBe(1);
+            lastId.set(e.conn, e.stream ?? 0);
+            set.add(e.requestId);
+            expect(set.size).toBeLessThanOrEqual(scenario.http.maxConcurrentStreams);
+          }
+          if (e.step === 'done' || e.step === 'error' || e.step === 'retry')
+            set.delete(e.requestId);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('stall intervals are well formed and only on streams that carried requests', () => {
+    fc.assert(
+      fc.property(h2Arb, (sc) => {
+        const { trace, metrics } = simulate(sc);
+        const sentOn = new Set<string>();
+        for (const e of ofType(trace, 'request'))
+          if (e.step === 'sent') sentOn.add(`${e.conn ?? 0}/${e.stream ?? 0}`);
+        let total = 0;
+        for (const e of ofType(trace, 'stream-stall')) {
+          expect(e.fromMs).toBeLessThanOrEqual(e.toMs);
+          expect(e.t).toBe(e.toMs);
+          expect(sentOn.has(`${e.conn}/${e.stream}`)).toBe(true);
+          total += e.toMs - e.fromMs;
+        }
+        expect(metrics.streamStallMs?.total ?? NaN).toBeCloseTo(total, 6);
+      }),
+      RUNS,
+    );
+  });
+
+  it('event times never go backwards; a completed page takes at least the handshakes plus one round trip', () => {
+    fc.assert(
+      fc.property(h2Arb, (sc) => {
+        const { trace, metrics, scenario } = simulate(sc);
+        for (let i = 1; i < trace.length; i++)
+          expect(trace[i]?.t ?? 0).toBeGreaterThanOrEqual(trace[i - 1]?.t ?? 0);
+        if (!metrics.pageComplete) return;
+        const tls = scenario.tls === 'tls1.2' ? 2 : scenario.tls === 'tls1.3' ? 1 : 0;
+        expect(metrics.pageLoadMs).toBeGreaterThanOrEqual(
+          (2 + tls) * scenario.network.rttMs - 1e-9,
+        );
+      }),
+      RUNS,
+    );
+  });
+
+  it('at most one usable connection per host at a time, and every connection ends CLOSED', () => {
+    fc.assert(
+      fc.property(h2Arb, (sc) => {
+        const { trace } = simulate(sc);
+        expect(maxOpen(trace).perHost).toBeLessThanOrEqual(1);
+        const last = new Map<string, string>();
+        for (const e of ofType(trace, 'conn')) last.set(`${e.conn}/${e.side}`, e.state);
+        for (const [k, s] of last) expect(`${k} ${s}`).toBe(`${k} CLOSED`);
+      }),
+      RUNS,
+    );
+  });
+});
+
+/** The same random scenarios over HTTP/3 (TLS 1.3 with or without 0-RTT, 1 to 100 streams). */
+const h3Arb: fc.Arbitrary<ScenarioInput> = fc
+  .tuple(scenarioArb, fc.constantFrom('tls1.3', 'tls1.3-0rtt'), fc.integer({ min: 1, max: 100 }))
+  .map(([sc, tls, streams]) => ({
+    ...sc,
+    tls,
+    http: { version: '3', maxConcurrentStreams: streams },
+  }));
+
+/** Any protocol, with the client's address changing at some point of the load. */
+const migrationArb: fc.Arbitrary<ScenarioInput> = fc
+  .tuple(fc.oneof(scenarioArb, h2Arb, h3Arb), fc.integer({ min: 0, max: 3000 }))
+  .map(([sc, at]) => ({ ...sc, client: { ...sc.client, addressChangeAtMs: at } }));
+
+describe('properties over random HTTP/3 scenarios', { timeout: 180_000 }, () => {
+  it('determinism: the same scenario and seed give an identical trace', () => {
+    fc.assert(
+      fc.property(h3Arb, (sc) => {
+        expect(simulate(sc).trace).toEqual(simulate(sc).trace);
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('every queued request finishes exactly once; with loss of at most 1% and no targeted drop, the page completes', () => {
+    fc.assert(
+      fc.property(h3Arb, (sc) => {
+        const { trace, scenario, metrics } = simulate(sc);
+        const queued = new Set<number>();
+        const ends = new Map<number, number>();
+        for (const e of ofType(trace, 'request')) {
+          if (e.step === 'queued') queued.add(e.requestId);
+          if (e.step === 'done' || e.step === 'error')
+            ends.set(e.requestId, (ends.get(e.requestId) ?? 0) + 1);
+        }
+        expect([...ends.keys()].sort((a, b) => a - b)).toEqual([...queued].sort((a, b) => a - b));
+        for (const count of ends.values()) expect(count).toBe(1);
+        if (scenario.network.lossRate <= 0.01 && scenario.network.drop.length === 0)
+          expect(metrics.pageComplete).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+
+  it('bytes delivered = bytes sent: each response is its header block plus the whole body', () => {
+    fc.assert(
+      fc.property(h3Arb, (sc) => {
+        const { trace, scenario } = simulate(sc);
+        const h = scenario.http.responseHeaderBytes;
+        const blocks = [Math.ceil(0.7 * h), Math.ceil(0.1 * h)];
+        const body = [
+          scenario.page.htmlBytes,
+          ...scenario.page.objects.map((o) => o.bytes),
+          ...scenario.followUps.map((f) => f.bytes),
+        ];
+        for (const e of ofType(trace, 'request'))
+          if (e.step === 'done')
+            expect(blocks).toContain((e.bytes ?? 0) - (body[e.requestId - 1] ?? NaN));
+      }),
+      RUNS,
+    );
+  });
+
+  it('packet numbers increase strictly per connection, direction and packet number space', () => {
+    fc.assert(
+      fc.property(h3Arb, (sc) => {
+        const { trace } = simulate(sc);
+        const last = new Map<string, number>();
+        for (const p of ofType(trace, 'packet')) {
+          expect(p.transport).toBe('udp');
+          const space = p.packetType === '0-RTT' || p.packetType === '1-RTT' ? 'app' : p.packetType;
+          const k = `${p.conn}/${p.dir}/${space}`;
+          expect(p.packetNumber ?? -1).toBeGreaterThan(last.get(k) ?? -1);
+          last.set(k, p.packetNumber ?? -1);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('stalls only on streams that carried requests; times never go backwards; one connection per host at a time; all end CLOSED', () => {
+    fc.assert(
+      fc.property(h3Arb, (sc) => {
+        const { trace } = simulate(sc);
+        for (let i = 1; i < trace.length; i++)
+          expect(trace[i]?.t ?? 0).toBeGreaterThanOrEqual(trace[i - 1]?.t ?? 0);
+        const sentOn = new Set<string>();
+        for (const e of ofType(trace, 'request'))
+          if (e.step === 'sent') sentOn.add(`${e.conn ?? 0}/${e.stream ?? -1}`);
+        for (const e of ofType(trace, 'stream-stall')) {
+          expect(e.fromMs).toBeLessThanOrEqual(e.toMs);
+          expect(sentOn.has(`${e.conn}/${e.stream}`)).toBe(true);
+        }
+        expect(maxOpen(trace).perHost).toBeLessThanOrEqual(1);
+        const last = new Map<string, string>();
+        for (const e of ofType(trace, 'conn')) last.set(`${e.conn}/${e.side}`, e.state);
+        for (const [k, s] of last) expect(`${k} ${s}`).toBe(`${k} CLOSED`);
+      }),
+      RUNS,
+    );
+  });
+
+  it('a completed page takes at least the handshake plus one round trip (0 + 1 with 0-RTT)', () => {
+    fc.assert(
+      fc.property(h3Arb, (sc) => {
+        const { metrics, scenario } = simulate(sc);
+        if (!metrics.pageComplete) return;
+        const hs = scenario.tls === 'tls1.3-0rtt' ? 0 : 1;
+        expect(metrics.pageLoadMs).toBeGreaterThanOrEqual((hs + 1) * scenario.network.rttMs - 1e-9);
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe('properties with a client address change (any protocol)', { timeout: 180_000 }, () => {
+  it('determinism, every request finishes exactly once, every connection ends CLOSED', () => {
+    fc.assert(
+      fc.property(migrationArb, (sc) => {
+        const { trace } = simulate(sc);
+        expect(simulate(sc).trace).toEqual(trace);
+        const queued = new Set<number>();
+        const ends = new Map<number, number>();
+        for (const e of ofType(trace, 'request')) {
+          if (e.step === 'queued') queued.add(e.requestId);
+          if (e.step === 'done' || e.step === 'error')
+            ends.set(e.requestId, (ends.get(e.requestId) ?? 0) + 1);
+        }
+        expect([...ends.keys()].sort((a, b) => a - b)).toEqual([...queued].sort((a, b) => a - b));
+        for (const count of ends.values()) expect(count).toBe(1);
+        // A TCP connection the client abandoned at the address change is half-open on the
+        // server (RFC 9293 §3.5.1): the client sends nothing more on it, so it closes only if
+        // the server itself gives up; its server side may end in any state, and every other
+        // socket ends CLOSED.
+        const abandoned = new Set<number>();
+        const last = new Map<string, string>();
+        for (const e of ofType(trace, 'conn')) {
+          if (e.reason === 'address-change') abandoned.add(e.conn);
+          last.set(`${e.conn}/${e.side}`, e.state);
+        }
+        for (const [k, s] of last) {
+          const [conn, side] = k.split('/');
+          if (side === 'server' && abandoned.has(Number(conn))) continue;
+          expect(`${k} ${s}`).toBe(`${k} CLOSED`);
+        }
       }),
       RUNS,
     );

@@ -1,0 +1,211 @@
+import { describe, expect, it } from 'vitest';
+import { quicInitialWindow } from '../../../src/sim/quic';
+import type { ScenarioInput } from '../../../src/sim/scenario';
+import { validateScenario } from '../../../src/sim/scenario';
+import { simulate } from '../../../src/sim/simulate';
+import type { PacketEvent } from '../../../src/sim/trace';
+import { FAST, ofType, packets, requestEvents } from './helpers';
+
+const h3 = (extra: ScenarioInput = {}): ScenarioInput => ({
+  ...extra,
+  http: { version: '3', ...extra.http },
+  network: { rttMs: 100, ...FAST, ...extra.network },
+});
+
+/** Packet number space of a QUIC packet (0-RTT and 1-RTT share the application space). */
+function space(p: PacketEvent): string {
+  return p.packetType === '0-RTT' || p.packetType === '1-RTT' ? 'app' : (p.packetType ?? '');
+}
+
+describe('QUIC handshake round trips', () => {
+  // QUIC: transport and TLS 1.3 together in 1 RTT; with 0-RTT the request goes in the first flight.
+  it.each([50, 100, 250])(
+    'QUIC at RTT %i ms: the request leaves after 1 RTT, the response arrives after 2',
+    (rtt) => {
+      const { metrics } = simulate(
+        h3({ network: { rttMs: rtt }, page: { htmlBytes: 1000, objects: 0 } }),
+      );
+      const r = metrics.requests[0];
+      expect(r?.sentMs).toBe(rtt);
+      expect(r?.doneMs).toBe(2 * rtt);
+      expect(metrics.handshakeRoundTrips).toBe(1);
+      expect(metrics.criticalPathHandshakeRoundTrips).toBe(1);
+    },
+  );
+
+  it.each([50, 100, 250])(
+    'QUIC 0-RTT at RTT %i ms: the request leaves at once, the response arrives after 1 RTT',
+    (rtt) => {
+      const { metrics } = simulate(
+        h3({ tls: 'tls1.3-0rtt', network: { rttMs: rtt }, page: { htmlBytes: 1000, objects: 0 } }),
+      );
+      const r = metrics.requests[0];
+      expect(r?.sentMs).toBe(0);
+      expect(r?.doneMs).toBe(rtt);
+      expect(metrics.handshakeRoundTrips).toBe(0);
+      expect(metrics.criticalPathHandshakeRoundTrips).toBe(0);
+    },
+  );
+
+  it('the handshake packets: Initial padded to 1,200 bytes, server Initial + Handshake, client Handshake + 1-RTT', () => {
+    const { trace } = simulate(h3({ page: { htmlBytes: 1000, objects: 0 } }));
+    const ps = packets(trace).slice(0, 7);
+    expect(ps.map((p) => [p.t, p.dir, p.packetType, p.transport])).toEqual([
+      [0, 'c2s', 'Initial', 'udp'],
+      [50, 's2c', 'Initial', 'udp'],
+      [50, 's2c', 'Handshake', 'udp'],
+      [50, 's2c', 'Handshake', 'udp'],
+      [50, 's2c', 'Handshake', 'udp'],
+      [100, 'c2s', 'Handshake', 'udp'],
+      [100, 'c2s', '1-RTT', 'udp'],
+    ]);
+    // RFC 9000 §14.1: a client Initial datagram carries at least 1,200 bytes; + 28 B IPv4/UDP.
+    expect(ps[0]?.payloadBytes).toBe(1200);
+    expect(ps[0]?.wireBytes).toBe(1228);
+    expect(ps[0]?.frames).toEqual([{ stream: 0, type: 'CRYPTO' }]);
+    expect(ps[6]?.frames).toEqual([{ stream: 0, type: 'STREAM' }]);
+    expect(ofType(trace, 'conn-open')[0]).toMatchObject({
+      transport: 'quic',
+      http: '3',
+      tls: 'tls1.3',
+      handshakeRoundTrips: 1,
+    });
+  });
+
+  it('the initial congestion window is min(10 x max_datagram_size, max(14,720, 2 x max_datagram_size)) (RFC 9002 §7.2)', () => {
+    expect(quicInitialWindow(1472)).toBe(14720);
+    expect(quicInitialWindow(1200)).toBe(12000);
+    expect(quicInitialWindow(8972)).toBe(17944);
+  });
+});
+
+describe('QUIC loss recovery and per-stream ordering', () => {
+  // HTML (1,000 B) and three 3,000-byte objects requested up front: the request packet arrives
+  // at 150 ms and the responses fill 1-RTT packets that all arrive at 200 ms. Data-bearing server
+  // packets: #1 Initial, #2-#4 Handshake, #5 on 1-RTT; #6 (1-RTT packet number 1) is dropped.
+  const page = { htmlBytes: 1000, objects: 3, objectBytes: 3000, discovery: 'upfront' } as const;
+  const dropped = h3({ page, network: { drop: [{ connection: 1, segment: 6 }] } });
+
+  it('a lost packet stalls only the streams whose frames it carried', () => {
+    const { trace, metrics } = simulate(dropped);
+    const lost = packets(trace, (p) => p.dropped)[0];
+    expect(lost?.packetType).toBe('1-RTT');
+    expect(lost?.packetNumber).toBe(1);
+    const inLost = new Set((lost?.frames ?? []).map((f) => f.stream));
+    const stalls = ofType(trace, 'stream-stall');
+    expect(stalls.length).toBeGreaterThan(0);
+    // Packets 2-5 arrive at 200 and are acknowledged at once; the server learns at 250 that
+    // 3 later packets arrived (kPacketThreshold) and resends the data, arriving at 300.
+    for (const s of stalls) {
+      expect(inLost.has(s.stream)).toBe(true);
+      expect([s.side, s.fromMs, s.toMs]).toEqual(['client', 200, 300]);
+    }
+    const streamOf = new Map(requestEvents(trace, 'sent').map((e) => [e.requestId, e.stream]));
+    for (const r of metrics.requests) {
+      const carried = inLost.has(streamOf.get(r.requestId) ?? -1);
+      expect([r.requestId, r.doneMs]).toEqual([r.requestId, carried ? 300 : 200]);
+    }
+    // At least one stream did not wait at all.
+    expect(metrics.requests.some((r) => r.doneMs === 200)).toBe(true);
+  });
+
+  it('the retransmission is a new packet with a new number', () => {
+    const { trace } = simulate(dropped);
+    const resent = packets(trace, (p) => p.retransmit && p.dir === 's2c');
+    expect(resent.length).toBeGreaterThan(0);
+    expect(resent[0]?.t).toBe(250);
+    expect(resent[0]?.packetNumber).toBeGreaterThan(5);
+  });
+
+  it('packet numbers never repeat and only increase within a space and direction', () => {
+    const { trace } = simulate(
+      h3({
+        seed: 3,
+        network: { lossRate: 0.05, bandwidthMbps: 10 },
+        page: { objects: 20, objectBytes: 20000 },
+      }),
+    );
+    const last = new Map<string, number>();
+    for (const p of packets(trace)) {
+      const k = `${p.conn}/${p.dir}/${space(p)}`;
+      expect(p.packetNumber ?? -1).toBeGreaterThan(last.get(k) ?? -1);
+      last.set(k, p.packetNumber ?? -1);
+    }
+  });
+
+  it('the same page over HTTP/2 with the same kind of drop stalls every stream behind it', () => {
+    const { trace } = simulate({
+      http: { version: '2' },
+      network: { rttMs: 100, ...FAST, drop: [{ connection: 1, segment: 2 }] },
+      page,
+    });
+    expect(new Set(ofType(trace, 'stream-stall').map((s) => s.stream))).toEqual(new Set([3, 5, 7]));
+  });
+
+  it('determinism with random loss: same seed, identical trace', () => {
+    const sc = h3({
+      seed: 11,
+      network: { lossRate: 0.03, bandwidthMbps: 10 },
+      page: { objects: 30, objectBytes: 10000 },
+    });
+    expect(simulate(sc).trace).toEqual(simulate(sc).trace);
+  });
+});
+
+describe('QUIC idle timeout (RFC 9000 §10.1)', () => {
+  it.each([
+    [30000, 10000],
+    [10000, 30000],
+  ])(
+    'client %i ms, server %i ms: both close silently after the smaller, 10 s without packets',
+    (client, server) => {
+      const { trace } = simulate(
+        h3({
+          quic: { maxIdleTimeoutMs: client, serverMaxIdleTimeoutMs: server },
+          page: { htmlBytes: 1000, objects: 0 },
+        }),
+      );
+      // The client last receives at 200 (the response); the server last receives the client's
+      // ACK at 250.
+      const closed = ofType(trace, 'conn').filter((e) => e.state === 'CLOSED');
+      expect(closed.map((e) => [e.side, e.t, e.reason])).toEqual([
+        ['client', 10200, 'idle-timeout'],
+        ['server', 10250, 'idle-timeout'],
+      ]);
+      expect(packets(trace, (p) => p.t > 200 && p.label.includes('CONNECTION_CLOSE'))).toEqual([]);
+    },
+  );
+
+  it('a request after the idle timeout needs a new connection (1 more RTT of handshake)', () => {
+    const { metrics } = simulate(
+      h3({
+        quic: { maxIdleTimeoutMs: 10000 },
+        page: { htmlBytes: 1000, objects: 0 },
+        followUps: [{ atMs: 15000, path: '/next', bytes: 1000 }],
+      }),
+    );
+    expect(metrics.connectionsOpened).toBe(2);
+    expect(metrics.requests[1]).toMatchObject({ connectionId: 2, sentMs: 15100, doneMs: 15200 });
+  });
+});
+
+describe('HTTP/3 scenario validation', () => {
+  it.each(['none', 'tls1.2'] as const)('rejects tls %s: QUIC always uses TLS 1.3', (tls) => {
+    const r = validateScenario({ http: { version: '3' }, tls });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.errors[0]?.path).toBe('tls');
+      expect(r.errors[0]?.message).toContain('QUIC always uses TLS 1.3');
+    }
+  });
+
+  it('takes TLS 1.3 when tls is absent', () => {
+    const r = validateScenario({ http: { version: '3' } });
+    expect(r.ok && r.scenario.tls).toBe('tls1.3');
+  });
+
+  it('rejects keepAlive false and pipelining', () => {
+    expect(validateScenario({ http: { version: '3', keepAlive: false } }).ok).toBe(false);
+    expect(validateScenario({ http: { version: '3', pipelining: true } }).ok).toBe(false);
+  });
+});
