@@ -8,8 +8,8 @@ import { fill } from '../../i18n/fill';
 import { ui } from '../../i18n/ui';
 import type { Lang } from '../../i18n';
 import { formatMs } from './axis';
-import { formatTime, term } from './text';
-import { dropTimeMs, oneWayDelays } from './ladder';
+import { formatTime, stackLabel, term } from './text';
+import { dropTimeMs, oneWayDelays, quicLabelBody } from './ladder';
 
 /** Something that happened at one time: a non-packet event, or a packet's send, arrival or loss. */
 export type Moment =
@@ -38,25 +38,46 @@ export function moments(trace: Trace): Moment[] {
 /** Re-exported from `text.ts`, where the views import them without these sentences. */
 export { formatTime, term } from './text';
 
-/** The sentence for a moment, without the time: "client sends SYN on connection 1". */
+/**
+ * The sentence for a moment, without the time: "client sends SYN on connection 1". A space that
+ * a template puts after a filled value ending in full-width punctuation ("（…） 丢失了") is dropped,
+ * as Chinese typography has none there.
+ */
 export function describeMoment(m: Moment, lang: Lang): string {
+  return sentenceOf(m, lang).replace(/([（）：，。、]) /g, '$1');
+}
+
+function sentenceOf(m: Moment, lang: Lang): string {
   const v = ui(lang).views;
   if (m.what !== 'event') {
     const p = m.event;
     const from = p.dir === 'c2s' ? 'client' : 'server';
     const to = p.dir === 'c2s' ? 'server' : 'client';
-    const values = { label: p.label, conn: p.conn };
+    const label =
+      p.packetType !== undefined
+        ? fill(v.event.quicPacket, {
+            type: p.packetType,
+            n: p.packetNumber ?? p.seq,
+            label: quicLabelBody(p),
+          })
+        : p.label;
+    const values = { label, conn: p.conn };
     if (m.what === 'send')
       return fill(p.retransmit ? v.event.resend : v.event.send, { ...values, side: v.side[from] });
     if (m.what === 'arrive') return fill(v.event.arrive, { ...values, side: v.side[to] });
-    return fill(v.event.drop, { ...values, side: v.side[from] });
+    const drop = p.dropReason === 'unroutable' ? v.event.dropUnroutable : v.event.drop;
+    return fill(drop, { ...values, side: v.side[from] });
   }
   const e = m.event;
   switch (e.type) {
-    case 'conn-open':
+    case 'conn-open': {
+      const stack = stackLabel(e, lang);
+      if (stack !== undefined)
+        return fill(v.event.connOpenStack, { conn: e.conn, host: e.host, stack });
       return e.tls === 'none'
         ? fill(v.event.connOpen, { conn: e.conn, host: e.host })
         : fill(v.event.connOpenTls, { conn: e.conn, host: e.host, tls: term(v.tls, e.tls) });
+    }
     case 'conn': {
       // The phase adds nothing when it only repeats the state (CLOSED, TIME_WAIT).
       const plain =
@@ -66,7 +87,11 @@ export function describeMoment(m: Moment, lang: Lang): string {
         side: v.side[e.side],
         conn: e.conn,
         state: e.state,
-        phase: term(v.lanes.phase, e.phase),
+        // QUIC's handshake state carries TLS inside it: not the "TCP handshake".
+        phase:
+          e.state === 'HANDSHAKE' && e.phase === 'handshake'
+            ? v.lanes.handshakeQuic
+            : term(v.lanes.phase, e.phase),
       });
       return e.reason ? fill(v.event.withReason, { text, reason: term(v.reason, e.reason) }) : text;
     }
@@ -92,6 +117,12 @@ export function describeMoment(m: Moment, lang: Lang): string {
         backlog: e.backlog,
         refused: e.refused,
       });
+    case 'stream-stall':
+      return fill(e.side === 'client' ? v.event.streamStall : v.event.streamStallServer, {
+        stream: e.stream,
+        time: formatTime(e.toMs - e.fromMs, lang),
+        conn: e.conn,
+      });
     case 'request': {
       const request = `${e.method} ${e.path}`;
       const values = {
@@ -100,6 +131,8 @@ export function describeMoment(m: Moment, lang: Lang): string {
         error: e.error ? term(v.error, e.error) : '',
       };
       if (e.step === 'assigned' && e.reused) return fill(v.event.request.assignedReused, values);
+      if (e.step === 'sent' && e.stream !== undefined)
+        return fill(v.event.sentStream, { ...values, stream: e.stream });
       // Without a cause, drop the empty "()" of the error and retry sentences.
       return fill(v.event.request[e.step], values).replace(/ ?[(（][)）]/, '');
     }

@@ -4,7 +4,11 @@
  * A side's phase holds from one `conn` event to the next; a side has no segment before its first
  * event, and its last phase lasts until the end of the trace.
  */
-import type { ConnPhase, Side, Trace } from '../../sim/trace';
+import type { ConnOpenEvent, ConnPhase, Side, Trace } from '../../sim/trace';
+import { fill } from '../../i18n/fill';
+import { ui } from '../../i18n/ui';
+import type { Lang } from '../../i18n';
+import { term } from './text';
 
 /** One coloured stretch of a lane. */
 export interface LaneSegment {
@@ -19,6 +23,38 @@ export interface Lane {
   readonly host?: string;
   readonly client: readonly LaneSegment[];
   readonly server: readonly LaneSegment[];
+}
+
+/** The `conn-open` event of each connection, by id. */
+export function connOpens(trace: Trace): Map<number, ConnOpenEvent> {
+  const m = new Map<number, ConnOpenEvent>();
+  for (const e of trace) if (e.type === 'conn-open' && !m.has(e.conn)) m.set(e.conn, e);
+  return m;
+}
+
+/**
+ * What the lanes say about the connections' protocols: `tags` when any connection multiplexes
+ * (HTTP/2 or HTTP/3: each lane then names its HTTP version and transport), `quicOnly` when
+ * every connection is QUIC (the handshake phase is then QUIC's, not TCP's).
+ */
+export function laneProtocols(opens: ReadonlyMap<number, ConnOpenEvent>): {
+  tags: boolean;
+  quicOnly: boolean;
+} {
+  let tags = false;
+  let quic = 0;
+  for (const o of opens.values()) {
+    if (o.http !== undefined) tags = true;
+    if (o.transport === 'quic') quic++;
+  }
+  return { tags, quicOnly: quic > 0 && quic === opens.size };
+}
+
+/** A multiplexed connection's short tag, "h2 · TCP" or "h3 · QUIC"; undefined for HTTP/1.x. */
+export function laneTag(open: ConnOpenEvent | undefined, lang: Lang): string | undefined {
+  if (open?.http === undefined) return undefined;
+  const v = ui(lang).views;
+  return fill(v.lanes.tag, { http: open.http, transport: term(v.transport, open.transport) });
 }
 
 /** End of a trace (its last event's time). */

@@ -3,7 +3,11 @@
  * they are the simulation's own final metrics (`computeMetrics` in src/sim/metrics.ts), and the
  * running values use the same definitions so nothing jumps at the end:
  * - page load: when the last page request (not a follow-up) finished, done or failed;
- * - handshake round trips: 1 for TCP plus the TLS round trips, counted when a connection opens.
+ * - handshake round trips: 1 for TCP plus the TLS round trips (QUIC: the connection's own
+ *   `handshakeRoundTrips`), counted when a connection opens;
+ * - head-of-line stalls (traces with an HTTP/2 or HTTP/3 connection only): the sum over
+ *   `stream-stall` events of the part of [fromMs, toMs] before t, so a stall grows while the
+ *   bytes wait and the total ends at the simulation's `streamStallMs.total`.
  */
 import { computeMetrics } from '../../sim/metrics';
 import type { Trace } from '../../sim/trace';
@@ -26,6 +30,8 @@ export interface ViewMetrics {
   readonly requestsDone: number;
   /** Distinct page requests queued by t. */
   readonly requests: number;
+  /** HTTP/2 and HTTP/3 only: head-of-line stall time summed over every stream, up to t (ms). */
+  readonly stallMs?: number;
 }
 
 /**
@@ -42,11 +48,18 @@ export function metricsTimeline(trace: Trace): (t: number) => ViewMetrics {
   const doneTimes: number[] = [];
   const seen = new Set<number>();
   const finished = new Map<number, number>();
+  let multiplexed = false;
+  const stalls: { fromMs: number; toMs: number }[] = [];
   for (const e of trace) {
     endMs = Math.max(endMs, e.t);
     if (e.type === 'conn-open') {
       openTimes.push(e.t);
-      handshakeCum.push((handshakeCum.at(-1) ?? 0) + 1 + e.tlsRoundTrips);
+      handshakeCum.push(
+        (handshakeCum.at(-1) ?? 0) + (e.handshakeRoundTrips ?? 1 + e.tlsRoundTrips),
+      );
+      if (e.http !== undefined) multiplexed = true;
+    } else if (e.type === 'stream-stall') {
+      stalls.push({ fromMs: e.fromMs, toMs: e.toMs });
     } else if (e.type === 'packet') {
       packetTimes.push(e.t);
       droppedCum.push((droppedCum.at(-1) ?? 0) + (e.dropped ? 1 : 0));
@@ -62,6 +75,11 @@ export function metricsTimeline(trace: Trace): (t: number) => ViewMetrics {
   const loadMs =
     seen.size > 0 && finished.size === seen.size ? Math.max(...finished.values()) : undefined;
   let finalMetrics: ViewMetrics | undefined;
+  const stallAt = (t: number): number => {
+    let sum = 0;
+    for (const s of stalls) sum += Math.max(0, Math.min(t, s.toMs) - s.fromMs);
+    return Math.round(sum * 1000) / 1000;
+  };
   const running = (t: number): ViewMetrics => {
     const opened = upperBound(openTimes, t);
     const sent = upperBound(packetTimes, t);
@@ -75,6 +93,7 @@ export function metricsTimeline(trace: Trace): (t: number) => ViewMetrics {
       handshakeRoundTrips: handshakeCum[opened] ?? 0,
       requestsDone: upperBound(doneTimes, t),
       requests: upperBound(requestTimes, t),
+      ...(multiplexed ? { stallMs: stallAt(t) } : {}),
     };
   };
   return (t) => {
@@ -89,6 +108,7 @@ export function metricsTimeline(trace: Trace): (t: number) => ViewMetrics {
         packets: m.packets.total,
         packetsDropped: m.packets.dropped,
         handshakeRoundTrips: m.handshakeRoundTrips,
+        ...(m.streamStallMs !== undefined ? { stallMs: m.streamStallMs.total } : {}),
       };
     }
     return finalMetrics;

@@ -4,11 +4,16 @@
  *
  * Phases of one attempt (each omitted when empty):
  * - queued: queued (or retried) → assigned to a connection;
- * - connect: the TCP handshake of the connection, from max(assigned, connection opened) until
- *   the client side reaches ESTABLISHED (only the part after `assigned`, so a reused
- *   connection has none);
+ * - connect: the TCP (or QUIC) handshake of the connection, from max(assigned, connection
+ *   opened) until the client side reaches ESTABLISHED (QUIC: CONNECTED), only the part after
+ *   `assigned`, so a reused connection has none;
  * - tls: the client's TLS handshake on that connection, from max(assigned, TLS start) to TLS done
  *   (again only the part after `assigned`);
+ *   both end at `sent` at the latest: with 0-RTT the request leaves before the handshake ends.
+ *   On a multiplexed connection, and on one with TLS 0-RTT, the browser binds a request to the
+ *   connection only once it can send on it, so there both count from the attempt's start
+ *   instead of `assigned`, and `queued` ends where they begin: the request waited for the
+ *   handshake, not in a queue;
  * - stalled: from "ready" (the latest of assigned, ESTABLISHED and TLS done) to `sent`, e.g.
  *   waiting for the connection to finish an earlier response;
  * - send: `sent` → the end of serialization (`txEndMs`) of the last client packet carrying the
@@ -17,13 +22,30 @@
  * - receive: first byte → done.
  * An attempt ends at `done`, `error` or `retry`; one without any of them ends at the last time
  * the trace knows about it.
+ *
+ * HTTP/2 and HTTP/3 (multiplexed connections): a row also carries its stream id and its
+ * head-of-line stalls (`stream-stall` events of its request on its connection, either side:
+ * bytes that had arrived but waited for an earlier lost packet), and `waterfallLines` groups the
+ * rows under a heading per connection. HTTP/1.x rows have neither, and keep their order.
  */
-import type { PacketEvent, RequestEvent, Trace } from '../../sim/trace';
+import type { ConnOpenEvent, PacketEvent, RequestEvent, Trace } from '../../sim/trace';
+import { fill } from '../../i18n/fill';
+import { ui } from '../../i18n/ui';
+import type { Lang } from '../../i18n';
 import { requestPhases, type RequestPhase } from './colors';
+import { fitLabel } from './ladder';
+import { connOpens } from './lanes';
+import { stackLabel } from './text';
 
 /** One phase bar of a request attempt. */
 export interface PhaseSpan {
   readonly phase: RequestPhase;
+  readonly startMs: number;
+  readonly endMs: number;
+}
+
+/** A time interval (ms). */
+export interface Interval {
   readonly startMs: number;
   readonly endMs: number;
 }
@@ -51,6 +73,11 @@ export interface WaterfallRow {
   readonly server?: { readonly startMs: number; readonly endMs: number };
   /** Error or retry cause, when the attempt failed. */
   readonly error?: string;
+  /** HTTP/2 and HTTP/3: the stream carrying the attempt, from `streamMs` (its `sent`) on. */
+  readonly stream?: number;
+  readonly streamMs?: number;
+  /** HTTP/2 and HTTP/3: head-of-line stalls, sorted and merged (absent when none). */
+  readonly stalls?: readonly Interval[];
 }
 
 interface ConnTimes {
@@ -58,6 +85,8 @@ interface ConnTimes {
   establishedMs?: number;
   tlsStartMs?: number;
   tlsDoneMs?: number;
+  /** HTTP/2 or HTTP/3, or TLS 0-RTT: requests are bound to it once it can send. */
+  bindsLate?: boolean;
 }
 
 interface Draft {
@@ -82,8 +111,14 @@ function connTimes(trace: Trace): Map<number, ConnTimes> {
     return c;
   };
   for (const e of trace) {
-    if (e.type === 'conn-open') get(e.conn).openMs ??= e.t;
-    else if (e.type === 'conn' && e.side === 'client' && e.state === 'ESTABLISHED')
+    if (e.type === 'conn-open') {
+      get(e.conn).openMs ??= e.t;
+      if (e.http !== undefined || e.tls === 'tls1.3-0rtt') get(e.conn).bindsLate = true;
+    } else if (
+      e.type === 'conn' &&
+      e.side === 'client' &&
+      (e.state === 'ESTABLISHED' || e.state === 'CONNECTED')
+    )
       get(e.conn).establishedMs ??= e.t;
     else if (e.type === 'tls' && e.side === 'client') {
       if (e.step === 'start') get(e.conn).tlsStartMs ??= e.t;
@@ -148,9 +183,39 @@ function requestSendEnd(
   return end;
 }
 
+/** Sorts intervals and merges those that overlap or touch. */
+export function mergeIntervals(list: readonly Interval[]): Interval[] {
+  const sorted = [...list].sort((a, b) => a.startMs - b.startMs || a.endMs - b.endMs);
+  const out: Interval[] = [];
+  for (const i of sorted) {
+    const last = out[out.length - 1];
+    if (last && i.startMs <= last.endMs) {
+      if (i.endMs > last.endMs) out[out.length - 1] = { startMs: last.startMs, endMs: i.endMs };
+    } else out.push(i);
+  }
+  return out;
+}
+
+/** Stall intervals per request id and connection: key `${requestId}:${conn}`. */
+function stallsByRequest(trace: Trace): Map<string, Interval[]> {
+  const m = new Map<string, Interval[]>();
+  for (const e of trace) {
+    if (e.type !== 'stream-stall' || e.toMs <= e.fromMs) continue;
+    for (const id of e.requestIds) {
+      const key = `${id}:${e.conn}`;
+      const list = m.get(key);
+      const i = { startMs: e.fromMs, endMs: e.toMs };
+      if (list) list.push(i);
+      else m.set(key, [i]);
+    }
+  }
+  return m;
+}
+
 /** The waterfall rows of a trace, ordered by request id then attempt. */
 export function waterfallRows(trace: Trace): WaterfallRow[] {
   const conns = connTimes(trace);
+  const stallMap = stallsByRequest(trace);
   const byRequest = new Map<number, PacketEvent[]>();
   for (const e of trace) {
     if (e.type !== 'packet' || e.dir !== 'c2s') continue;
@@ -176,18 +241,26 @@ export function waterfallRows(trace: Trace): WaterfallRow[] {
     const conn = assigned?.conn ?? sent?.conn;
     const c = conn !== undefined ? conns.get(conn) : undefined;
     const aMs = assigned?.t;
-    add('queued', d.startMs, aMs ?? sent?.t ?? endMs);
+    let queuedEnd = aMs ?? sent?.t ?? endMs;
     let ready = aMs;
     if (aMs !== undefined && c) {
-      if (c.establishedMs !== undefined && c.establishedMs > aMs) {
-        add('connect', Math.max(aMs, c.openMs ?? aMs), c.establishedMs);
-        ready = c.establishedMs;
+      const from = c.bindsLate ? Math.min(aMs, d.startMs) : aMs;
+      // With 0-RTT the request leaves before the handshake is over: it no longer waits on it.
+      const cap = sent?.t ?? Number.POSITIVE_INFINITY;
+      if (c.establishedMs !== undefined && c.establishedMs > from) {
+        const start = Math.max(from, c.openMs ?? from);
+        add('connect', start, Math.min(c.establishedMs, cap));
+        queuedEnd = Math.min(queuedEnd, start);
+        ready = Math.max(aMs, c.establishedMs);
       }
-      if (c.tlsDoneMs !== undefined && c.tlsDoneMs > aMs) {
-        add('tls', Math.max(aMs, c.tlsStartMs ?? ready ?? aMs), c.tlsDoneMs);
+      if (c.tlsDoneMs !== undefined && c.tlsDoneMs > from) {
+        const start = Math.max(from, c.tlsStartMs ?? ready ?? from);
+        add('tls', start, Math.min(c.tlsDoneMs, cap));
+        queuedEnd = Math.min(queuedEnd, start);
         ready = Math.max(ready ?? aMs, c.tlsDoneMs);
       }
     }
+    add('queued', d.startMs, queuedEnd);
     if (ready !== undefined) add('stalled', ready, sent?.t ?? endMs);
     let sendEnd: number | undefined;
     if (sent) {
@@ -206,6 +279,15 @@ export function waterfallRows(trace: Trace): WaterfallRow[] {
     );
     const ss = d.steps.get('server-start')?.t;
     const se = d.steps.get('server-end')?.t;
+    const stream = sent?.stream;
+    const stalls =
+      conn !== undefined
+        ? mergeIntervals(
+            (stallMap.get(`${d.requestId}:${conn}`) ?? [])
+              .filter((i) => i.startMs >= d.startMs && i.startMs < endMs)
+              .map((i) => ({ startMs: i.startMs, endMs: Math.min(i.endMs, endMs) })),
+          )
+        : [];
     return {
       requestId: d.requestId,
       attempt: d.attempt,
@@ -224,6 +306,8 @@ export function waterfallRows(trace: Trace): WaterfallRow[] {
         ? { server: { startMs: ss, endMs: se } }
         : {}),
       ...(d.end?.error !== undefined ? { error: d.end.error } : {}),
+      ...(stream !== undefined && sent ? { stream, streamMs: sent.t } : {}),
+      ...(stalls.length > 0 ? { stalls } : {}),
     };
   });
   rows.sort((a, b) => a.requestId - b.requestId || a.attempt - b.attempt);
@@ -243,6 +327,10 @@ export interface WaterfallRowFrame {
   readonly outcome?: Exclude<RowOutcome, 'open'>;
   /** Connection, once assigned. */
   readonly conn?: number;
+  /** Stream id, once the request is sent on it. */
+  readonly stream?: number;
+  /** Head-of-line stalls clipped to t (absent when none has started). */
+  readonly stalls?: readonly Interval[];
 }
 
 /** Clips one row to time t. */
@@ -256,6 +344,11 @@ export function clipRow(row: WaterfallRow, t: number): WaterfallRowFrame {
     }
   }
   const s = row.server;
+  const stalls: Interval[] = [];
+  for (const i of row.stalls ?? []) {
+    if (i.startMs >= t) break;
+    stalls.push(i.endMs <= t ? i : { startMs: i.startMs, endMs: t });
+  }
   return {
     row,
     started,
@@ -265,6 +358,10 @@ export function clipRow(row: WaterfallRow, t: number): WaterfallRowFrame {
     ...(row.conn !== undefined && row.assignedMs !== undefined && row.assignedMs <= t
       ? { conn: row.conn }
       : {}),
+    ...(row.stream !== undefined && row.streamMs !== undefined && row.streamMs <= t
+      ? { stream: row.stream }
+      : {}),
+    ...(stalls.length > 0 ? { stalls } : {}),
   };
 }
 
@@ -274,7 +371,12 @@ export function clipRow(row: WaterfallRow, t: number): WaterfallRowFrame {
  */
 export function waterfallFrames(rows: readonly WaterfallRow[]): (t: number) => WaterfallRowFrame[] {
   const cached = rows.map((row) => {
-    const settledMs = Math.max(row.endMs, row.server?.endMs ?? 0, row.assignedMs ?? 0);
+    const settledMs = Math.max(
+      row.endMs,
+      row.server?.endMs ?? 0,
+      row.assignedMs ?? 0,
+      row.stalls?.at(-1)?.endMs ?? 0,
+    );
     return {
       row,
       settledMs,
@@ -310,4 +412,79 @@ export function waterfallCounts(frames: readonly WaterfallRowFrame[]): {
     if (f.conn !== undefined) conns.add(f.conn);
   }
   return { started: started.size, done: done.size, conns: conns.size };
+}
+
+/**
+ * Head-of-line blocking in frames at t: how many requests have waited for an earlier lost packet
+ * so far, and for how long in all (ms, each request's stalls clipped to t, summed).
+ */
+export function waterfallStalls(frames: readonly WaterfallRowFrame[]): {
+  requests: number;
+  ms: number;
+} {
+  const requests = new Set<number>();
+  let ms = 0;
+  for (const f of frames) {
+    for (const i of f.stalls ?? []) {
+      requests.add(f.row.requestId);
+      ms += i.endMs - i.startMs;
+    }
+  }
+  return { requests: requests.size, ms: Math.round(ms * 1000) / 1000 };
+}
+
+/** One line of the waterfall: a connection's heading, or a row (its index in the rows given). */
+export type WaterfallLine =
+  | { readonly kind: 'group'; readonly open: ConnOpenEvent }
+  | { readonly kind: 'row'; readonly index: number };
+
+/**
+ * The waterfall's lines. Without a multiplexed connection (HTTP/1.x), one line per row in the
+ * given order. Otherwise the rows are ordered by connection (rows not yet on one last), then as
+ * given, and each multiplexed connection's rows follow a heading line for it.
+ */
+export function waterfallLines(rows: readonly WaterfallRow[], trace: Trace): WaterfallLine[] {
+  const opens = connOpens(trace);
+  const multiplexed = [...opens.values()].some((o) => o.http !== undefined);
+  const order = rows.map((_r, i) => i);
+  if (!multiplexed) return order.map((index) => ({ kind: 'row', index }));
+  const key = (i: number): number => rows[i]?.conn ?? Number.POSITIVE_INFINITY;
+  order.sort((a, b) => key(a) - key(b) || a - b);
+  const out: WaterfallLine[] = [];
+  let last: number | undefined;
+  for (const index of order) {
+    const conn = rows[index]?.conn;
+    const open = conn !== undefined ? opens.get(conn) : undefined;
+    if (conn !== last && open?.http !== undefined) out.push({ kind: 'group', open });
+    last = conn;
+    out.push({ kind: 'row', index });
+  }
+  return out;
+}
+
+/**
+ * A row's label in at most `maxChars` characters: the path (prefixed by the host when `withHost`),
+ * the stream id once known ("/img3.png · stream 7"), and "↻n" for a later attempt. When it is too
+ * long the path is shortened first, so the stream id stays readable.
+ */
+export function waterfallRowLabel(
+  row: WaterfallRow,
+  stream: number | undefined,
+  withHost: boolean,
+  maxChars: number,
+  lang: Lang,
+): string {
+  const path = `${withHost ? row.host : ''}${row.path}`;
+  const retry = row.attempt > 1 ? ` ↻${row.attempt}` : '';
+  if (stream === undefined) return fitLabel(`${path}${retry}`, maxChars);
+  const suffix = fill(ui(lang).views.waterfall.stream, { path: '', stream }) + retry;
+  return fitLabel(fitLabel(path, Math.max(4, maxChars - suffix.length)) + suffix, maxChars);
+}
+
+/** The heading of a multiplexed connection's rows: "connection 1 · HTTP/2 · TCP + TLS 1.3". */
+export function waterfallGroupLabel(open: ConnOpenEvent, lang: Lang): string {
+  return fill(ui(lang).views.waterfall.group, {
+    conn: open.conn,
+    stack: stackLabel(open, lang) ?? '',
+  });
 }

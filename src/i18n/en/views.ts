@@ -26,6 +26,12 @@ export const views = {
     retransmit: 'retransmission',
     dropped: 'dropped',
     inFlight: 'in flight',
+    /** Note under a ladder with HTTP/2 packets: what their compact labels mean. */
+    framesNote:
+      'Labels on HTTP/2 packets list the frames they carry, by type with their stream ids: “DATA 3,5” is data of streams 3 and 5, and “+” joins frames of different types.',
+    /** Note under a ladder with QUIC packets. */
+    quicNote:
+      'Labels on QUIC packets give the packet type and number, then the frames: “1-RTT #12: STREAM 4,8” is 1-RTT packet 12 carrying data of streams 4 and 8. A lost packet is never sent again: its frames go out in a new packet with a new number.',
   },
   waterfall: {
     title: 'Request waterfall',
@@ -36,6 +42,17 @@ export const views = {
     legend: 'Phases',
     server: 'server processing',
     more: 'Showing the first {shown} of {total} requests.',
+    /** A request row on a multiplexed connection (HTTP/2, HTTP/3): its path and stream id. */
+    stream: '{path} · stream {stream}',
+    /** Heading row over a multiplexed connection's requests; `{stack}` is a `stack` string. */
+    group: 'connection {conn} · {stack}',
+    /** Legend of the head-of-line blocking segments (from `stream-stall` events). */
+    hol: 'waiting for an earlier lost packet (head-of-line blocking)',
+    /** Added to the summary when requests waited behind a lost packet (HTTP/2, HTTP/3). */
+    summaryStalls:
+      '{requests} waited for an earlier lost packet (head-of-line blocking), {time} in all.',
+    /** The connect phase when every connection is QUIC. */
+    connectQuic: 'QUIC handshake',
     phase: {
       queued: 'queued',
       stalled: 'stalled',
@@ -66,6 +83,17 @@ export const views = {
       'time-wait': 'TIME_WAIT',
       closed: 'closed',
     },
+    /** The handshake phase when every connection is QUIC (TLS 1.3 rides inside it). */
+    handshakeQuic: 'QUIC handshake (TLS inside)',
+    /** Short tag under a connection's name: HTTP version and transport ("h2 TCP"). */
+    tag: 'h{http} · {transport}',
+  },
+  /** A connection's protocol stack ("HTTP/2 · TCP + TLS 1.3"; QUIC has TLS 1.3 built in). */
+  stack: 'HTTP/{http} · {transport}',
+  stackTls: 'HTTP/{http} · {transport} + {tls}',
+  transport: {
+    tcp: 'TCP',
+    quic: 'QUIC',
   },
   metrics: {
     label: 'Metrics',
@@ -77,6 +105,8 @@ export const views = {
     handshakeRtts: 'Round trips on handshakes',
     requests: 'Requests done',
     requestsValue: '{done} of {total}',
+    /** Sum of every stream's head-of-line stalls (HTTP/2 and HTTP/3 traces). */
+    stalls: 'Head-of-line stalls (all streams)',
     final: 'final',
     soFar: 'so far',
   },
@@ -105,6 +135,19 @@ export const views = {
     resend: '{side} retransmits {label} on connection {conn}',
     arrive: '{side} receives {label} on connection {conn}',
     drop: '{label} from the {side} is lost on connection {conn}',
+    /** A packet sent to the client's old address after it moved (QUIC migration). */
+    dropUnroutable:
+      '{label} from the {side} is lost on connection {conn} (sent to the client’s old address)',
+    /** A QUIC packet's label in the sentences above: type, packet number, what it carries. */
+    quicPacket: '{type} packet #{n} ({label})',
+    /** HTTP/2 or HTTP/3 connection; `{stack}` is a `stack` string. */
+    connOpenStack: 'client opens connection {conn} to {host} ({stack})',
+    /** A request on a multiplexed connection opens a stream. */
+    sentStream: 'client sends {request} on connection {conn}, stream {stream}',
+    /** `stream-stall`: bytes that arrived had to wait for an earlier lost packet. */
+    streamStall: 'stream {stream} waits {time} for a lost packet on connection {conn}',
+    streamStallServer:
+      'stream {stream} waits {time} at the server for a lost packet on connection {conn}',
     connOpen: 'client opens connection {conn} to {host}',
     connOpenTls: 'client opens connection {conn} to {host} ({tls})',
     connState: '{side} side of connection {conn} enters {state}',
@@ -142,6 +185,7 @@ export const views = {
     'retransmit-limit': 'retransmission limit',
     'response-timeout': 'response timeout',
     'time-wait-expired': 'TIME_WAIT expired',
+    'address-change': 'the client’s address changed',
   },
   error: {
     'connection-reset': 'connection reset',
@@ -162,5 +206,113 @@ export const views = {
   tls: {
     'tls1.2': 'TLS 1.2',
     'tls1.3': 'TLS 1.3',
+    'tls1.3-0rtt': 'TLS 1.3 0-RTT',
+  },
+  /** A time or duration in seconds; `{v}` is already formatted. */
+  s: '{v} s',
+  /** Between two sentences of a summary. */
+  sentenceSep: ' ',
+  /** The disclosure that opens a chart's data table. */
+  dataTable: 'Show the data as a table',
+  /** SlotChart: server workers (threaded) or connections (event) by state over time. */
+  slots: {
+    title: { threaded: 'Server workers over time', event: 'Server connections over time' },
+    yAxis: { threaded: 'Workers', event: 'Connections' },
+    busy: { threaded: 'busy (serving a request)', event: 'active connections' },
+    idle: { threaded: 'idle (held by keep-alive)', event: 'idle connections' },
+    free: { threaded: 'free', event: 'free (under the cap)' },
+    limit: { threaded: 'worker limit {n}', event: 'connection cap {n}' },
+    backlog: 'Listen backlog (longest queue)',
+    drops: 'Refused SYNs',
+    legend: 'Legend',
+    /** `{limit}` and `{refused}` are the sentences below; `{step}` is one interval's length. */
+    summary: {
+      threaded:
+        'Server workers over {duration}: at most {busy} busy and {idle} idle in keep-alive (averages per {step}); {limit}; {refused}.',
+      event:
+        'Server connections over {duration}: at most {busy} active and {idle} idle (averages per {step}); {limit}; {refused}.',
+    },
+    reached: {
+      threaded: 'all {n} workers are first taken between {from} and {to}',
+      event: 'the cap of {n} connections is first reached between {from} and {to}',
+    },
+    notReached: {
+      threaded: 'the limit of {n} workers is never reached',
+      event: 'the cap of {n} connections is never reached',
+    },
+    unlimited: { threaded: 'no worker limit', event: 'no connection cap' },
+    refused: {
+      zero: 'no SYN refused',
+      one: '{n} SYN refused (backlog full)',
+      other: '{n} SYNs refused (backlog full)',
+    },
+    /** The values at the playback cursor; `{values}` is a list of `value`. */
+    at: 'At {time}: {values}.',
+    value: '{name} {v}',
+    short: {
+      busy: { threaded: 'busy', event: 'active' },
+      idle: 'idle',
+      free: 'free',
+      backlog: 'backlog',
+      drops: 'SYNs refused',
+    },
+    table: {
+      caption: 'Server state per interval of {step}',
+      interval: 'Interval (s)',
+      busy: { threaded: 'Busy (mean)', event: 'Active (mean)' },
+      idle: 'Idle (mean)',
+      free: 'Free (mean)',
+      backlog: 'Backlog (max)',
+      drops: 'Refused SYNs',
+    },
+  },
+  /** LatencyHistogram: the distribution of response times on a logarithmic axis. */
+  histogram: {
+    title: 'Response times',
+    summary:
+      'Response times of {requests}: median {p50}, 95th percentile {p95}, 99th percentile {p99}; fastest {min}, slowest {max}.',
+    empty: 'No completed requests.',
+    emptySummary: 'Response times: no completed requests.',
+    xAxis: 'Response time (logarithmic scale)',
+    yAxis: 'Requests',
+    bars: 'requests per interval',
+    /** Label of a percentile line: "p95 1.2 s". */
+    mark: 'p{p} {value}',
+    markLegend: 'p{p}: {p}% of requests took at most this long',
+    legend: 'Legend',
+    table: {
+      caption: 'Requests by response time',
+      from: 'At least',
+      to: 'Less than',
+      count: 'Requests',
+    },
+  },
+  /** SweepChart: throughput and p95 latency against the server keep-alive timeout. */
+  sweep: {
+    title: 'Throughput and p95 latency by keep-alive timeout',
+    xAxis: 'Server keep-alive timeout (s)',
+    xAxisNote: '0 = keep-alive off',
+    throughput: 'Throughput (requests/s)',
+    latency: { ms: 'p95 latency (ms)', s: 'p95 latency (s)' },
+    legend: 'Series',
+    /** `{series}` is one `series` (or `seriesOne`) sentence per series. */
+    summary: 'Throughput and p95 latency by server keep-alive timeout. {series}',
+    series:
+      '{label}: at a timeout of {from}, throughput {tp0} requests/s and p95 latency {l0}; at {to}, {tp1} requests/s and {l1}.',
+    seriesOne: '{label}: at a timeout of {from}, throughput {tp0} requests/s and p95 latency {l0}.',
+    /** A timeout of 0 in a sentence. */
+    off: '0 s (keep-alive off)',
+    pending: {
+      one: '{n} more timeout is still being computed.',
+      other: '{n} more timeouts are still being computed.',
+    },
+    empty: 'No results yet.',
+    table: {
+      caption: 'Throughput and p95 latency by keep-alive timeout',
+      series: 'Series',
+      timeout: 'Timeout (s)',
+      throughput: 'Requests/s',
+      latency: 'p95 latency',
+    },
   },
 };

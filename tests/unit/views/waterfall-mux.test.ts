@@ -1,0 +1,206 @@
+import { describe, expect, it } from 'vitest';
+import {
+  clipRow,
+  mergeIntervals,
+  waterfallFrames,
+  waterfallGroupLabel,
+  waterfallLines,
+  waterfallRowLabel,
+  waterfallRows,
+  waterfallStalls,
+} from '../../../src/components/views/waterfall';
+import type { TraceEvent } from '../../../src/sim/trace';
+import { conn, packet, request, sortTrace, trace as h1Trace } from './fixture';
+import { h2Open, muxTrace } from './fixture-mux';
+
+const rows = waterfallRows(muxTrace);
+
+describe('waterfallRows (HTTP/2)', () => {
+  it('waterfallRows counts the handshake the first stream waited for: connect 0–100, TLS 100–200', () => {
+    expect(rows[0]!.phases).toEqual([
+      { phase: 'connect', startMs: 0, endMs: 100 },
+      { phase: 'tls', startMs: 100, endMs: 200 },
+      { phase: 'send', startMs: 200, endMs: 202 },
+      { phase: 'wait', startMs: 202, endMs: 310 },
+      { phase: 'receive', startMs: 310, endMs: 320 },
+    ]);
+  });
+  it('waterfallRows gives each row its stream id from its sending on', () => {
+    expect(rows.map((r) => [r.requestId, r.stream, r.streamMs])).toEqual([
+      [1, 1, 200],
+      [2, 3, 320],
+      [3, 5, 320],
+    ]);
+  });
+  it('waterfallRows puts the stall of stream 5 (460–760) on /b.png only', () => {
+    expect(rows[2]!.stalls).toEqual([{ startMs: 460, endMs: 760 }]);
+    expect(rows[0]!.stalls).toBeUndefined();
+    expect(rows[1]!.stalls).toBeUndefined();
+    expect(rows[2]!.phases).toEqual([
+      { phase: 'send', startMs: 320, endMs: 321 },
+      { phase: 'wait', startMs: 321, endMs: 440 },
+      { phase: 'receive', startMs: 440, endMs: 760 },
+    ]);
+  });
+  it('waterfallRows ends TLS 0-RTT handshake phases at the request it let out early', () => {
+    // HTTP/1.1 with 0-RTT: TCP 0–100, the request leaves at 100 with the ClientHello, TLS done at 200.
+    const t: TraceEvent[] = sortTrace([
+      {
+        type: 'conn-open',
+        t: 0,
+        conn: 1,
+        host: 'example.com',
+        transport: 'tcp',
+        tls: 'tls1.3-0rtt',
+        tlsRoundTrips: 0,
+      },
+      request(0, 'queued', 1, '/'),
+      conn(100, 'client', 'ESTABLISHED', 'tls'),
+      { type: 'tls', t: 100, conn: 1, side: 'client', step: 'start', version: 'tls1.3-0rtt' },
+      request(100, 'assigned', 1, '/', { conn: 1, reused: false }),
+      request(100, 'sent', 1, '/', { conn: 1 }),
+      packet({
+        id: 1,
+        dir: 'c2s',
+        kind: 'DATA',
+        label: 'GET /',
+        send: 100,
+        txEnd: 101,
+        arrive: 151,
+        payload: 80,
+        requestIds: [1],
+      }),
+      { type: 'tls', t: 200, conn: 1, side: 'client', step: 'done', version: 'tls1.3-0rtt' },
+      request(200, 'first-byte', 1, '/', { conn: 1 }),
+      request(210, 'done', 1, '/', { conn: 1 }),
+    ]);
+    expect(waterfallRows(t)[0]!.phases).toEqual([
+      { phase: 'connect', startMs: 0, endMs: 100 },
+      { phase: 'send', startMs: 100, endMs: 101 },
+      { phase: 'wait', startMs: 101, endMs: 200 },
+      { phase: 'receive', startMs: 200, endMs: 210 },
+    ]);
+  });
+});
+
+describe('clipRow (HTTP/2)', () => {
+  it('clipRow at 600 ms cuts the stall at 600 and shows stream 5', () => {
+    const f = clipRow(rows[2]!, 600);
+    expect(f.stream).toBe(5);
+    expect(f.stalls).toEqual([{ startMs: 460, endMs: 600 }]);
+  });
+  it('clipRow at 450 ms has no stall yet', () => {
+    expect(clipRow(rows[2]!, 450).stalls).toBeUndefined();
+  });
+  it('clipRow before the stream is opened shows no stream id', () => {
+    expect(clipRow(rows[0]!, 150).stream).toBeUndefined();
+    expect(clipRow(rows[0]!, 200).stream).toBe(1);
+  });
+  it('waterfallFrames matches clipRow at any time', () => {
+    const framesAt = waterfallFrames(rows);
+    for (const t of [-1, 0, 150, 200, 330, 460, 600, 760, 900])
+      expect(framesAt(t)).toEqual(rows.map((r) => clipRow(r, t)));
+  });
+});
+
+describe('mergeIntervals', () => {
+  it('mergeIntervals sorts, and joins overlapping and touching intervals', () => {
+    expect(
+      mergeIntervals([
+        { startMs: 5, endMs: 10 },
+        { startMs: 0, endMs: 3 },
+        { startMs: 3, endMs: 4 },
+        { startMs: 9, endMs: 12 },
+      ]),
+    ).toEqual([
+      { startMs: 0, endMs: 4 },
+      { startMs: 5, endMs: 12 },
+    ]);
+    expect(mergeIntervals([])).toEqual([]);
+  });
+});
+
+describe('waterfallLines', () => {
+  it('waterfallLines puts a heading over the rows of a multiplexed connection', () => {
+    expect(waterfallLines(rows, muxTrace)).toEqual([
+      { kind: 'group', open: h2Open },
+      { kind: 'row', index: 0 },
+      { kind: 'row', index: 1 },
+      { kind: 'row', index: 2 },
+    ]);
+  });
+  it('waterfallLines of an HTTP/1.1 trace is one line per row, in order, without headings', () => {
+    const h1 = waterfallRows(h1Trace);
+    expect(waterfallLines(h1, h1Trace)).toEqual([{ kind: 'row', index: 0 }]);
+  });
+  it('waterfallLines groups rows by connection, rows not yet assigned last', () => {
+    const open2 = { ...h2Open, t: 330, conn: 2 };
+    const t = sortTrace([
+      ...muxTrace,
+      open2,
+      request(330, 'queued', 4, '/c.png'),
+      request(330, 'assigned', 4, '/c.png', { conn: 2, reused: false }),
+      request(340, 'queued', 5, '/d.png'),
+    ]);
+    const r = waterfallRows(t);
+    expect(r.map((x) => [x.requestId, x.conn])).toEqual([
+      [1, 1],
+      [2, 1],
+      [3, 1],
+      [4, 2],
+      [5, undefined],
+    ]);
+    expect(waterfallLines(r, t)).toEqual([
+      { kind: 'group', open: h2Open },
+      { kind: 'row', index: 0 },
+      { kind: 'row', index: 1 },
+      { kind: 'row', index: 2 },
+      { kind: 'group', open: open2 },
+      { kind: 'row', index: 3 },
+      { kind: 'row', index: 4 },
+    ]);
+  });
+});
+
+describe('waterfallRowLabel', () => {
+  const row = rows[2]!;
+  it('waterfallRowLabel names the stream in English and Chinese', () => {
+    expect(waterfallRowLabel(row, 5, false, 40, 'en')).toBe('/b.png · stream 5');
+    expect(waterfallRowLabel(row, 5, false, 40, 'zh')).toBe('/b.png · 流 5');
+  });
+  it('waterfallRowLabel is the bare path before the stream is known', () => {
+    expect(waterfallRowLabel(row, undefined, false, 40, 'en')).toBe('/b.png');
+  });
+  it('waterfallRowLabel shortens the path, not the stream id', () => {
+    // " · stream 5" is 11 characters: 15 - 11 = 4 for the path, "/b.…".
+    expect(waterfallRowLabel(row, 5, false, 15, 'en')).toBe('/b.… · stream 5');
+  });
+  it('waterfallRowLabel adds the host when asked and the attempt after a retry', () => {
+    expect(waterfallRowLabel({ ...row, attempt: 2 }, 7, true, 60, 'en')).toBe(
+      'example.com/b.png · stream 7 ↻2',
+    );
+  });
+});
+
+describe('waterfallGroupLabel', () => {
+  it('waterfallGroupLabel names the connection and its stack', () => {
+    expect(waterfallGroupLabel(h2Open, 'en')).toBe('connection 1 · HTTP/2 · TCP + TLS 1.3');
+    expect(waterfallGroupLabel(h2Open, 'zh')).toBe('连接 1 · HTTP/2 · TCP + TLS 1.3');
+    expect(
+      waterfallGroupLabel({ ...h2Open, transport: 'quic', http: '3', tlsRoundTrips: 0 }, 'en'),
+    ).toBe('connection 1 · HTTP/3 · QUIC');
+  });
+});
+
+describe('waterfallStalls', () => {
+  it('waterfallStalls at 600 ms counts /b.png waiting 140 ms so far', () => {
+    expect(waterfallStalls(rows.map((r) => clipRow(r, 600)))).toEqual({ requests: 1, ms: 140 });
+  });
+  it('waterfallStalls is zero before any stall and for HTTP/1.1', () => {
+    expect(waterfallStalls(rows.map((r) => clipRow(r, 400)))).toEqual({ requests: 0, ms: 0 });
+    expect(waterfallStalls(waterfallRows(h1Trace).map((r) => clipRow(r, 700)))).toEqual({
+      requests: 0,
+      ms: 0,
+    });
+  });
+});
