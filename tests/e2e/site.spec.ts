@@ -2,8 +2,14 @@
 import { expect, test } from '@playwright/test';
 import { builtPages } from '../site-pages';
 
+/** English pages with the site's chrome (embeds have no language switch and no sitemap entry). */
 const chapterPaths = builtPages().filter(
-  (p) => p !== '/' && p !== '/zh/' && !p.endsWith('.html') && !p.startsWith('/zh/'),
+  (p) =>
+    p !== '/' &&
+    p !== '/zh/' &&
+    !p.endsWith('.html') &&
+    !p.startsWith('/zh/') &&
+    !p.includes('/embed/'),
 );
 
 test('home pages list the chapters in each language', async ({ page }) => {

@@ -1,29 +1,41 @@
 /**
  * A widget's parameter values as reactive state, kept in the page URL under the widget's
- * namespace (`race.rtt=100`). Starts at the schema defaults (what the build renders); `load()`
- * reads the URL after hydration; `set()` validates a value and rewrites the URL in place.
+ * namespace (`race.rtt=100`), or without one on an embed page (`/embed/race/?rtt=100`). Starts
+ * at the schema defaults (what the build renders); `load()` reads the URL after hydration;
+ * `set()` validates a value and rewrites the URL in place.
  */
+import { EMBED_RESERVED, embedThemeParam, isEmbedPage } from '../embed/embed-query';
 import {
   defaults,
+  noticeReason,
   parseParams,
   serializeParams,
   snap,
+  type NoticeReason,
   type ParamNotice,
   type ParamSchema,
   type ParamValues,
 } from './params';
 
+/** A correction made while reading the URL, with its reason. */
+export type ExplainedNotice = ParamNotice & NoticeReason;
+
 /** Reactive parameter values of one widget instance. */
 export class ParamState<S extends ParamSchema> {
   readonly schema: S;
-  readonly namespace: string;
+  readonly #namespace: string;
   #values = $state.raw({} as ParamValues<S>);
-  #notices = $state.raw<readonly ParamNotice[]>([]);
+  #notices = $state.raw<readonly ExplainedNotice[]>([]);
 
   constructor(schema: S, namespace: string) {
     this.schema = schema;
-    this.namespace = namespace;
+    this.#namespace = namespace;
     this.#values = defaults(schema);
+  }
+
+  /** The URL namespace: the widget id, or none on an embed page. */
+  get namespace(): string {
+    return isEmbedPage() ? '' : this.#namespace;
   }
 
   /** Current values (replaced wholesale on every change). */
@@ -32,15 +44,26 @@ export class ParamState<S extends ParamSchema> {
   }
 
   /** Corrections made while reading the URL. */
-  get notices(): readonly ParamNotice[] {
+  get notices(): readonly ExplainedNotice[] {
     return this.#notices;
   }
 
-  /** Reads the values from the page URL (call once, in the browser, after hydration). */
+  /**
+   * Reads the values from the page URL (call once, in the browser, after hydration). On an embed
+   * page every key is the widget's, so unknown keys are reported too, and `theme` is checked
+   * with them (the page applied it before first paint).
+   */
   load(): void {
-    const { values, notices } = parseParams(this.schema, window.location.search, this.namespace);
-    this.#values = values;
-    this.#notices = notices;
+    const search = window.location.search;
+    const embed = isEmbedPage();
+    const schema: ParamSchema = embed ? [...this.schema, embedThemeParam] : this.schema;
+    const { values, notices } = embed
+      ? parseParams(schema, search, '', { reportUnknown: true, reserved: EMBED_RESERVED })
+      : parseParams(schema, search, this.#namespace);
+    const own: Record<string, unknown> = {};
+    for (const p of this.schema) own[p.key] = (values as Record<string, unknown>)[p.key];
+    this.#values = own as ParamValues<S>;
+    this.#notices = notices.map((n) => ({ ...n, ...noticeReason(schema, n) }));
   }
 
   /** Sets one value (numbers are clamped and snapped) and updates the URL. */

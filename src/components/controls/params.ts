@@ -20,6 +20,22 @@ interface ParamBase<K extends string> {
   readonly label: UiText;
   /** One sentence under the input, when the label is not enough. */
   readonly description?: UiText;
+  /** The fieldset the input is shown in (`ParamControls`); none: before every group. */
+  readonly group?: ParamGroup;
+}
+
+/**
+ * A fieldset of related parameters (share one object between its parameters). A group that
+ * `applies` says does not apply to the current values is hidden, unless one of its values differs
+ * from its default: then it stays, with a note that those values are not used.
+ */
+export interface ParamGroup {
+  /** Identifier (element ids). */
+  readonly key: string;
+  /** The fieldset's legend. */
+  readonly legend: UiText;
+  /** Whether the group's parameters affect the widget for these values (absent: always). */
+  readonly applies?: (values: Readonly<Record<string, unknown>>) => boolean;
 }
 
 /** A number in [min, max], snapped to `step` from `min`. */
@@ -105,8 +121,14 @@ export interface ParamNotice {
   readonly urlKey: string;
   /** Parameter key (absent for unknown keys). */
   readonly key?: string;
-  /** `clamped`: out of range; `invalid`: wrong type, default used; `unknown`: no such parameter. */
-  readonly kind: 'clamped' | 'invalid' | 'unknown';
+  /**
+   * `clamped`: out of range or off the step grid; `invalid`: wrong type, default used;
+   * `unknown`: no such parameter; `repeated`: the key appears more than once and the last value
+   * counts (`raw` is every value, in order, joined by ", "; `used` the last one).
+   */
+  readonly kind: 'clamped' | 'invalid' | 'unknown' | 'repeated';
+  /** How many times the key appears, when more than once. */
+  readonly count?: number;
   /** The text found in the URL (show it as text only, never as HTML). */
   readonly raw: string;
   /** The value used instead, as shown in the URL (absent for unknown keys). */
@@ -159,28 +181,65 @@ function parseOne(p: ParamSpec, raw: string): ParseOne {
   return { ok: false };
 }
 
+/** How `parseParams` treats keys that are not in the schema. */
+export interface ParseOptions {
+  /**
+   * Report unknown keys even without a namespace (an embed's query belongs to its one widget),
+   * except the `reserved` ones the page itself reads (`theme`).
+   */
+  readonly reportUnknown?: boolean;
+  /** Keys that are not parameters but are not unknown either; never reported. */
+  readonly reserved?: readonly string[];
+}
+
 /**
  * Reads a schema's values from a query string. Parameters of other namespaces are left alone;
- * in a namespace, unknown keys are reported; out-of-range numbers are clamped (and snapped to
- * the step) and reported; text of the wrong type falls back to the default and is reported.
+ * in a namespace (or with `reportUnknown`), unknown keys are reported; out-of-range numbers are
+ * clamped (and snapped to the step) and reported; text of the wrong type falls back to the
+ * default and is reported. A key given more than once (`rtt=1&rtt=2`) is reported once as
+ * `repeated`, and only its last value is read.
  */
 export function parseParams<S extends ParamSchema>(
   schema: S,
   search: string | URLSearchParams,
   namespace = '',
+  options: ParseOptions = {},
 ): ParseResult<S> {
   const query = typeof search === 'string' ? new URLSearchParams(search) : search;
   const values: Record<string, unknown> = defaults(schema);
   const notices: ParamNotice[] = [];
   const prefix = namespace ? `${namespace}.` : '';
   const byKey = new Map(schema.map((p) => [p.key, p]));
+  const reserved = new Set(options.reserved ?? []);
+  const reportUnknown = prefix !== '' || options.reportUnknown === true;
+  // Every value of each key, in first-appearance order of the keys.
+  const given = new Map<string, string[]>();
   for (const [name, raw] of query) {
     if (prefix && !name.startsWith(prefix)) continue;
+    const all = given.get(name);
+    if (all) all.push(raw);
+    else given.set(name, [raw]);
+  }
+  for (const [name, all] of given) {
     const key = name.slice(prefix.length);
     const p = byKey.get(key);
     if (!p) {
-      if (prefix) notices.push({ urlKey: name, kind: 'unknown', raw });
+      if (reportUnknown && !reserved.has(key)) {
+        const count = all.length > 1 ? { count: all.length } : {};
+        notices.push({ urlKey: name, kind: 'unknown', raw: all.join(', '), ...count });
+      }
       continue;
+    }
+    const raw = all[all.length - 1] ?? '';
+    if (all.length > 1) {
+      notices.push({
+        urlKey: name,
+        key,
+        kind: 'repeated',
+        raw: all.join(', '),
+        used: raw,
+        count: all.length,
+      });
     }
     const parsed = parseOne(p, raw);
     if (!parsed.ok) {
@@ -194,6 +253,43 @@ export function parseParams<S extends ParamSchema>(
     }
   }
   return { values: values as ParamValues<S>, notices };
+}
+
+/** Why a value was corrected, and the bound, step or options it broke (as text). */
+export interface NoticeReason {
+  readonly reason:
+    | 'above-max'
+    | 'below-min'
+    | 'off-step'
+    | 'not-a-number'
+    | 'not-an-option'
+    | 'not-a-boolean'
+    | 'unknown'
+    | 'repeated';
+  /** The maximum, minimum or step (numbers), or the options joined by ", " (enums). */
+  readonly limit?: string;
+  /** For `repeated`: how many values the key has. */
+  readonly count?: number;
+}
+
+/**
+ * Why `parseParams` wrote a notice, worked out from the notice and the schema: a clamped
+ * number is above the maximum, below the minimum or off the step grid; an invalid value is not
+ * a number, not one of the options or not a boolean.
+ */
+export function noticeReason(schema: ParamSchema, notice: ParamNotice): NoticeReason {
+  if (notice.kind === 'unknown') return { reason: 'unknown' };
+  if (notice.kind === 'repeated') return { reason: 'repeated', count: notice.count ?? 2 };
+  const p = schema.find((s) => s.key === notice.key);
+  if (notice.kind === 'invalid' || !p || p.type !== 'number') {
+    if (p?.type === 'enum') return { reason: 'not-an-option', limit: p.options.join(', ') };
+    if (p?.type === 'boolean') return { reason: 'not-a-boolean' };
+    return { reason: 'not-a-number' };
+  }
+  const n = Number(notice.raw.trim());
+  if (n > p.max) return { reason: 'above-max', limit: String(p.max) };
+  if (n < p.min) return { reason: 'below-min', limit: String(p.min) };
+  return { reason: 'off-step', limit: String(p.step) };
 }
 
 /**
@@ -237,6 +333,20 @@ export function withDefaults<S extends ParamSchema>(
   initial: Partial<ParamValues<S>> | undefined,
 ): S {
   if (!initial) return schema;
+  const derived = withDefaultsOf(schema, initial);
+  bases.set(derived, baseSchema(schema));
+  return derived;
+}
+
+/** The schema a `withDefaults` schema was made from (the schema itself otherwise). */
+export function baseSchema<S extends ParamSchema>(schema: S): S {
+  return (bases.get(schema) as S | undefined) ?? schema;
+}
+
+/** `withDefaults` results and the schemas they came from. */
+const bases = new WeakMap<ParamSchema, ParamSchema>();
+
+function withDefaultsOf<S extends ParamSchema>(schema: S, initial: Partial<ParamValues<S>>): S {
   const record = initial as Record<string, unknown>;
   const byKey = new Set(schema.map((p) => p.key));
   for (const key of Object.keys(record)) {

@@ -1,0 +1,42 @@
+/**
+ * The HTML an instructor pastes to embed a widget: an iframe (lazy, full width, a default
+ * height that works without the resize script, sandboxed) and the host script that sizes it.
+ * Pure TypeScript; the widget's Embed control fills it in with the current state.
+ */
+
+/** Height of an embed frame before (or without) the resize script, in CSS pixels. */
+export const EMBED_DEFAULT_HEIGHT = 640;
+
+/** Attribute the host script (`/embed.js`) looks for on frames it should size. */
+export const HOST_ATTR = 'data-keep-alive-embed';
+
+/**
+ * Sandbox of the snippet's frame: scripts and its own origin (the widget runs and can post its
+ * height), and popups that leave the sandbox (the link back to the chapter opens a new tab).
+ */
+export const EMBED_SANDBOX =
+  'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox';
+
+/** Path of an embed page: `/embed/race/?rtt=200` or `/zh/embed/race/?rtt=200`. */
+export function embedPath(lang: string, name: string, query: string): string {
+  return `${lang === 'en' ? '' : `/${lang}`}/embed/${name}/${query}`;
+}
+
+/** Text made safe inside a double-quoted HTML attribute. */
+export function escapeAttribute(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/"/g, '&quot;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
+}
+
+/** The iframe and script lines for an embed at `origin` + `path`, titled `title`. */
+export function embedSnippet(origin: string, path: string, title: string): string {
+  const src = escapeAttribute(origin + path);
+  const script = escapeAttribute(`${origin}/embed.js`);
+  return [
+    `<iframe src="${src}" title="${escapeAttribute(title)}" loading="lazy" width="100%" height="${EMBED_DEFAULT_HEIGHT}" style="width: 100%; border: 0;" sandbox="${EMBED_SANDBOX}" ${HOST_ATTR}></iframe>`,
+    `<script src="${script}" async></script>`,
+  ].join('\n');
+}
