@@ -1,3 +1,4 @@
+import { guide } from './en/guide';
 import { views } from './en/views';
 import { widgets } from './en/widgets';
 
@@ -5,6 +6,7 @@ import { widgets } from './en/widgets';
 export const en = {
   views,
   widgets,
+  guide,
   site: {
     name: 'Keep-Alive',
     tagline: 'HTTP persistent connections, from HTTP/0.9 to HTTP/3, simulated in your browser',
@@ -59,12 +61,20 @@ export const en = {
       connectionsOpened: 'connections opened',
       packets: 'packets sent',
       handshakeRoundTrips: 'round trips spent on handshakes',
+      meanWorkersHeld: 'workers held on average (busy or idle)',
+      refused: 'connections refused',
+      p95LatencyMs: '95th-percentile response time',
+      throughputPerSec: 'throughput',
     },
     units: {
       pageLoadMs: '{n} ms',
       connectionsOpened: '{n}',
       packets: '{n}',
       handshakeRoundTrips: '{n}',
+      meanWorkersHeld: '{n} workers',
+      refused: '{n} connections',
+      p95LatencyMs: '{n} ms',
+      throughputPerSec: '{n} responses/s',
     },
   },
   references: {

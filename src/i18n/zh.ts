@@ -1,4 +1,5 @@
 import type { Dictionary } from './en';
+import { guide } from './zh/guide';
 import { views } from './zh/views';
 import { widgets } from './zh/widgets';
 
@@ -6,6 +7,7 @@ import { widgets } from './zh/widgets';
 export const zh: Dictionary = {
   views,
   widgets,
+  guide,
   site: {
     name: 'Keep-Alive',
     tagline: 'HTTP 持久连接：从 HTTP/0.9 到 HTTP/3，在浏览器里实时模拟',
@@ -60,12 +62,20 @@ export const zh: Dictionary = {
       connectionsOpened: '新建连接数',
       packets: '发送的分组数',
       handshakeRoundTrips: '花在握手上的往返次数',
+      meanWorkersHeld: '平均被占用的工作进程数（忙碌或空闲）',
+      refused: '被拒绝的连接数',
+      p95LatencyMs: '第 95 百分位响应时间',
+      throughputPerSec: '吞吐量',
     },
     units: {
       pageLoadMs: '{n} 毫秒',
       connectionsOpened: '{n} 条',
       packets: '{n} 个',
       handshakeRoundTrips: '{n} 次',
+      meanWorkersHeld: '{n} 个工作进程',
+      refused: '{n} 个连接',
+      p95LatencyMs: '{n} 毫秒',
+      throughputPerSec: '每秒 {n} 个响应',
     },
   },
   references: {

@@ -16,6 +16,8 @@ export interface PageWeight {
   inlineJs: number;
   transfer: number;
   islands: number;
+  /** Live embeds on the page (`iframe[data-keep-alive-embed]`, the guide's examples). */
+  embeds: number;
   /** The page runs a feature of its own beyond the theme toggle (search): `data-interactive`. */
   interactive: boolean;
 }
@@ -54,11 +56,12 @@ export async function measurePage(
   await page.goto(origin + path, { waitUntil: 'networkidle' });
   await page.waitForTimeout(300);
   await Promise.all(pending);
-  const { inlineScripts, islands, interactive } = await page.evaluate(() => ({
+  const { inlineScripts, islands, embeds, interactive } = await page.evaluate(() => ({
     inlineScripts: [...document.querySelectorAll('script:not([src])')]
       .filter((s) => !s.getAttribute('type') || s.getAttribute('type') === 'module')
       .map((s) => s.textContent ?? ''),
     islands: document.querySelectorAll('astro-island').length,
+    embeds: document.querySelectorAll('iframe[data-keep-alive-embed]').length,
     interactive: document.querySelector('[data-interactive]') !== null,
   }));
   await context.close();
@@ -71,6 +74,7 @@ export async function measurePage(
     inlineJs: inline.length,
     transfer,
     islands,
+    embeds,
     interactive,
   };
 }
