@@ -4,7 +4,8 @@
  */
 import { expect, test } from '@playwright/test';
 import { mergeScenario, type Plain } from '../../src/components/widgets/merge';
-import { simulate, validateScenario } from '../../src/sim';
+import { answer, type Ask } from '../../src/components/widgets/exercise-ask';
+import { validateScenario } from '../../src/sim';
 import { readFileSync } from 'node:fs';
 import { builtPages, distFileFor } from '../site-pages';
 
@@ -16,12 +17,7 @@ const chapterPages = builtPages().filter((p) => {
 function compute(input: Plain, ask: string): number {
   const checked = validateScenario(input);
   if (!checked.ok) throw new Error(`invalid exercise scenario: ${JSON.stringify(checked.errors)}`);
-  const { metrics } = simulate(checked.scenario);
-  if (ask === 'packets') return metrics.packets.total;
-  if (ask === 'pageLoadMs' || ask === 'connectionsOpened' || ask === 'handshakeRoundTrips') {
-    return metrics[ask];
-  }
-  throw new Error(`unknown ask ${ask}`);
+  return answer(checked.scenario, ask as Ask);
 }
 
 /** Reads a number as the page prints it ("1,800.3 ms", "1,800.3 毫秒"). */

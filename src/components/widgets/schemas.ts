@@ -6,7 +6,15 @@ import type { ScenarioInput } from '../../sim';
 import type { ParamSchema, ParamValues } from '../controls/params';
 import { poolScenario, poolSchema, type PoolValues } from './connection-pool-params';
 import { handshakeScenario, handshakeSchema, type HandshakeValues } from './handshake-params';
+import { imageHostScenario, imageHostSchema, type ImageHostValues } from './image-host-params';
+import {
+  MUX_RUNS,
+  multiplexingScenario,
+  multiplexingSchema,
+  type MultiplexingValues,
+} from './multiplexing-params';
 import { pageLoadScenario, pageLoadSchema, type PageLoadValues } from './page-load-params';
+import { playgroundScenario, playgroundSchema, type PlaygroundValues } from './playground-params';
 import {
   pipelinedScenario,
   pipeliningSchema,
@@ -57,6 +65,18 @@ export const widgetParams = {
     schema: timeoutRaceSchema,
     scenarios: (v: TimeoutRaceValues) => [timeoutRaceScenario(v)],
   },
+  'image-host': {
+    schema: imageHostSchema,
+    scenarios: (v: ImageHostValues) => [imageHostScenario(v)],
+  },
+  multiplexing: {
+    schema: multiplexingSchema,
+    scenarios: (v: MultiplexingValues) => MUX_RUNS.map((run) => multiplexingScenario(v, run)),
+  },
+  playground: {
+    schema: playgroundSchema,
+    scenarios: (v: PlaygroundValues) => [playgroundScenario(v)],
+  },
 } as const satisfies {
   handshake: WidgetParams<typeof handshakeSchema>;
   race: WidgetParams<typeof raceSchema>;
@@ -64,6 +84,9 @@ export const widgetParams = {
   'page-load': WidgetParams<typeof pageLoadSchema>;
   'connection-pool': WidgetParams<typeof poolSchema>;
   'timeout-race': WidgetParams<typeof timeoutRaceSchema>;
+  'image-host': WidgetParams<typeof imageHostSchema>;
+  multiplexing: WidgetParams<typeof multiplexingSchema>;
+  playground: WidgetParams<typeof playgroundSchema>;
 };
 
 /** Names of the widgets that have a parameter schema. */

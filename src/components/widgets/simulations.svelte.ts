@@ -7,9 +7,10 @@
  * out of what a page loads up front (DESIGN.md "Budgets").
  */
 import type { ScenarioInput } from '../../sim/scenario';
-import type { SimResult } from '../../sim/simulate';
+import type { SimResult, SimulateOptions } from '../../sim/simulate';
 
-type Simulate = (input: ScenarioInput) => SimResult;
+/** `simulate` from `src/sim/simulate`, as provided or loaded. */
+export type Simulate = (input: ScenarioInput, options?: SimulateOptions) => SimResult;
 
 const ATTR = 'data-ka-sim';
 
@@ -20,6 +21,11 @@ let loading: Promise<void> | undefined;
 /** Server side: gives widgets the simulator for the build (Widget.astro, WidgetGallery.astro). */
 export function provideSimulate(simulate: Simulate): void {
   engine = simulate;
+}
+
+/** The simulator provided for the build (server rendering), if any. */
+export function providedSimulate(): Simulate | undefined {
+  return engine;
 }
 
 /** Loads the simulator (once); widgets re-run their scenarios when it arrives. */

@@ -1,0 +1,59 @@
+/**
+ * The Image-host widget's runs, as plain data: the main run (metrics, server timeline, response
+ * times) and the sweep rows. Computed by the build (server rendering) and by the widget's Web
+ * Worker with the same functions; the simulator is passed in, so importing this module costs the
+ * page no simulation code.
+ */
+import type { ScenarioInput } from '../../sim/scenario';
+import type { SweepRow } from '../../sim/sweep';
+import type { WorkloadMetrics } from '../../sim/workload-metrics';
+import type { WorkloadTimeline } from '../../sim/workload-timeline';
+import type { Simulate } from './simulations.svelte';
+import { TIMELINE_BINS } from './image-host-params';
+
+/** Largest number of response times a run keeps for the latency chart. */
+export const LATENCY_SAMPLE = 2000;
+
+/** What the widget draws of its main run. */
+export interface HostRun {
+  readonly workload: WorkloadMetrics;
+  readonly timeline: WorkloadTimeline;
+  /**
+   * Response times (ms), ascending: all of them, or, when there are more than `LATENCY_SAMPLE`,
+   * that many order statistics evenly spaced in rank (the first and last included).
+   */
+  readonly latencySample: readonly number[];
+}
+
+/** Evenly spaced order statistics of an ascending array (all of it when short enough). */
+export function rankSample(sorted: ArrayLike<number>, size: number): number[] {
+  const n = sorted.length;
+  if (n <= size) return Array.from(sorted);
+  return Array.from(
+    { length: size },
+    (_, i) => sorted[Math.round((i * (n - 1)) / (size - 1))] as number,
+  );
+}
+
+/** The main run of a workload: summary trace, timeline and response times. */
+export function runHost(simulate: Simulate, input: ScenarioInput): HostRun {
+  const r = simulate(input, { trace: 'summary', timelineBins: TIMELINE_BINS, latencies: true });
+  if (!r.workload || !r.timeline || !r.latenciesMs)
+    throw new Error('runHost: the scenario has no workload');
+  return {
+    workload: r.workload,
+    timeline: r.timeline,
+    latencySample: rankSample(r.latenciesMs, LATENCY_SAMPLE),
+  };
+}
+
+/** One sweep row: the workload's metrics at the scenario's keep-alive timeout. */
+export function runSweepRow(
+  simulate: Simulate,
+  input: ScenarioInput,
+  keepAliveTimeoutMs: number,
+): SweepRow {
+  const r = simulate(input, { trace: 'summary' });
+  if (!r.workload) throw new Error('runSweepRow: the scenario has no workload');
+  return { keepAliveTimeoutMs, ...r.workload };
+}

@@ -1,0 +1,111 @@
+/**
+ * The Image-host widget: its numbers are the CLI's for the same workload, presets and the URL
+ * drive it, the sweep computes off the main thread with a progress bar, the views open their
+ * tables, axe passes once hydrated, and without JavaScript it shows the build's runs.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { defaults } from '../../src/components/controls/params';
+import {
+  imageHostScenario,
+  imageHostSchema,
+  type ImageHostValues,
+} from '../../src/components/widgets/image-host-params';
+import type { WorkloadMetrics } from '../../src/sim/workload-metrics';
+import { cliRunner } from './widget-helpers';
+
+const cli = cliRunner<{ workload: WorkloadMetrics }>('ka-image-host-');
+const base = defaults(imageHostSchema);
+
+/** One decimal, grouped, as the widget prints means ("219.7"). */
+const one = (x: number): string =>
+  x.toLocaleString('en-US', { maximumFractionDigits: 1, minimumFractionDigits: 0 });
+/** Whole ms as the widget prints them ("3,269"). */
+const ms = (x: number): string => Math.round(x).toLocaleString('en-US');
+
+/** Opens the gallery's Image host and waits until it has hydrated. */
+async function openHost(page: Page, query = '', path = '/widgets/'): Promise<Locator> {
+  await page.goto(`${path}${query}`);
+  const widget = page.locator('#ka-image-host');
+  await widget.scrollIntoViewIfNeeded();
+  await expect(page.locator('astro-island:has(#ka-image-host)')).not.toHaveAttribute('ssr');
+  return widget;
+}
+
+/** What the summary must say for `values`, from the CLI. */
+async function expectSummaryOf(widget: Locator, values: ImageHostValues): Promise<void> {
+  const w = cli(imageHostScenario(values)).workload;
+  const summary = widget.locator('.summary');
+  await expect(summary).toContainText(
+    `On average ${one(w.meanWorkersBusy + w.meanWorkersIdle)} connections hold a server slot (${one(w.meanWorkersBusy)} serving, ${one(w.meanWorkersIdle)} idle in keep-alive)`,
+  );
+  await expect(summary).toContainText(`95% at most ${ms(w.latencyMs.p95)} ms`);
+}
+
+test('the starting run is the CLI’s, and Little’s law is stated for it', async ({ page }) => {
+  const widget = await openHost(page);
+  await expectSummaryOf(widget, base);
+  // 60/s x (5 s + 0.1 s) = 306 workers in the steady state, against 256.
+  await expect(widget.locator('.summary')).toContainText('≈ 60/s × 5.1 s ≈ 306');
+  await expect(widget.locator('.summary')).toContainText('against 256 available');
+});
+
+test('a preset changes the URL, recomputes in the worker and finishes the sweep', async ({
+  page,
+}) => {
+  const widget = await openHost(page);
+  await widget.getByRole('button', { name: 'Off', exact: true }).click();
+  await expect(page).toHaveURL(/image-host\.timeout=0/);
+  await expect(widget.getByRole('button', { name: 'Off', exact: true })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await expect(widget.locator('progress')).toHaveCount(0, { timeout: 20_000 });
+  await expectSummaryOf(widget, { ...base, timeout: 0 });
+  // Keep-alive off: nothing is idle in keep-alive.
+  await expect(widget.locator('.summary')).toContainText('0 idle in keep-alive');
+});
+
+test('values from the URL are used, and bad ones are corrected with a notice', async ({ page }) => {
+  const widget = await openHost(page, '?image-host.rate=20&image-host.workers=99999');
+  await expect(widget.locator('.notices')).toContainText('image-host.workers=99999');
+  await expect(widget.getByLabel('Workers (threaded)', { exact: true }).first()).toHaveValue(
+    '2000',
+  );
+  await expect(widget.locator('progress')).toHaveCount(0, { timeout: 20_000 });
+  await expectSummaryOf(widget, { ...base, rate: 20, workers: 2000 });
+});
+
+test('the event model counts connections, not workers', async ({ page }) => {
+  const widget = await openHost(page, '?image-host.model=event');
+  await expect(widget.locator('progress')).toHaveCount(0, { timeout: 20_000 });
+  await expect(widget.getByRole('img', { name: 'Server connections over time' })).toBeVisible();
+  await expectSummaryOf(widget, { ...base, model: 'event' });
+});
+
+test('the views open their tables and axe finds nothing once hydrated', async ({ page }) => {
+  const widget = await openHost(page);
+  for (const summary of await widget.locator('details > summary').all()) await summary.click();
+  expect(await widget.locator('table').count()).toBeGreaterThanOrEqual(3);
+  const results = await new AxeBuilder({ page })
+    .include('#ka-image-host')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  expect(results.violations).toEqual([]);
+});
+
+test('the Chinese widget speaks Chinese', async ({ page }) => {
+  const widget = await openHost(page, '', '/zh/widgets/');
+  await expect(widget.locator('.summary')).toContainText('毫秒');
+  await expect(widget.getByRole('button', { name: '关闭', exact: true })).toBeVisible();
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  test('the build’s runs are drawn: charts, figures and summary', async ({ page }) => {
+    await page.goto('/server-costs/');
+    const widget = page.locator('#ka-image-host');
+    expect(await widget.locator('svg').count()).toBeGreaterThanOrEqual(3);
+    await expect(widget.locator('.summary')).toContainText('hold a server slot');
+  });
+});
