@@ -180,3 +180,27 @@ export function poolCloses(trace: Trace): { evicted: number; idle: number } {
   }
   return { evicted: evicted.size, idle: idle.size };
 }
+
+/**
+ * Head-of-line blocking in a run: streams that had bytes waiting behind a missing packet
+ * (`stream-stall` events, client side), and the total and longest wait summed per stream.
+ */
+export function streamStalls(trace: Trace): {
+  streams: number;
+  totalMs: number;
+  longestMs: number;
+} {
+  const perStream = new Map<string, number>();
+  for (const e of trace) {
+    if (e.type !== 'stream-stall' || e.side !== 'client') continue;
+    const key = `${e.conn}:${e.stream}`;
+    perStream.set(key, (perStream.get(key) ?? 0) + (e.toMs - e.fromMs));
+  }
+  let totalMs = 0;
+  let longestMs = 0;
+  for (const ms of perStream.values()) {
+    totalMs += ms;
+    longestMs = Math.max(longestMs, ms);
+  }
+  return { streams: perStream.size, totalMs, longestMs };
+}
