@@ -18,6 +18,7 @@ export const widgets = {
   showTable: 'Show as table',
   hideTable: 'Hide table',
   parameters: 'Parameters',
+  groupUnused: 'Not used in this mode; shown because a value differs from its default.',
   packetsTitle: 'Packets',
   requestsTitle: 'Requests, by connection',
   notices: 'The address asked for values this diagram cannot use:',
@@ -28,6 +29,7 @@ export const widgets = {
   atTime: '{t} ms:',
   noEvent: '{t} ms: nothing happens yet.',
   ms: 'ms',
+  percent: '%',
   mbps: 'Mbit/s',
   bytes: 'bytes',
   connectionsUnit: 'connections',
@@ -69,11 +71,58 @@ export const widgets = {
     clickOffsetHelp:
       'Negative: the click comes before the server’s idle timer fires; positive: after it.',
     method: 'Method of the click',
+    loss: 'Random packet loss',
+    lossHelp: 'Each packet is lost with this probability (the same seed for all three runs).',
+    dropPacket: 'Drop one packet',
+    dropPacketHelp:
+      'Drops the server’s Nth data packet on the first connection in every run (0 = none).',
+    rate: 'Clients arriving',
+    rateHelp: 'New visitors per second, at random moments (a Poisson process).',
+    keepAliveTimeout: 'Server keep-alive timeout',
+    keepAliveTimeoutHelp:
+      '0 turns keep-alive off: the server closes each connection after its only response.',
+    objectsPerClient: 'Objects per visitor',
+    objectsPerClientHelp: '1 is an image host (one file per visit); a page has about 30.',
+    model: 'Server model',
+    modelHelp:
+      'Threaded: every open connection holds a worker, idle or not. Event-driven: an idle connection costs only memory.',
+    workers: 'Workers (threaded)',
+    workersHelp: 'Apache prefork’s MaxRequestWorkers: connections served at once (default 256).',
+    connectionCap: 'Connection cap (event-driven)',
+    connectionCapHelp:
+      'Open connections an event-driven server allows (nginx: worker_connections × worker processes).',
+    backlog: 'Listen backlog',
+    backlogHelp:
+      'Connections that may wait for a worker; beyond it new connections are refused (Apache default 511).',
+    duration: 'Arrivals for',
+    durationHelp: 'How long new visitors keep arriving.',
+    mode: 'What to simulate',
+    pipelining: 'Pipelining',
+    pipeliningHelp: 'HTTP/1.1 with keep-alive: send the requests back to back on one connection.',
+    lossSeedHelp: 'Each packet is lost with this probability; the random seed below decides which.',
+    initialWindow: 'Initial congestion window',
+    initialWindowHelp: 'Segments TCP may send before the first ACK returns (10 since RFC 6928).',
+    seed: 'Random seed',
+    seedHelp:
+      'Picks the lost packets and the visitors’ arrival times: the same seed, the same run.',
+    htmlBytes: 'Size of the HTML',
+    maxRequests: 'Max requests per connection',
+    maxRequestsHelp:
+      'The server closes a connection after this many responses (Apache: 100); 0 = no limit.',
+    processing: 'Server time per request',
+    visitorBytes: 'Size of each object',
+  },
+  modelOption: {
+    threaded: 'Threaded (a worker per connection)',
+    event: 'Event-driven (nginx style)',
+    unlimited: 'Unlimited (every connection served at once)',
   },
   httpVersionOption: {
     '0.9': 'HTTP/0.9',
     '1.0': 'HTTP/1.0',
     '1.1': 'HTTP/1.1',
+    '2': 'HTTP/2',
+    '3': 'HTTP/3 (QUIC)',
   },
   methodOption: {
     GET: 'GET (may be retried)',
@@ -89,6 +138,7 @@ export const widgets = {
     none: 'None (plain HTTP)',
     'tls1.2': 'TLS 1.2',
     'tls1.3': 'TLS 1.3',
+    'tls1.3-0rtt': 'TLS 1.3 resumed, with 0-RTT early data',
   },
   roundTrips: {
     one: '1 round trip',
@@ -198,6 +248,192 @@ export const widgets = {
       'incomplete-response': 'incomplete response',
     },
   },
+  embed: {
+    theme: 'Colour theme',
+    button: 'Embed',
+    open: 'Open in new tab',
+    heading: 'Embed this diagram',
+    intro:
+      'Paste this HTML into your web page or course page (in the editor’s HTML or source view). The frame shows the diagram with its current settings, and the script sizes it to fit.',
+    code: 'Embed code',
+    copy: 'Copy code',
+    copied: 'Copied to the clipboard.',
+    copyFailed:
+      'Could not copy automatically: the code is selected, so press Ctrl+C (⌘C on a Mac) to copy it.',
+    frameTitle: '{title} (interactive diagram, Keep-Alive)',
+    description:
+      'An interactive diagram from the Keep-Alive tutorial on HTTP persistent connections: {title}, driven by a network simulation that runs in the browser.',
+    back: 'From “{chapter}”, a chapter of the Keep-Alive tutorial',
+    backGallery: 'From the interactive diagrams of the Keep-Alive tutorial',
+    noScript:
+      'JavaScript is off, so this diagram shows its default settings: settings in the address apply only when JavaScript runs.',
+    noticeAbove: '{key}={raw} is above the maximum {limit}; using {used}.',
+    noticeBelow: '{key}={raw} is below the minimum {limit}; using {used}.',
+    noticeStep: '{key}={raw} is not in steps of {limit}; using {used}.',
+    noticeNotNumber: '{key}={raw} is not a number; using the default {used}.',
+    noticeNotOption: '{key}={raw} is not one of {limit}; using the default {used}.',
+    noticeNotBoolean: '{key}={raw} is not 1, 0, true or false; using the default {used}.',
+    noticeRepeated: '{key} is given {n} times ({raw}); using the last value.',
+  },
+  multiplexing: {
+    title: 'One page, three protocols: HTTP/1.1, HTTP/2 and HTTP/3',
+    caption:
+      'The same page — {objects} images of {bytes} bytes after a {html}-byte HTML document — over {tls}, a {rtt} ms round trip and {bw} Mbit/s. {loss} Left: HTTP/1.1 with up to {conns} connections. Middle: HTTP/2, every request a stream on one TCP connection. Right: HTTP/3, the same streams on one QUIC connection over UDP.',
+    lossNone: 'No packet is lost at random.',
+    lossSome: 'Each packet is lost with probability {loss}%.',
+    dropOne: 'The server’s data packet no. {n} on the first connection is dropped in every run.',
+    h1: 'HTTP/1.1, up to 6 connections',
+    h2: 'HTTP/2, one TCP connection',
+    h3: 'HTTP/3, one QUIC connection',
+    times: 'The page loads in {h1} ms over HTTP/1.1, {h2} ms over HTTP/2 and {h3} ms over HTTP/3.',
+    noStall: 'No stream waited for a lost packet.',
+    stallH2: {
+      one: 'HTTP/2: 1 stream waited {total} ms behind a lost TCP segment.',
+      other:
+        'HTTP/2: {n} streams waited behind lost TCP segments, {total} ms in all (longest {longest} ms) — TCP delivers bytes in order, so a hole stops every stream after it.',
+    },
+    stallH3: {
+      one: 'HTTP/3: 1 stream waited {total} ms for its own lost packet.',
+      other:
+        'HTTP/3: {n} streams waited for their own lost packets, {total} ms in all (longest {longest} ms).',
+    },
+    stallH3None:
+      'HTTP/3: no stream waited; a lost packet delays only the stream whose data it carried.',
+  },
+  imageHost: {
+    title: 'The image host: who holds the workers?',
+    caption:
+      'Visitors arrive at random, {rate} a second for {duration} s, over a {rtt} ms round trip; each fetches {objects} of {bytes} bytes over HTTP/1.1 and leaves. {server} {keepAlive}',
+    captionThreaded:
+      'The server is threaded: {workers} workers, each holding one connection from accept to close, and a backlog of {backlog}.',
+    captionEvent:
+      'The server is event-driven: up to {connections} open connections, idle ones costing memory but no worker, and a backlog of {backlog}.',
+    keepAliveOn: 'It closes a connection after {timeout} s idle.',
+    keepAliveOff: 'Keep-alive is off: it closes each connection after one response.',
+    objectCount: {
+      one: '1 object',
+      other: '{n} objects',
+    },
+    perSecond: 'per second',
+    seconds: 's',
+    presets: 'Quick settings',
+    timeoutPresets: 'Keep-alive timeout',
+    presetOff: 'Off',
+    presetApache: '5 s (Apache default)',
+    preset15: '15 s',
+    presetNginx: '75 s (nginx default)',
+    objectPresets: 'Visitors fetch',
+    presetImage: '1 object (image host)',
+    presetPage: '30 objects (a page)',
+    slotsTitle: 'Server workers over time',
+    slotsTitleEvent: 'Server connections over time',
+    latencyTitle: 'Response times',
+    sweepTitle: 'Throughput and p95 latency against the keep-alive timeout',
+    sweepImage: '1 object per visitor',
+    sweepPage: '{n} objects per visitor, 1/{n} as many visitors (same requests per second)',
+    sweepOffered: '{label}: {offered} requests/s offered in this run',
+    sweepProgress: 'Computing the sweep: {done} of {total} runs',
+    sweepDone: 'Sweep complete: {total} runs.',
+    computing: 'Computing the new run…',
+    failed: 'The simulation failed: {message}',
+    statsTitle: 'The run in figures',
+    stats: {
+      clients: 'Visitors',
+      requests: 'Requests completed',
+      throughput: 'Throughput',
+      throughputValue: '{n} responses/s',
+      busy: 'Workers serving (mean / peak)',
+      idle: 'Workers idle in keep-alive (mean / peak)',
+      busyEvent: 'Connections active (mean / peak)',
+      idleEvent: 'Connections idle (mean / peak)',
+      meanPeak: '{mean} / {peak}',
+      queue: 'Wait for a worker (mean / p95)',
+      queueValue: '{mean} / {p95} ms',
+      backlog: 'Backlog (peak)',
+      refused: 'Connections refused',
+      latency: 'Response time p50 / p95 / p99',
+      latencyValue: '{p50} / {p95} / {p99} ms',
+      timeWait: 'Server sockets in TIME_WAIT (peak)',
+      fds: 'Server file descriptors (peak)',
+      memory: 'Server memory (peak, estimate)',
+      memoryValue: '{n} MB',
+    },
+    little:
+      'Little’s law for one object per visitor: workers held ≈ arrival rate × holding time (the timeout plus one round trip of lingering close) ≈ {rate}/s × {hold} s ≈ {n} in the steady state, against {limit} available.',
+    summary:
+      'On average {held} connections hold a server slot ({busy} serving, {idle} idle in keep-alive) out of {limit}. {pressure} Half of the responses take at most {p50} ms, 95% at most {p95} ms; the server completes {throughput} responses a second.',
+    unlimited: 'no limit',
+    pressureNone: 'No visitor waits for a worker.',
+    pressureQueue:
+      'Every slot is taken at times: connections wait in the backlog (up to {backlog} at once), for {wait} ms at the 95th percentile.',
+    pressureRefused: {
+      one: 'Every slot is taken and the backlog overflows: 1 connection is refused and has to retry its SYN.',
+      other:
+        'Every slot is taken and the backlog overflows: {n} connections are refused and have to retry their SYNs.',
+    },
+  },
+  playground: {
+    title: 'Playground: every knob of the simulation',
+    modeOption: {
+      page: 'One page load',
+      visitors: 'Many visitors (a workload)',
+    },
+    group: {
+      protocol: 'Protocol',
+      network: 'Network',
+      page: 'Page',
+      browser: 'Browser',
+      server: 'Server',
+      visitors: 'Visitors',
+    },
+    segments: 'segments',
+    tools: 'Playground tools',
+    copyLink: 'Copy link',
+    copied: 'Link copied: it opens the playground with these settings.',
+    copyFailed:
+      'Could not copy automatically: the link is selected below, so press Ctrl+C (⌘C on a Mac) to copy it.',
+    linkLabel: 'Link to these settings',
+    reset: 'Reset to defaults',
+    resetDone: 'Every setting is back to its default.',
+    adjustTitle: 'Some settings do not combine; the simulation runs with these instead:',
+    adjust: {
+      keepAlive09: 'HTTP/0.9 has no keep-alive: every connection closes after its response.',
+      pipeliningVersion: 'Pipelining needs HTTP/1.1: requests go one at a time.',
+      pipeliningClose: 'Pipelining needs keep-alive: requests go one at a time.',
+      keepAliveMux: 'HTTP/2 and HTTP/3 connections are always persistent: keep-alive stays on.',
+      pipeliningMux:
+        'HTTP/2 and HTTP/3 send requests as concurrent streams instead: pipelining does not apply.',
+      tlsQuic: 'HTTP/3 runs over QUIC, which always uses TLS 1.3: the simulation uses TLS 1.3.',
+      quicIdle:
+        'HTTP/3: the two idle timeouts set QUIC’s idle timeout (max_idle_timeout), and the limit of requests per connection does not apply.',
+    },
+    proto: {
+      '0.9': 'HTTP/0.9',
+      '1.0': 'HTTP/1.0 (a connection per request)',
+      '1.0ka': 'HTTP/1.0 with Connection: Keep-Alive',
+      '1.1': 'HTTP/1.1 (persistent connections)',
+      '1.1close': 'HTTP/1.1 with Connection: close',
+      '1.1pipe': 'HTTP/1.1 with pipelining',
+      '2': 'HTTP/2 (streams on one TCP connection)',
+      '3': 'HTTP/3 (streams on one QUIC connection)',
+    },
+    captionPage:
+      'A browser loads a page — {html} bytes of HTML, then {objects} of {bytes} bytes — over {proto}, {tls}, with a {rtt} ms round trip, {bw} Mbit/s and {loss}% packet loss, at most {perHost} connections per host. {server}',
+    captionVisitors:
+      'Visitors arrive at random, {rate} a second for {duration} ms, and each fetches {objects} of {bytes} bytes over {proto}, {tls}, with a {rtt} ms round trip, {bw} Mbit/s shared by all and {loss}% packet loss. {server}',
+    serverUnlimited:
+      'The server serves every connection at once and closes connections idle for {timeout} ms.',
+    serverThreaded:
+      'The server is threaded: {workers} workers and a backlog of {backlog}; it closes connections idle for {timeout} ms.',
+    serverEvent:
+      'The server is event-driven: up to {connections} connections and a backlog of {backlog}; it closes connections idle for {timeout} ms.',
+    summaryVisitors:
+      'On average {held} connections hold a server slot ({busy} serving, {idle} idle in keep-alive){limit}. {pressure} Half of the responses take at most {p50} ms, 95% at most {p95} ms; the server completes {throughput} responses a second.',
+    limitOf: ' out of {n}',
+    noSweepH3:
+      'HTTP/3 has no HTTP keep-alive timeout to sweep (QUIC’s idle timeout closes its connections), so the sweep is left out.',
+    sweepSeries: 'These settings',
+  },
   gallery: {
     title: 'Interactive diagrams',
     contents: 'The diagrams',
@@ -213,8 +449,17 @@ export const widgets = {
     pageLoad: 'Page load',
     pool: 'Connection pool',
     timeoutRace: 'Timeout race',
+    multiplexing: 'Multiplexing',
+    multiplexingAbout:
+      'the same page over HTTP/1.1, HTTP/2 and HTTP/3 on one clock, with loss: who waits for a lost packet.',
+    imageHost: 'Image host',
+    imageHostAbout:
+      'many visitors, one server: workers held idle by keep-alive, queueing and refusals, and a sweep of timeouts.',
+    playground: 'Playground',
+    playgroundAbout:
+      'every knob of the simulation on one page — protocol, TLS, network, page, browser, server, or many visitors — with every view, sharable by link.',
     description:
-      'All interactive diagrams of the Keep-Alive tutorial in one place: handshakes, HTTP/1.0 against keep-alive, pipelining, a page load, the connection pool and the timeout race, each driven by the network simulation.',
+      'All interactive diagrams of the Keep-Alive tutorial in one place: handshakes, HTTP/1.0 against keep-alive, pipelining, a page load, the connection pool, the timeout race and the image host, each driven by the network simulation.',
     intro:
       'Every diagram here is drawn from a trace of the simulator for the parameters beside it. Press Play to watch the packets move, step from event to event, or change a parameter: the simulation runs again at once, and the address of the page keeps your settings so you can share them.',
     noScript:
