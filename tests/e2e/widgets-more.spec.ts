@@ -8,10 +8,8 @@ import { expect, test } from '@playwright/test';
 import { defaults } from '../../src/components/controls/params';
 import { poolScenario, poolSchema } from '../../src/components/widgets/connection-pool-params';
 import { pageLoadScenario, pageLoadSchema } from '../../src/components/widgets/page-load-params';
-import {
-  timeoutRaceScenario,
-  timeoutRaceSchema,
-} from '../../src/components/widgets/timeout-race-params';
+import { timeoutRaceSchema } from '../../src/components/widgets/timeout-race-params';
+import { timeoutRaceScenario } from '../../src/components/widgets/timeout-race-scenarios';
 import { poolCloses } from '../../src/components/widgets/trace-facts';
 import { formatMs } from '../../src/components/views/axis';
 import { simulate, type Trace } from '../../src/sim';

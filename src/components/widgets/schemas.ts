@@ -27,11 +27,8 @@ import {
   raceSchema,
   type RaceValues,
 } from './race-params';
-import {
-  timeoutRaceScenario,
-  timeoutRaceSchema,
-  type TimeoutRaceValues,
-} from './timeout-race-params';
+import { timeoutRaceSchema, type TimeoutRaceValues } from './timeout-race-params';
+import { timeoutRaceScenario } from './timeout-race-scenarios';
 
 /** A widget's schema and the scenarios (one per run) its values describe. */
 export interface WidgetParams<S extends ParamSchema> {

@@ -5,7 +5,6 @@
  * happens whatever the round-trip time and timeouts are.
  */
 import type { ScenarioInput, Trace } from '../../sim';
-import { simulate } from '../../sim/simulate';
 import { defineSchema, type ParamValues } from '../controls/params';
 import { clientIdleParam, rttParam, serverTimeoutParam } from './common-params';
 import { uiText } from './labels';
@@ -90,19 +89,9 @@ export function serverTimeoutMomentIn(probe: Trace): number {
   return at;
 }
 
-/** The moment the server closes the idle connection, from a run without the click (ms). */
-export function serverTimeoutMoment(v: TimeoutRaceValues): number {
-  return serverTimeoutMomentIn(simulate(timeoutProbeScenario(v)).trace);
-}
-
 /** Click time from the server's timeout moment: plus `clickOffset`, never before navigation. */
 export function clickMsAfter(v: TimeoutRaceValues, serverTimeoutMs: number): number {
   return Math.max(0, serverTimeoutMs + v.clickOffset);
-}
-
-/** Click time: the server's timeout moment plus `clickOffset` (never before navigation). */
-export function timeoutRaceClickMs(v: TimeoutRaceValues): number {
-  return clickMsAfter(v, serverTimeoutMoment(v));
 }
 
 function withClick(base: ScenarioInput, v: TimeoutRaceValues, atMs: number): ScenarioInput {
@@ -122,25 +111,6 @@ function withClick(base: ScenarioInput, v: TimeoutRaceValues, atMs: number): Sce
 /** The race with the click at `atMs` (no simulation: what the widget calls). */
 export function timeoutRaceScenarioAt(v: TimeoutRaceValues, atMs: number): ScenarioInput {
   return withClick(page(v, v.clientIdle, v.serverTimeout), v, atMs);
-}
-
-/** The race: the page, then a click `clickOffset` ms from the server's timeout moment. */
-export function timeoutRaceScenario(
-  v: TimeoutRaceValues,
-  atMs = timeoutRaceClickMs(v),
-): ScenarioInput {
-  return timeoutRaceScenarioAt(v, atMs);
-}
-
-/**
- * The same click on a connection neither side closes: what a clean reuse costs, to compare the
- * race with.
- */
-export function cleanReuseScenario(
-  v: TimeoutRaceValues,
-  atMs = timeoutRaceClickMs(v),
-): ScenarioInput {
-  return cleanReuseScenarioAt(v, atMs);
 }
 
 /** The clean reuse with the click at `atMs` (no simulation: what the widget calls). */

@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { layoutLadder, ladderPackets } from '../../../src/components/views/ladder';
 import { defaults } from '../../../src/components/controls/params';
-import {
-  timeoutRaceScenario,
-  timeoutRaceSchema,
-} from '../../../src/components/widgets/timeout-race-params';
+import { timeoutRaceSchema } from '../../../src/components/widgets/timeout-race-params';
+import { timeoutRaceScenario } from '../../../src/components/widgets/timeout-race-scenarios';
 import { simulate } from '../../../src/sim';
 
 describe('placeLabels', () => {

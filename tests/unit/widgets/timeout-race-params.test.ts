@@ -1,16 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { defaults } from '../../../src/components/controls/params';
 import {
-  cleanReuseScenario,
   RACE_POST_BODY_BYTES,
   serverTimeoutAt,
-  serverTimeoutMoment,
   timeoutProbeScenario,
-  timeoutRaceClickMs,
-  timeoutRaceScenario,
   timeoutRaceSchema,
   type TimeoutRaceValues,
 } from '../../../src/components/widgets/timeout-race-params';
+import {
+  cleanReuseScenario,
+  serverTimeoutMoment,
+  timeoutRaceClickMs,
+  timeoutRaceScenario,
+} from '../../../src/components/widgets/timeout-race-scenarios';
 import { followUpOutcome } from '../../../src/components/widgets/trace-facts';
 import { simulate } from '../../../src/sim';
 
