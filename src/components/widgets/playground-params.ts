@@ -210,6 +210,60 @@ export const playgroundSchema = defineSchema([
     label: uiText((w) => w.param.objectBytes),
     group: G.page,
   }),
+  field('shards', 'page.shards', {
+    max: 4,
+    step: 1,
+    label: uiText((w) => w.param.shards),
+    description: uiText((w) => w.param.shardsHelp),
+    group: G.page,
+  }),
+  {
+    key: 'drop',
+    type: 'number',
+    min: 0,
+    max: 200,
+    step: 1,
+    default: 0,
+    label: uiText((w) => w.param.dropPacket),
+    description: uiText((w) => w.param.dropPacketHelp),
+    group: G.page,
+  },
+  {
+    key: 'followUpAt',
+    type: 'number',
+    min: 0,
+    max: 60000,
+    step: 100,
+    default: 0,
+    unit: ms,
+    label: uiText((w) => w.param.followUpAt),
+    description: uiText((w) => w.param.followUpAtHelp),
+    group: G.page,
+  },
+  {
+    key: 'followUpMethod',
+    type: 'enum',
+    options: ['GET', 'POST'],
+    optionLabels: {
+      GET: uiText((w) => w.methodOption.GET),
+      POST: uiText((w) => w.methodOption.POST),
+    },
+    default: 'GET',
+    label: uiText((w) => w.param.method),
+    group: G.page,
+  },
+  {
+    key: 'addressChangeAt',
+    type: 'number',
+    min: 0,
+    max: 60000,
+    step: 100,
+    default: 0,
+    unit: ms,
+    label: uiText((w) => w.param.addressChangeAt),
+    description: uiText((w) => w.param.addressChangeAtHelp),
+    group: G.page,
+  },
   field('perHost', 'client.maxConnectionsPerHost', {
     step: 1,
     label: uiText((w) => w.param.perHost),
@@ -420,11 +474,44 @@ function shared(v: PlaygroundValues): ScenarioInput {
   };
 }
 
-/** One page load: the HTML, then `objects` objects of `objectBytes` each. */
+/** Size of the follow-up click's response (bytes). */
+export const PLAYGROUND_FOLLOW_UP_BYTES = 2000;
+
+/**
+ * One page load: the HTML, then `objects` objects of `objectBytes` each over `shards`
+ * hostnames; optionally the server's `drop`-th data packet on the first connection lost, a
+ * click at `followUpAt` ms and a change of the client's address at `addressChangeAt` ms
+ * (0 = none for each).
+ */
 export function playgroundPageScenario(v: PlaygroundValues): ScenarioInput {
+  const s = shared(v);
   return {
-    ...shared(v),
-    page: { htmlBytes: v.htmlBytes, objects: v.objects, objectBytes: v.objectBytes },
+    ...s,
+    network: {
+      ...s.network,
+      drop: v.drop > 0 ? [{ connection: 1, segment: v.drop, direction: 's2c' }] : [],
+    },
+    client: {
+      ...s.client,
+      ...(v.addressChangeAt > 0 ? { addressChangeAtMs: v.addressChangeAt } : {}),
+    },
+    page: {
+      htmlBytes: v.htmlBytes,
+      objects: v.objects,
+      objectBytes: v.objectBytes,
+      shards: v.shards,
+    },
+    followUps:
+      v.followUpAt > 0
+        ? [
+            {
+              atMs: v.followUpAt,
+              method: v.followUpMethod,
+              bytes: PLAYGROUND_FOLLOW_UP_BYTES,
+              bodyBytes: v.followUpMethod === 'POST' ? 200 : 0,
+            },
+          ]
+        : [],
   };
 }
 

@@ -73,6 +73,9 @@ export const widgets = {
     method: 'Method of the click',
     loss: 'Random packet loss',
     lossHelp: 'Each packet is lost with this probability (the same seed for all three runs).',
+    addressChangeAt: 'Client address changes at',
+    addressChangeAtHelp:
+      '0 means never; otherwise the client moves to a new IP address this long after navigation starts (TCP connections break, QUIC migrates).',
     dropPacket: 'Drop one packet',
     dropPacketHelp:
       'Drops the server’s Nth data packet on the first connection in every run (0 = none).',

@@ -72,6 +72,9 @@ export const widgets: Dictionary['widgets'] = {
     method: '点击所用的请求方法',
     loss: '随机丢包率',
     lossHelp: '每个分组以这个概率丢失（三次运行使用同一个随机种子）。',
+    addressChangeAt: '客户端地址变更时刻',
+    addressChangeAtHelp:
+      '0 表示不变更；否则在开始导航后这么久，客户端换到新的 IP 地址（TCP 连接随之中断，QUIC 连接则迁移过去）。',
     dropPacket: '丢弃指定分组',
     dropPacketHelp: '在每次运行中，丢弃服务器在第一条连接上发出的第 N 个数据分组（0 表示不丢）。',
     rate: '访客到达速率',

@@ -8,6 +8,7 @@ import {
 } from '../../../src/components/controls/params';
 import { SWEEP_TIMEOUTS_MS } from '../../../src/components/widgets/image-host-params';
 import {
+  PLAYGROUND_FOLLOW_UP_BYTES,
   PLAYGROUND_GROUPS,
   effectiveProtocol,
   playgroundAdjustments,
@@ -74,6 +75,12 @@ describe('playgroundSchema', () => {
       htmlBytes: SCENARIO_FIELDS['page.htmlBytes'].default,
       objects: SCENARIO_FIELDS['page.objects'].default,
       objectBytes: SCENARIO_FIELDS['page.objectBytes'].default,
+      shards: SCENARIO_FIELDS['page.shards'].default,
+      // 0 = none: no dropped packet, no click, no address change (the scenario's defaults).
+      drop: 0,
+      followUpAt: 0,
+      followUpMethod: 'GET',
+      addressChangeAt: SCENARIO_FIELDS['client.addressChangeAtMs'].default,
       perHost: SCENARIO_FIELDS['client.maxConnectionsPerHost'].default,
       totalCap: SCENARIO_FIELDS['client.maxConnectionsTotal'].default,
       clientIdle: SCENARIO_FIELDS['client.idleTimeoutMs'].default,
@@ -111,6 +118,8 @@ describe('playgroundSchema', () => {
       htmlBytes: ['page.htmlBytes', 1],
       objects: ['page.objects', 1],
       objectBytes: ['page.objectBytes', 1],
+      shards: ['page.shards', 1],
+      addressChangeAt: ['client.addressChangeAtMs', 1],
       perHost: ['client.maxConnectionsPerHost', 1],
       totalCap: ['client.maxConnectionsTotal', 1],
       clientIdle: ['client.idleTimeoutMs', 1],
@@ -125,7 +134,10 @@ describe('playgroundSchema', () => {
       perVisitor: ['workload.objectsPerClient', 1],
       visitorBytes: ['workload.objectBytes', 1],
     };
-    const numbers = playgroundSchema.filter((p) => p.type === 'number');
+    // `drop` and `followUpAt` fill composite fields (a drop rule, a click): checked below.
+    const numbers = playgroundSchema.filter(
+      (p) => p.type === 'number' && p.key !== 'drop' && p.key !== 'followUpAt',
+    );
     expect(numbers.map((p) => p.key).sort()).toEqual(Object.keys(fields).sort());
     for (const p of numbers) {
       const [path, scale] = fields[p.key] ?? ['seed', 1];
@@ -356,5 +368,29 @@ describe('the URL', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('the one-off events of a page load', () => {
+  it('drop, click and address change land in their scenario fields; 0 means none', () => {
+    const none = playgroundPageScenario(base);
+    expect(none.network?.drop).toEqual([]);
+    expect(none.followUps).toEqual([]);
+    expect(none.client?.addressChangeAtMs).toBeUndefined();
+    const some = playgroundPageScenario({
+      ...base,
+      drop: 7,
+      followUpAt: 4000,
+      followUpMethod: 'POST',
+      addressChangeAt: 2500,
+      shards: 3,
+    });
+    expect(some.network?.drop).toEqual([{ connection: 1, segment: 7, direction: 's2c' }]);
+    expect(some.followUps).toEqual([
+      { atMs: 4000, method: 'POST', bytes: PLAYGROUND_FOLLOW_UP_BYTES, bodyBytes: 200 },
+    ]);
+    expect(some.client?.addressChangeAtMs).toBe(2500);
+    expect(some.page?.shards).toBe(3);
+    expect(validateScenario(some).ok).toBe(true);
   });
 });
