@@ -17,6 +17,12 @@ import { startPreview } from './serve';
 const BUDGET = {
   /** gzip bytes of JavaScript loaded up front on any page. */
   jsGzip: 45 * 1024,
+  /**
+   * The same on an embed page (`/embed/<widget>/`), where the widget is the whole page and must
+   * hydrate at once to apply its URL parameters: the chapter budget plus the widget's own code.
+   * The target stays 45 KB (see the issue notes); this limit keeps embeds from growing further.
+   */
+  embedJsGzip: 60 * 1024,
   /** inline script bytes allowed on a page without widgets or search (the theme scripts). */
   inlineJs: 2048,
   minScore: 100,
@@ -35,7 +41,9 @@ const median = (xs: number[]): number => {
 async function main(): Promise<void> {
   const started = Date.now();
   const choice = requireChromium();
-  const pages = builtPages();
+  // BUDGET_ONLY=<substring> measures only the matching pages (a quick local check).
+  const only = process.env['BUDGET_ONLY'];
+  const pages = builtPages().filter((p) => only === undefined || p.includes(only));
   const preview = await startPreview(Number(process.env['PREVIEW_PORT'] ?? 4321));
   const failures: string[] = [];
   const rows: (PageWeight & Scores & { notes: string[] })[] = [];
@@ -48,9 +56,10 @@ async function main(): Promise<void> {
     for (const path of pages) {
       const weight = await measurePage(browser, preview.origin, path);
       rows.push({ ...weight, notes: [] });
-      if (weight.jsGzip > BUDGET.jsGzip) {
+      const jsBudget = path.includes('/embed/') ? BUDGET.embedJsGzip : BUDGET.jsGzip;
+      if (weight.jsGzip > jsBudget) {
         failures.push(
-          `${path}: ${kb(weight.jsGzip)} KB gzip of JavaScript up front (budget ${kb(BUDGET.jsGzip)} KB)`,
+          `${path}: ${kb(weight.jsGzip)} KB gzip of JavaScript up front (budget ${kb(jsBudget)} KB)`,
         );
       }
       // Live embeds count as widgets: their page may load the host script (`/embed.js`).
