@@ -79,7 +79,9 @@ test('values from the URL are used, and bad ones are corrected with a notice', a
 test('the event model counts connections, not workers', async ({ page }) => {
   const widget = await openHost(page, '?image-host.model=event');
   await expect(widget.locator('progress')).toHaveCount(0, { timeout: 20_000 });
-  await expect(widget.getByRole('img', { name: 'Server connections over time' })).toBeVisible();
+  await expect(
+    widget.locator('figcaption').getByText('Server connections over time', { exact: true }),
+  ).toBeVisible();
   await expectSummaryOf(widget, { ...base, model: 'event' });
 });
 
