@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ScenarioInput } from '../../../src/sim/scenario';
+import type { Scenario, ScenarioInput } from '../../../src/sim/scenario';
 import { validateScenario } from '../../../src/sim/scenario';
 import { ScenarioError, simulate } from '../../../src/sim/simulate';
 import type { Trace } from '../../../src/sim/trace';
@@ -79,6 +79,37 @@ const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
 
 /** Property runs per test (raise with SIM_PROPERTY_RUNS for a longer hunt). */
 const RUNS = { numRuns: Number(process.env['SIM_PROPERTY_RUNS'] ?? 60) };
+
+/** Every queued request ends exactly once (done or error), and nothing ends unqueued. */
+function expectEachQueuedRequestEndsOnce(trace: Trace): void {
+  const queued = new Set<number>();
+  const ends = new Map<number, number>();
+  for (const e of ofType(trace, 'request')) {
+    if (e.step === 'queued') queued.add(e.requestId);
+    if (e.step === 'done' || e.step === 'error')
+      ends.set(e.requestId, (ends.get(e.requestId) ?? 0) + 1);
+  }
+  expect([...ends.keys()].sort((a, b) => a - b)).toEqual([...queued].sort((a, b) => a - b));
+  for (const count of ends.values()) expect(count).toBe(1);
+}
+
+/**
+ * HTTP/2 and HTTP/3: each response delivers its header block plus its whole body. HPACK/QPACK
+ * model: a connection's first response block is Huffman-coded (0.7), later ones mostly indexed
+ * (0.1).
+ */
+function expectHeaderBlockPlusBody(trace: Trace, scenario: Scenario): void {
+  const h = scenario.http.responseHeaderBytes;
+  const blocks = [Math.ceil(0.7 * h), Math.ceil(0.1 * h)];
+  const body = [
+    scenario.page.htmlBytes,
+    ...scenario.page.objects.map((o) => o.bytes),
+    ...scenario.followUps.map((f) => f.bytes),
+  ];
+  for (const e of ofType(trace, 'request'))
+    if (e.step === 'done')
+      expect(blocks).toContain((e.bytes ?? 0) - (body[e.requestId - 1] ?? NaN));
+}
 
 /** Open client connections per host and in total, at every event. */
 function maxOpen(trace: Trace): { perHost: number; total: number } {
@@ -334,15 +365,7 @@ describe('properties over random HTTP/2 scenarios', { timeout: 120_000 }, () => 
     fc.assert(
       fc.property(h2Arb, (sc) => {
         const { trace, scenario, metrics } = simulate(sc);
-        const queued = new Set<number>();
-        const ends = new Map<number, number>();
-        for (const e of ofType(trace, 'request')) {
-          if (e.step === 'queued') queued.add(e.requestId);
-          if (e.step === 'done' || e.step === 'error')
-            ends.set(e.requestId, (ends.get(e.requestId) ?? 0) + 1);
-        }
-        expect([...ends.keys()].sort((a, b) => a - b)).toEqual([...queued].sort((a, b) => a - b));
-        for (const count of ends.values()) expect(count).toBe(1);
+        expectEachQueuedRequestEndsOnce(trace);
         if (scenario.network.lossRate <= 0.01 && scenario.network.drop.length === 0)
           expect(metrics.pageComplete).toBe(true);
       }),
@@ -354,18 +377,7 @@ describe('properties over random HTTP/2 scenarios', { timeout: 120_000 }, () => 
     fc.assert(
       fc.property(h2Arb, (sc) => {
         const { trace, scenario } = simulate(sc);
-        const h = scenario.http.responseHeaderBytes;
-        // HPACK: a connection's first response block is Huffman-coded (0.7), later ones mostly
-        // indexed (0.1).
-        const blocks = [Math.ceil(0.7 * h), Math.ceil(0.1 * h)];
-        const body = [
-          scenario.page.htmlBytes,
-          ...scenario.page.objects.map((o) => o.bytes),
-          ...scenario.followUps.map((f) => f.bytes),
-        ];
-        for (const e of ofType(trace, 'request'))
-          if (e.step === 'done')
-            expect(blocks).toContain((e.bytes ?? 0) - (body[e.requestId - 1] ?? NaN));
+        expectHeaderBlockPlusBody(trace, scenario);
       }),
       RUNS,
     );
@@ -499,15 +511,7 @@ describe('properties over random HTTP/3 scenarios', { timeout: 180_000 }, () => 
     fc.assert(
       fc.property(h3Arb, (sc) => {
         const { trace, scenario, metrics } = simulate(sc);
-        const queued = new Set<number>();
-        const ends = new Map<number, number>();
-        for (const e of ofType(trace, 'request')) {
-          if (e.step === 'queued') queued.add(e.requestId);
-          if (e.step === 'done' || e.step === 'error')
-            ends.set(e.requestId, (ends.get(e.requestId) ?? 0) + 1);
-        }
-        expect([...ends.keys()].sort((a, b) => a - b)).toEqual([...queued].sort((a, b) => a - b));
-        for (const count of ends.values()) expect(count).toBe(1);
+        expectEachQueuedRequestEndsOnce(trace);
         if (scenario.network.lossRate <= 0.01 && scenario.network.drop.length === 0)
           expect(metrics.pageComplete).toBe(true);
       }),
@@ -519,16 +523,7 @@ describe('properties over random HTTP/3 scenarios', { timeout: 180_000 }, () => 
     fc.assert(
       fc.property(h3Arb, (sc) => {
         const { trace, scenario } = simulate(sc);
-        const h = scenario.http.responseHeaderBytes;
-        const blocks = [Math.ceil(0.7 * h), Math.ceil(0.1 * h)];
-        const body = [
-          scenario.page.htmlBytes,
-          ...scenario.page.objects.map((o) => o.bytes),
-          ...scenario.followUps.map((f) => f.bytes),
-        ];
-        for (const e of ofType(trace, 'request'))
-          if (e.step === 'done')
-            expect(blocks).toContain((e.bytes ?? 0) - (body[e.requestId - 1] ?? NaN));
+        expectHeaderBlockPlusBody(trace, scenario);
       }),
       RUNS,
     );
@@ -592,15 +587,7 @@ describe('properties with a client address change (any protocol)', { timeout: 18
       fc.property(migrationArb, (sc) => {
         const { trace } = simulate(sc);
         expect(simulate(sc).trace).toEqual(trace);
-        const queued = new Set<number>();
-        const ends = new Map<number, number>();
-        for (const e of ofType(trace, 'request')) {
-          if (e.step === 'queued') queued.add(e.requestId);
-          if (e.step === 'done' || e.step === 'error')
-            ends.set(e.requestId, (ends.get(e.requestId) ?? 0) + 1);
-        }
-        expect([...ends.keys()].sort((a, b) => a - b)).toEqual([...queued].sort((a, b) => a - b));
-        for (const count of ends.values()) expect(count).toBe(1);
+        expectEachQueuedRequestEndsOnce(trace);
         // A TCP connection the client abandoned at the address change is half-open on the
         // server (RFC 9293 §3.5.1): the client sends nothing more on it, so it closes only if
         // the server itself gives up; its server side may end in any state, and every other
