@@ -23,12 +23,30 @@ async function visit(page: Page, path: string): Promise<string[]> {
   return problems;
 }
 
+/**
+ * Waits until every island on screen (and an embed page's widget) has hydrated. Before hydration a widget's controls are
+ * disabled (dimmed, and exempt from contrast rules); axe must not run while they switch on,
+ * or it can read a control as enabled with the dimmed colours.
+ */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      [...document.querySelectorAll('astro-island[ssr], [data-ka-pending]')].every((island) => {
+        const r = island.getBoundingClientRect();
+        return r.bottom <= 0 || r.top >= innerHeight || r.width === 0 || r.height === 0;
+      }),
+    undefined,
+    { timeout: 15_000 },
+  );
+}
+
 for (const path of pages) {
   test.describe(`page ${path}`, () => {
     for (const scheme of ['light', 'dark'] as const) {
       test(`has no console errors and no axe violations in ${scheme} theme`, async ({ page }) => {
         await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
         const problems = await visit(page, path);
+        await settled(page);
         const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
         const violations = results.violations.map(
           (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
