@@ -4,7 +4,10 @@
  * the events stream past without storing the trace; `computeWorkloadMetrics` runs the same
  * accumulator over a stored trace.
  */
+import { percentile } from './percentile';
 import type { Trace, TraceEvent } from './trace';
+
+export { percentile } from './percentile';
 
 /** Percentiles in ms (nearest rank: the smallest value with at least p% of values at or below it). */
 export interface Percentiles {
@@ -48,14 +51,6 @@ export interface WorkloadMetrics {
   readonly fdsPeak: number;
   readonly memoryPeakBytes: number;
   readonly memoryMeanBytes: number;
-}
-
-/** Nearest-rank percentile of an ascending array (0 when empty). */
-export function percentile(sorted: ArrayLike<number>, p: number): number {
-  const n = sorted.length;
-  if (n === 0) return 0;
-  const rank = Math.max(1, Math.ceil((p / 100) * n));
-  return sorted[Math.min(n, rank) - 1] as number;
 }
 
 /** Rounds a difference of ms times to whole µs (the engine's unit), removing float noise. */

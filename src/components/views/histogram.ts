@@ -8,7 +8,7 @@ import { nice } from 'd3-array';
 import { fill } from '../../i18n/fill';
 import { ui } from '../../i18n/ui';
 import type { Lang } from '../../i18n';
-import { percentile } from '../../sim/workload-metrics';
+import { percentile } from '../../sim/percentile';
 import { scaleTicks, type Tick } from './axis';
 import { formatInt } from './number-format';
 import { formatDuration } from './text';

@@ -9,7 +9,7 @@
  * (`playgroundAdjustments`), so no setting ever makes the widget fail.
  */
 import type { ScenarioInput } from '../../sim';
-import { SCENARIO_FIELDS, type FieldPath, type NumberSpec } from '../../sim/scenario';
+import { SCENARIO_FIELDS, type FieldPath, type NumberSpec } from '../../sim/scenario-fields';
 import {
   defineSchema,
   type NumberParam,
