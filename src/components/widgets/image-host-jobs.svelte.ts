@@ -8,12 +8,7 @@
  */
 import type { ScenarioInput } from '../../sim/scenario';
 import type { SweepRow } from '../../sim/sweep';
-import {
-  imageHostScenario,
-  sweepSeries,
-  type ImageHostValues,
-  type SweepSeries,
-} from './image-host-params';
+import type { ImageHostValues, SweepSeries } from './image-host-params';
 import { runHost, runSweepRow, type HostRun } from './image-host-runs';
 import { providedSimulate } from './simulations.svelte';
 
@@ -40,11 +35,6 @@ export type ImageHostReply =
 export interface HostJobPlan {
   readonly main: ScenarioInput;
   readonly sweep: readonly SweepSeries[];
-}
-
-/** The Image host's plan: the reader's workload, and the sweep at one object and at a page. */
-export function imageHostPlan(values: ImageHostValues): HostJobPlan {
-  return { main: imageHostScenario(values), sweep: sweepSeries(values) };
 }
 
 /** Rows of each sweep series (undefined: still computing). */

@@ -9,7 +9,11 @@ import type { ScenarioInput } from '../../sim';
 import { withKeepAliveTimeout } from '../../sim/server-timeout';
 import { defineSchema, type ParamValues } from '../controls/params';
 import { rttParam } from './common-params';
+import type { HostJobPlan } from './image-host-jobs.svelte';
+import { SWEEP_TIMEOUTS_MS } from './image-host-runs';
 import { uiText } from './labels';
+
+export { SWEEP_TIMEOUTS_MS } from './image-host-runs';
 
 /** Size of each object (bytes): a typical photo thumbnail or small image. */
 export const IMAGE_BYTES = 20_000;
@@ -21,10 +25,6 @@ export const IMAGE_BYTES = 20_000;
 export const SERVER_LINK_MBPS = 1000;
 /** Objects per client in the sweep's "a page" series. */
 export const PAGE_OBJECTS = 30;
-/** Server keep-alive timeouts the sweep runs (ms; 0 = keep-alive off). */
-export const SWEEP_TIMEOUTS_MS: readonly number[] = [0, 1000, 2000, 5000, 10000, 15000, 30000];
-/** Bins of the server timeline drawn by the slot chart. */
-export const TIMELINE_BINS = 80;
 
 /** Image host: arrivals, keep-alive timeout, objects per client, server model and limits. */
 export const imageHostSchema = defineSchema([
@@ -181,4 +181,9 @@ export function sweepSeries(v: ImageHostValues): readonly SweepSeries[] {
     })),
   });
   return [series('image', 1), series('page', PAGE_OBJECTS)];
+}
+
+/** The Image host's plan: the reader's workload, and the sweep at one object and at a page. */
+export function imageHostPlan(values: ImageHostValues): HostJobPlan {
+  return { main: imageHostScenario(values), sweep: sweepSeries(values) };
 }

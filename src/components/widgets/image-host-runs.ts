@@ -9,7 +9,12 @@ import type { SweepRow } from '../../sim/sweep';
 import type { WorkloadMetrics } from '../../sim/workload-metrics';
 import type { WorkloadTimeline } from '../../sim/workload-timeline';
 import type { Simulate } from './simulations.svelte';
-import { TIMELINE_BINS } from './image-host-params';
+
+/** Server keep-alive timeouts the sweep runs (ms; 0 = keep-alive off). */
+export const SWEEP_TIMEOUTS_MS: readonly number[] = [0, 1000, 2000, 5000, 10000, 15000, 30000];
+
+/** Bins of the server timeline drawn by the slot chart. */
+export const TIMELINE_BINS = 80;
 
 /** Largest number of response times a run keeps for the latency chart. */
 export const LATENCY_SAMPLE = 2000;
