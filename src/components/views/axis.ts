@@ -1,4 +1,4 @@
-import { tickStep, ticks as d3Ticks } from 'd3-array';
+import { tickStep, ticks as roundTicks } from './ticks';
 import { formatFixed } from './number-format';
 
 /** One tick of a time axis: its value (ms), its pixel position and its label. */
@@ -64,8 +64,9 @@ export interface TimeAxisOptions {
 
 /**
  * Ticks of the linear map [d0, d1] → [r0, r1] (d0 < d1), as d3-scale's `scaleLinear` computes
- * them: values from d3-array's `ticks`, positions `r0 * (1 - t) + r1 * t`, and labels in `,~f`
- * with the precision of the tick step (its `tickFormat`). Written out because `scaleLinear`
+ * them: values from d3-array's `ticks` (written out in `ticks.ts`), positions
+ * `r0 * (1 - t) + r1 * t`, and labels in `,~f` with the precision of the tick step (its
+ * `tickFormat`). Written out because `scaleLinear`
  * brings d3-interpolate and d3-color (about 13 KB) into the browser for a numbers-only axis.
  */
 export function scaleTicks(
@@ -79,7 +80,7 @@ export function scaleTicks(
   const step = Math.abs(tickStep(d0, d1, count));
   const exponent = Number(step.toExponential().split('e')[1]);
   const precision = Number.isFinite(exponent) ? Math.max(0, -exponent) : 6;
-  return d3Ticks(d0, d1, count).map((value) => {
+  return roundTicks(d0, d1, count).map((value) => {
     const t = span ? (value - d0) / span : 0.5;
     return { value, pos: r0 * (1 - t) + r1 * t, label: formatFixed(value, precision) };
   });

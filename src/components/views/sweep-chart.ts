@@ -4,7 +4,7 @@
  * (0 = keep-alive off), with throughput (completed requests/s) above and p95 latency below. Each
  * series is a line with markers, told apart by colour, marker shape and dash.
  */
-import { nice } from 'd3-array';
+import { nice } from './ticks';
 import { fill } from '../../i18n/fill';
 import { ui } from '../../i18n/ui';
 import type { Lang } from '../../i18n';
