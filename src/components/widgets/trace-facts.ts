@@ -1,7 +1,6 @@
 /** Small facts read off traces for widget sentences and the playback length. */
 import type { SimResult, Trace } from '../../sim';
 import { formatMs } from '../views/axis';
-import { metricsAt } from '../views/metrics';
 
 /** Time of the last packet arrival (or transmission, when dropped) or request step. */
 export function lastActivity(trace: Trace): number {
@@ -24,14 +23,6 @@ export function shownEnd(results: readonly SimResult[]): number {
     end = Math.max(end, Math.min(lastActivity(r.trace), cap));
   }
   return end;
-}
-
-/**
- * Packets sent up to `endMs`: what the metrics strip shows when the clock stops there (closes
- * after the shown end, such as a keep-alive timeout's FIN exchange, are not counted).
- */
-export function packetsShown(trace: Trace, endMs: number): number {
-  return metricsAt(trace, endMs).packets;
 }
 
 /** A plural phrase from a `{ one, other }` pair with an `{n}` slot. */
