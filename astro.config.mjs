@@ -7,6 +7,96 @@ import svelte from '@astrojs/svelte';
 /** Public origin of the site; set SITE_URL when deploying (used for canonical links and the sitemap). */
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
 
+/**
+ * A pattern for modules under `src/components/<dir>/` with one of `names` (any extension).
+ * @param {string} dir
+ * @param {string[]} names
+ */
+const modules = (dir, names) => `src[\\\\/]components[\\\\/]${dir}[\\\\/](${names.join('|')})\\.`;
+
+/**
+ * Two chunks for the browser instead of a dozen small ones, so an embed page (the widget alone,
+ * hydrating at once) gzips fewer, larger files: `widget-core` holds what every widget loads (the
+ * Svelte runtime, the frame, controls, player and shared view parts) and `time-views` the views
+ * drawn on a widget's clock (ladder, waterfall, lanes, metrics strip), which all but the Image
+ * host show, with the simulation's metrics they count (the simulator, which only widgets with a
+ * clock load, imports them from there). Lazy parts (the simulator, the tables, the live-region
+ * text) stay separate, and so does Astro's Svelte renderer, which only chapter islands need (an
+ * embed hydrates its widget itself). Server rendering keeps the default chunks.
+ */
+const CHUNK_GROUPS = [
+  {
+    name: 'widget-core',
+    priority: 2,
+    test: new RegExp(
+      [
+        'node_modules[\\\\/](svelte|esm-env|d3-array)[\\\\/]',
+        'src[\\\\/]i18n[\\\\/](fill|ui)\\.',
+        'src[\\\\/]sim[\\\\/]percentile\\.',
+        modules('controls', [
+          'ParamControls',
+          'Player',
+          'params',
+          'param-state',
+          'playback',
+          'timeline',
+        ]),
+        modules('embed', ['snippet', 'embed-query', 'hydrate-embed']),
+        modules('views', [
+          'axis',
+          'number-format',
+          'text',
+          'colors',
+          'Legend',
+          'TimeAxis',
+          'ViewFigure',
+          'ticks',
+          'LazyTraceTable',
+          'TimeOverlay',
+        ]),
+        modules('widgets', [
+          'WidgetFrame',
+          'widget-setup',
+          'simulations',
+          'trace-facts',
+          'common-params',
+          'labels',
+        ]),
+      ].join('|'),
+    ),
+  },
+  {
+    name: 'time-views',
+    priority: 1,
+    test: new RegExp(
+      [
+        modules('views', [
+          'Ladder',
+          'Waterfall',
+          'ConnectionLanes',
+          'MetricsStrip',
+          'metrics',
+          'ViewNotes',
+          'ladder',
+          'waterfall',
+          'lanes',
+        ]),
+        modules('widgets', ['RunViews', 'SideBySide']),
+        'src[\\\\/]sim[\\\\/]metrics\\.',
+      ].join('|'),
+    ),
+  },
+];
+
+/** @type {import('vite').Plugin} */
+const chunkGroups = {
+  name: 'keep-alive-chunk-groups',
+  configEnvironment(name) {
+    if (name !== 'client') return;
+    return { build: { rolldownOptions: { output: { codeSplitting: { groups: CHUNK_GROUPS } } } } };
+  },
+};
+
 export default defineConfig({
   site,
   trailingSlash: 'always',
@@ -25,6 +115,7 @@ export default defineConfig({
     }),
   ],
   devToolbar: { enabled: false },
+  vite: { plugins: [chunkGroups] },
   prefetch: false,
   // Content Security Policy as a <meta> tag on every page. Astro hashes the scripts and <style>
   // elements it emits (island loader, processed <script>s); ThemeScript.astro registers the hash
