@@ -15,14 +15,17 @@ import { measurePage, type PageWeight } from './js-weight';
 import { startPreview } from './serve';
 
 const BUDGET = {
-  /** gzip bytes of JavaScript loaded up front on any page. */
+  /**
+   * gzip bytes of JavaScript loaded up front on any page, embed pages included: there the widget
+   * is the whole page and hydrates at once, so its code counts in full.
+   */
   jsGzip: 45 * 1024,
   /**
-   * The same on an embed page (`/embed/<widget>/`), where the widget is the whole page and must
-   * hydrate at once to apply its URL parameters: the chapter budget plus the widget's own code.
-   * The target stays 45 KB (see the issue notes); this limit keeps embeds from growing further.
+   * The one exception: the Playground's embed page (`/embed/playground/`, both languages) carries
+   * every knob of the simulation (its schema and the visitors' workload runner) on top of all four
+   * time views: 49.5 KB measured. Its chapter page meets `jsGzip` (it hydrates when visible).
    */
-  embedJsGzip: 60 * 1024,
+  playgroundEmbedJsGzip: 51 * 1024,
   /** inline script bytes allowed on a page without widgets or search (the theme scripts). */
   inlineJs: 2048,
   minScore: 100,
@@ -56,7 +59,9 @@ async function main(): Promise<void> {
     for (const path of pages) {
       const weight = await measurePage(browser, preview.origin, path);
       rows.push({ ...weight, notes: [] });
-      const jsBudget = path.includes('/embed/') ? BUDGET.embedJsGzip : BUDGET.jsGzip;
+      const jsBudget = /\/embed\/playground\/$/.test(path)
+        ? BUDGET.playgroundEmbedJsGzip
+        : BUDGET.jsGzip;
       if (weight.jsGzip > jsBudget) {
         failures.push(
           `${path}: ${kb(weight.jsGzip)} KB gzip of JavaScript up front (budget ${kb(jsBudget)} KB)`,
