@@ -191,7 +191,7 @@ test('axe finds nothing once hydrated, in both modes', async ({ page }) => {
   await check();
   await widget.getByLabel('What to simulate').selectOption('visitors');
   // Settled: no sweep in progress and the main run done (HTTP/3 has no sweep, so no <progress>
-  // ever shows; the runs are dimmed while `aria-busy`).
+  // ever shows; the charts are faded while `aria-busy`).
   await expect(widget.locator('progress')).toHaveCount(0, { timeout: 20_000 });
   await expect(widget.locator('[aria-busy="true"]')).toHaveCount(0, { timeout: 20_000 });
   await check();
