@@ -84,6 +84,59 @@ export function serverPersists(
  */
 export const CLIENT_STALL_TIMEOUT_US = 300_000_000;
 
+/**
+ * True once a connection that had work has received nothing for CLIENT_STALL_TIMEOUT_US since
+ * `lastReceiveUs` or `lastWorkUs`, whichever is later; until then `timer` is re-armed for that
+ * moment (the stall check every client connection runs).
+ */
+export function stallDeadlinePassed(
+  engine: Engine,
+  timer: Timer,
+  lastReceiveUs: number,
+  lastWorkUs: number,
+): boolean {
+  const quietUntil = Math.max(lastReceiveUs, lastWorkUs) + CLIENT_STALL_TIMEOUT_US;
+  if (engine.now >= quietUntil) return true;
+  timer.setAt(quietUntil);
+  return false;
+}
+
+/** What a `request` event says of a request: the client's attempt or the payload the server read. */
+type RequestFields = Pick<
+  HttpRequestPayload,
+  'requestId' | 'attempt' | 'method' | 'path' | 'host' | 'followUp'
+>;
+
+/**
+ * Records a step of a request on connection `conn` (detailed traces only): `sent` by a client
+ * connection (with the bytes it wrote), `server-received` / `server-start` / `server-end` by a
+ * server connection; HTTP/2 and HTTP/3 name the stream.
+ */
+export function emitRequestStep(
+  engine: Engine,
+  trace: TraceRecorder,
+  step: 'sent' | 'server-received' | 'server-start' | 'server-end',
+  r: RequestFields,
+  conn: number,
+  extra: { readonly bytes?: number; readonly stream?: number } = {},
+): void {
+  if (!trace.detail) return;
+  trace.emit({
+    type: 'request',
+    t: usToMs(engine.now),
+    step,
+    requestId: r.requestId,
+    path: r.path,
+    host: r.host,
+    method: r.method,
+    attempt: r.attempt,
+    conn,
+    ...(extra.bytes !== undefined ? { bytes: extra.bytes } : {}),
+    followUp: r.followUp,
+    ...(extra.stream !== undefined ? { stream: extra.stream } : {}),
+  });
+}
+
 /** A request attempt the client has put on a connection. */
 export interface Attempt {
   readonly requestId: number;
@@ -180,12 +233,10 @@ export class Http1ClientConn implements StreamHandler, ClientConn {
   /** Gives up on a connection that has received nothing for CLIENT_STALL_TIMEOUT_US while it had work. */
   private onStallCheck(): void {
     if (this.state !== 'connecting' && this.state !== 'busy') return;
-    const quietUntil =
-      Math.max(this.stream.lastReceiveUs, this.lastWorkUs) + CLIENT_STALL_TIMEOUT_US;
-    if (this.engine.now < quietUntil) {
-      this.stallTimer.setAt(quietUntil);
+    if (
+      !stallDeadlinePassed(this.engine, this.stallTimer, this.stream.lastReceiveUs, this.lastWorkUs)
+    )
       return;
-    }
     const failed = this.outstanding.splice(0);
     this.idleEpoch++;
     this.state = 'closed';
@@ -241,20 +292,7 @@ export class Http1ClientConn implements StreamHandler, ClientConn {
       requestIds: [a.requestId],
       payload,
     });
-    if (!this.trace.detail) return;
-    this.trace.emit({
-      type: 'request',
-      t: usToMs(this.engine.now),
-      step: 'sent',
-      requestId: a.requestId,
-      path: a.path,
-      host: a.host,
-      method: a.method,
-      attempt: a.attempt,
-      conn: this.id,
-      bytes,
-      followUp: a.followUp,
-    });
+    emitRequestStep(this.engine, this.trace, 'sent', a, this.id, { bytes });
   }
 
   /** Client-initiated close (idle timeout, eviction): FIN, TIME_WAIT on this side later. */
@@ -557,18 +595,6 @@ export class Http1ServerConn implements StreamHandler, ServerConn {
     step: 'server-received' | 'server-start' | 'server-end',
     p: HttpRequestPayload,
   ): void {
-    if (!this.trace.detail) return;
-    this.trace.emit({
-      type: 'request',
-      t: usToMs(this.engine.now),
-      step,
-      requestId: p.requestId,
-      path: p.path,
-      host: p.host,
-      method: p.method,
-      attempt: p.attempt,
-      conn: this.id,
-      followUp: p.followUp,
-    });
+    emitRequestStep(this.engine, this.trace, step, p, this.id);
   }
 }

@@ -30,7 +30,7 @@ import type {
   ServerConn,
   ServerPolicy,
 } from './http1';
-import { CLIENT_STALL_TIMEOUT_US } from './http1';
+import { CLIENT_STALL_TIMEOUT_US, emitRequestStep, stallDeadlinePassed } from './http1';
 import type { StreamHandler, StreamMessage, Unblocked } from './tcp';
 import type { ByteStream } from './tls';
 import type { ConnReason, FrameType, RequestError, Side, TraceRecorder } from './trace';
@@ -276,21 +276,7 @@ export class Http2ClientConn implements StreamHandler, ClientConn {
         }),
       );
     }
-    if (!this.trace.detail) return;
-    this.trace.emit({
-      type: 'request',
-      t: usToMs(this.engine.now),
-      step: 'sent',
-      requestId: a.requestId,
-      path: a.path,
-      host: a.host,
-      method: a.method,
-      attempt: a.attempt,
-      conn: this.id,
-      bytes,
-      followUp: a.followUp,
-      stream: sid,
-    });
+    emitRequestStep(this.engine, this.trace, 'sent', a, this.id, { bytes, stream: sid });
   }
 
   /** Client-initiated close (idle timeout, eviction): GOAWAY, then FIN. */
@@ -382,12 +368,10 @@ export class Http2ClientConn implements StreamHandler, ClientConn {
   /** Gives up on a connection that has received nothing for CLIENT_STALL_TIMEOUT_US while it had work. */
   private onStallCheck(): void {
     if (this.state !== 'connecting' && this.state !== 'busy') return;
-    const quietUntil =
-      Math.max(this.stream.lastReceiveUs, this.lastWorkUs) + CLIENT_STALL_TIMEOUT_US;
-    if (this.engine.now < quietUntil) {
-      this.stallTimer.setAt(quietUntil);
+    if (
+      !stallDeadlinePassed(this.engine, this.stallTimer, this.stream.lastReceiveUs, this.lastWorkUs)
+    )
       return;
-    }
     const failed = [...this.streams.values()];
     this.streams.clear();
     this.state = 'closed';
@@ -596,20 +580,6 @@ export class Http2ServerConn implements StreamHandler, ServerConn {
   }
 
   private emit(step: 'server-received' | 'server-start' | 'server-end', s: ServerStream): void {
-    if (!this.trace.detail) return;
-    const p = s.p;
-    this.trace.emit({
-      type: 'request',
-      t: usToMs(this.engine.now),
-      step,
-      requestId: p.requestId,
-      path: p.path,
-      host: p.host,
-      method: p.method,
-      attempt: p.attempt,
-      conn: this.id,
-      followUp: p.followUp,
-      stream: s.id,
-    });
+    emitRequestStep(this.engine, this.trace, step, s.p, this.id, { stream: s.id });
   }
 }

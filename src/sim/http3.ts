@@ -22,7 +22,7 @@ import type {
   ServerConn,
   ServerPolicy,
 } from './http1';
-import { CLIENT_STALL_TIMEOUT_US } from './http1';
+import { CLIENT_STALL_TIMEOUT_US, emitRequestStep, stallDeadlinePassed } from './http1';
 import { hpackBytes } from './http2';
 import type { QuicEndpoint, QuicHandler } from './quic';
 import type { StreamMessage, Unblocked } from './tcp';
@@ -167,19 +167,8 @@ export class Http3ClientConn implements QuicHandler, ClientConn {
     );
     if (body > 0)
       this.quic.write(sid, h3Message('DATA', body, a.requestId, label, true, request), true);
-    if (!this.trace.detail) return;
-    this.trace.emit({
-      type: 'request',
-      t: usToMs(this.engine.now),
-      step: 'sent',
-      requestId: a.requestId,
-      path: a.path,
-      host: a.host,
-      method: a.method,
-      attempt: a.attempt,
-      conn: this.id,
+    emitRequestStep(this.engine, this.trace, 'sent', a, this.id, {
       bytes: block + body,
-      followUp: a.followUp,
       stream: sid,
     });
   }
@@ -243,11 +232,10 @@ export class Http3ClientConn implements QuicHandler, ClientConn {
   /** Gives up on a connection that has received nothing for CLIENT_STALL_TIMEOUT_US while it had work. */
   private onStallCheck(): void {
     if (this.state !== 'connecting' && this.state !== 'busy') return;
-    const quietUntil = Math.max(this.quic.lastReceiveUs, this.lastWorkUs) + CLIENT_STALL_TIMEOUT_US;
-    if (this.engine.now < quietUntil) {
-      this.stallTimer.setAt(quietUntil);
+    if (
+      !stallDeadlinePassed(this.engine, this.stallTimer, this.quic.lastReceiveUs, this.lastWorkUs)
+    )
       return;
-    }
     const failed = [...this.streams.values()];
     this.streams.clear();
     this.state = 'closed';
@@ -348,19 +336,6 @@ export class Http3ServerConn implements QuicHandler, ServerConn {
     stream: number,
     p: HttpRequestPayload,
   ): void {
-    if (!this.trace.detail) return;
-    this.trace.emit({
-      type: 'request',
-      t: usToMs(this.engine.now),
-      step,
-      requestId: p.requestId,
-      path: p.path,
-      host: p.host,
-      method: p.method,
-      attempt: p.attempt,
-      conn: this.id,
-      followUp: p.followUp,
-      stream,
-    });
+    emitRequestStep(this.engine, this.trace, step, p, this.id, { stream });
   }
 }
