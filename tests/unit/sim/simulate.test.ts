@@ -351,19 +351,24 @@ const h2Arb: fc.Arbitrary<ScenarioInput> = fc
     http: { version: '2', maxConcurrentStreams: streams },
   }));
 
-describe('properties over random HTTP/2 scenarios', { timeout: 120_000 }, () => {
+/**
+ * The properties HTTP/2 and HTTP/3 random scenarios share: determinism; each queued request ends
+ * exactly once, and with loss of at most 1 % and no targeted drop the page completes; each
+ * response is its header block plus the whole body.
+ */
+function sharedStreamProperties(arb: fc.Arbitrary<ScenarioInput>): void {
   it('determinism: the same scenario and seed give an identical trace', () => {
     fc.assert(
-      fc.property(h2Arb, (sc) => {
+      fc.property(arb, (sc) => {
         expect(simulate(sc).trace).toEqual(simulate(sc).trace);
       }),
       { numRuns: 25 },
     );
   });
 
-  it('every queued request finishes exactly once; with loss below 5% and no targeted drop, every page request completes', () => {
+  it('every queued request finishes exactly once; with loss of at most 1% and no targeted drop, the page completes', () => {
     fc.assert(
-      fc.property(h2Arb, (sc) => {
+      fc.property(arb, (sc) => {
         const { trace, scenario, metrics } = simulate(sc);
         expectEachQueuedRequestEndsOnce(trace);
         if (scenario.network.lossRate <= 0.01 && scenario.network.drop.length === 0)
@@ -375,13 +380,17 @@ describe('properties over random HTTP/2 scenarios', { timeout: 120_000 }, () => 
 
   it('bytes delivered = bytes sent: each response is its header block plus the whole body', () => {
     fc.assert(
-      fc.property(h2Arb, (sc) => {
+      fc.property(arb, (sc) => {
         const { trace, scenario } = simulate(sc);
         expectHeaderBlockPlusBody(trace, scenario);
       }),
       RUNS,
     );
   });
+}
+
+describe('properties over random HTTP/2 scenarios', { timeout: 120_000 }, () => {
+  sharedStreamProperties(h2Arb);
 
   it('every byte a side sent is acknowledged on connections that closed without a reset', () => {
     fc.assert(
@@ -498,36 +507,7 @@ const migrationArb: fc.Arbitrary<ScenarioInput> = fc
   .map(([sc, at]) => ({ ...sc, client: { ...sc.client, addressChangeAtMs: at } }));
 
 describe('properties over random HTTP/3 scenarios', { timeout: 180_000 }, () => {
-  it('determinism: the same scenario and seed give an identical trace', () => {
-    fc.assert(
-      fc.property(h3Arb, (sc) => {
-        expect(simulate(sc).trace).toEqual(simulate(sc).trace);
-      }),
-      { numRuns: 25 },
-    );
-  });
-
-  it('every queued request finishes exactly once; with loss of at most 1% and no targeted drop, the page completes', () => {
-    fc.assert(
-      fc.property(h3Arb, (sc) => {
-        const { trace, scenario, metrics } = simulate(sc);
-        expectEachQueuedRequestEndsOnce(trace);
-        if (scenario.network.lossRate <= 0.01 && scenario.network.drop.length === 0)
-          expect(metrics.pageComplete).toBe(true);
-      }),
-      RUNS,
-    );
-  });
-
-  it('bytes delivered = bytes sent: each response is its header block plus the whole body', () => {
-    fc.assert(
-      fc.property(h3Arb, (sc) => {
-        const { trace, scenario } = simulate(sc);
-        expectHeaderBlockPlusBody(trace, scenario);
-      }),
-      RUNS,
-    );
-  });
+  sharedStreamProperties(h3Arb);
 
   it('packet numbers increase strictly per connection, direction and packet number space', () => {
     fc.assert(
