@@ -8,7 +8,7 @@ import { Timer, usToMs } from './engine';
 import type { HttpVersion } from './scenario';
 import type { AppPhase, StreamHandler, StreamMessage } from './tcp';
 import type { ByteStream } from './tls';
-import type { ConnReason, HttpMethod, RequestError, TraceRecorder } from './trace';
+import type { ConnReason, HttpMethod, RequestError, RequestEvent, TraceRecorder } from './trace';
 
 /** HTTP settings shared by both ends. */
 export interface HttpConfig {
@@ -121,7 +121,9 @@ export function emitRequestStep(
   extra: { readonly bytes?: number; readonly stream?: number } = {},
 ): void {
   if (!trace.detail) return;
-  trace.emit({
+  // Filled in place, in the order the trace has always listed the fields: object spreads here
+  // cost about a tenth of the simulation's speed (`npm run bench`).
+  const e: { -readonly [K in keyof RequestEvent]?: RequestEvent[K] } = {
     type: 'request',
     t: usToMs(engine.now),
     step,
@@ -131,10 +133,11 @@ export function emitRequestStep(
     method: r.method,
     attempt: r.attempt,
     conn,
-    ...(extra.bytes !== undefined ? { bytes: extra.bytes } : {}),
-    followUp: r.followUp,
-    ...(extra.stream !== undefined ? { stream: extra.stream } : {}),
-  });
+  };
+  if (extra.bytes !== undefined) e.bytes = extra.bytes;
+  e.followUp = r.followUp;
+  if (extra.stream !== undefined) e.stream = extra.stream;
+  trace.emit(e as RequestEvent);
 }
 
 /** A request attempt the client has put on a connection. */
