@@ -75,7 +75,7 @@ export const widgets: Dictionary['widgets'] = {
     addressChangeAt: '客户端地址变更时刻',
     addressChangeAtHelp:
       '0 表示不变更；否则在开始导航后这么久，客户端换到新的 IP 地址（TCP 连接随之中断，QUIC 连接则迁移过去）。',
-    dropPacket: '丢弃指定分组',
+    dropPacket: '丢弃指定数据包',
     dropPacketHelp: '在每次运行中，丢弃服务器在第一条连接上发出的第 N 个数据分组（0 表示不丢）。',
     rate: '访客到达速率',
     rateHelp: '每秒新来的访客数，到达时刻随机（泊松过程）。',
