@@ -46,6 +46,7 @@ export const en = {
   },
   chapter: {
     references: 'References',
+    tryIt: 'Try it yourself',
     readingOrder: 'Chapter {n} of {total}',
   },
   exercise: {

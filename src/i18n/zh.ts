@@ -46,6 +46,7 @@ export const zh: Dictionary = {
     contents: '目录',
   },
   chapter: {
+    tryIt: '动手试试',
     references: '参考资料',
     readingOrder: '第 {n} 章，共 {total} 章',
   },
