@@ -176,6 +176,8 @@ export interface LadderLayoutOptions {
   readonly maxMs?: number;
   /** Collapse long quiet gaps (no packet on the wire) on the time axis; default true. */
   readonly compressIdle?: boolean;
+  /** Busy spans to collapse around instead of the packets' own (one clock across panes). */
+  readonly busy?: readonly (readonly [number, number])[];
 }
 
 /** Margins and sizes of the ladder (px). */
@@ -412,7 +414,7 @@ export function layoutLadder(
     charWidth: 0,
     ...(options.compressIdle === false
       ? {}
-      : { busy: packets.map((p): [number, number] => [p.sendMs, p.endMs]) }),
+      : { busy: options.busy ?? packets.map((p): [number, number] => [p.sendMs, p.endMs]) }),
   });
   const y = (ms: number): number => axisPos(axis, ms);
   const axisX = ladderMargin.left;

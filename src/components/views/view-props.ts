@@ -10,6 +10,11 @@ export interface ViewProps {
   lang: Lang;
   /** Visible caption or heading. */
   title?: string;
+  /**
+   * End of the widget's playback (ms): from there on the figures are the final ones, even when
+   * the trace goes on (closes, TIME_WAIT) past what the widget plays.
+   */
+  endMs?: number;
 }
 
 /** A view drawn on a shared time axis (lanes, waterfall, ladder). */
@@ -20,6 +25,12 @@ export interface TimeViewProps extends ViewProps {
   maxMs?: number;
   /** Collapse long stretches without events on the time axis; default true. */
   compressIdle?: boolean;
+  /**
+   * Busy spans shared by every view of a widget (`sharedBusy` over all its traces): long quiet
+   * stretches collapse only outside them, so views and the panes of a comparison keep one clock.
+   * Default: the view's own spans.
+   */
+  busy?: readonly (readonly [number, number])[];
 }
 
 /** A view drawn as rows on a time axis, with the server side under each (lanes, waterfall). */

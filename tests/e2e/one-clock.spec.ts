@@ -1,0 +1,71 @@
+/**
+ * One clock in every comparison: the panes of the Race, Pipelining and Multiplexing widgets draw
+ * their ladders and waterfalls on the same time axis (the same ticks at the same positions, the
+ * same collapsed quiet stretches, the same ladder size), stacked at 390 px and side by side at
+ * 700 and 1280 px, at the widgets' defaults and at heavy settings.
+ */
+import { expect, test, type Locator, type Page } from '@playwright/test';
+
+const cases = [
+  { widget: 'race', query: '' },
+  // The issue's case: 60 images of 100 kB, RTT 500, 1 Mbit/s, 6 connections (keep-alive ~2× faster
+  // than HTTP/1.0 must look ~2× faster: one scale, no pane-specific compression).
+  { widget: 'race', query: '?rtt=500&objects=60&objectBytes=100000&bandwidth=1&connections=6' },
+  { widget: 'race', query: '?rtt=250&objects=12' },
+  { widget: 'pipelining', query: '?slowMs=2000&objects=20' },
+  { widget: 'multiplexing', query: '?loss=10' },
+] as const;
+
+const widths = [390, 700, 1280] as const;
+
+interface AxisShape {
+  ladderViewBox: string | null;
+  ladderTicks: string[];
+  waterfallTicks: string[];
+}
+
+/** Tick labels with their positions, rounded to 0.1 px. */
+async function ticks(figure: Locator, attr: 'x' | 'y'): Promise<string[]> {
+  return figure
+    .locator('g.axis text')
+    .evaluateAll(
+      (els, a) =>
+        els.map((el) => `${el.textContent ?? ''}@${Number(el.getAttribute(a)).toFixed(1)}`),
+      attr,
+    );
+}
+
+async function shapes(page: Page): Promise<AxisShape[]> {
+  const sides = page.locator('.side');
+  const n = await sides.count();
+  const out: AxisShape[] = [];
+  for (let i = 0; i < n; i++) {
+    const side = sides.nth(i);
+    const ladder = side.locator('figure.ka-view.ladder').first();
+    const waterfall = side.locator('figure.ka-view.waterfall').first();
+    out.push({
+      ladderViewBox: await ladder.locator('svg').first().getAttribute('viewBox'),
+      ladderTicks: await ticks(ladder, 'y'),
+      waterfallTicks: await ticks(waterfall, 'x'),
+    });
+  }
+  return out;
+}
+
+for (const c of cases) {
+  for (const width of widths) {
+    test(`${c.widget}${c.query} at ${width} px: every pane on one clock`, async ({ page }) => {
+      test.setTimeout(120_000);
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(`/embed/${c.widget}/${c.query}`);
+      await expect(page.locator('button.primary')).toBeEnabled({ timeout: 60_000 });
+      await expect(page.locator('.side')).not.toHaveCount(0);
+      const all = await shapes(page);
+      expect(all.length).toBeGreaterThanOrEqual(2);
+      const [first, ...rest] = all as [AxisShape, ...AxisShape[]];
+      expect(first.ladderTicks.length).toBeGreaterThan(1);
+      expect(first.waterfallTicks.length).toBeGreaterThan(1);
+      for (const other of rest) expect(other).toEqual(first);
+    });
+  }
+}
