@@ -26,9 +26,11 @@ export interface ViewMetrics {
   readonly packetsDropped: number;
   /** Per opened connection: 1 TCP round trip plus its TLS round trips. */
   readonly handshakeRoundTrips: number;
-  /** Page requests completed successfully by t. */
+  /** Requests (page requests and follow-up clicks) completed successfully by t. */
   readonly requestsDone: number;
-  /** Distinct page requests queued by t. */
+  /** Requests that had failed for good by t (an error after the browser's retries). */
+  readonly requestsFailed: number;
+  /** Distinct requests (page requests and follow-up clicks) queued by t. */
   readonly requests: number;
   /** HTTP/2 and HTTP/3 only: head-of-line stall time summed over every stream, up to t (ms). */
   readonly stallMs?: number;
@@ -46,7 +48,9 @@ export function metricsTimeline(trace: Trace): (t: number) => ViewMetrics {
   const droppedCum: number[] = [0];
   const requestTimes: number[] = [];
   const doneTimes: number[] = [];
+  const failedTimes: number[] = [];
   const seen = new Set<number>();
+  const counted = new Set<number>();
   const finished = new Map<number, number>();
   let multiplexed = false;
   const stalls: { fromMs: number; toMs: number }[] = [];
@@ -63,12 +67,16 @@ export function metricsTimeline(trace: Trace): (t: number) => ViewMetrics {
     } else if (e.type === 'packet') {
       packetTimes.push(e.t);
       droppedCum.push((droppedCum.at(-1) ?? 0) + (e.dropped ? 1 : 0));
-    } else if (e.type === 'request' && !e.followUp) {
-      if (!seen.has(e.requestId)) {
-        seen.add(e.requestId);
+    } else if (e.type === 'request') {
+      // Counted: every request, follow-up clicks too; the page load waits for page requests only.
+      if (!counted.has(e.requestId)) {
+        counted.add(e.requestId);
         requestTimes.push(e.t);
       }
       if (e.step === 'done') doneTimes.push(e.t);
+      else if (e.step === 'error') failedTimes.push(e.t);
+      if (e.followUp) continue;
+      seen.add(e.requestId);
       if (e.step === 'done' || e.step === 'error') finished.set(e.requestId, e.t);
     }
   }
@@ -92,6 +100,7 @@ export function metricsTimeline(trace: Trace): (t: number) => ViewMetrics {
       packetsDropped: droppedCum[sent] ?? 0,
       handshakeRoundTrips: handshakeCum[opened] ?? 0,
       requestsDone: upperBound(doneTimes, t),
+      requestsFailed: upperBound(failedTimes, t),
       requests: upperBound(requestTimes, t),
       ...(multiplexed ? { stallMs: stallAt(t) } : {}),
     };

@@ -7,7 +7,7 @@ import { ui } from '../../i18n/ui';
 import type { Lang } from '../../i18n';
 import type { ConnOpenEvent } from '../../sim/trace';
 import { formatMs } from './axis';
-import { formatFixed } from './number-format';
+import { formatFixed, formatInt } from './number-format';
 
 /**
  * A dictionary term for a key from the trace, or the key itself when the dictionary lacks it (so
@@ -41,7 +41,7 @@ export function formatDuration(ms: number, lang: Lang): string {
 
 /** A count in the singular or plural form for n, filled: "1 connection", "3 connections". */
 export function countOf(forms: { one: string; other: string }, n: number): string {
-  return fill(n === 1 ? forms.one : forms.other, { n });
+  return fill(n === 1 ? forms.one : forms.other, { n: formatInt(n) });
 }
 
 /**

@@ -1,10 +1,16 @@
 /** Parameters of the Keep-alive race widget and the two scenarios they describe. */
 import type { ScenarioInput } from '../../sim';
 import { defineSchema, type ParamValues } from '../controls/params';
-import { bandwidthParam, objectBytesParam, objectsParam, rttParam } from './common-params';
+import {
+  bandwidthParam,
+  objectBytesParam,
+  objectsParam,
+  rttParam,
+  serverTimeoutParam,
+} from './common-params';
 import { uiText } from './labels';
 
-/** Keep-alive race: path, page and connection limit, shared by both runs. */
+/** Keep-alive race: path, page, connection limit and the server's keep-alive timeout, shared by both runs. */
 export const raceSchema = defineSchema([
   rttParam(),
   objectsParam({ max: 100, default: 6 }),
@@ -32,6 +38,7 @@ export const raceSchema = defineSchema([
     label: uiText((w) => w.param.connections),
     description: uiText((w) => w.param.connectionsHelp),
   },
+  serverTimeoutParam({ max: 120000, step: 1000 }),
 ]);
 
 /** Values of the Keep-alive race parameters. */
@@ -42,6 +49,7 @@ function base(v: RaceValues): ScenarioInput {
     seed: 1,
     network: { rttMs: v.rtt, bandwidthMbps: v.bandwidth },
     client: { maxConnectionsPerHost: v.connections },
+    server: { keepAliveTimeoutMs: v.serverTimeout },
     page: { htmlBytes: 5000, objects: v.objects, objectBytes: v.objectBytes },
   };
 }

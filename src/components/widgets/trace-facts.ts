@@ -1,6 +1,7 @@
 /** Small facts read off traces for widget sentences and the playback length. */
 import type { SimResult, Trace } from '../../sim';
 import { formatMs } from '../views/axis';
+import { formatInt } from '../views/number-format';
 
 /** Time of the last packet arrival (or transmission, when dropped) or request step. */
 export function lastActivity(trace: Trace): number {
@@ -27,7 +28,7 @@ export function shownEnd(results: readonly SimResult[]): number {
 
 /** A plural phrase from a `{ one, other }` pair with an `{n}` slot. */
 export function plural(forms: { one: string; other: string }, n: number): string {
-  return (n === 1 ? forms.one : forms.other).replace('{n}', String(n));
+  return (n === 1 ? forms.one : forms.other).replace('{n}', formatInt(n));
 }
 
 /** Milliseconds as a whole number for sentences and the clock ("1,458"). */
@@ -194,4 +195,20 @@ export function streamStalls(trace: Trace): {
     longestMs = Math.max(longestMs, ms);
   }
   return { streams: perStream.size, totalMs, longestMs };
+}
+
+/**
+ * Connections the server closed on its keep-alive timer before `beforeMs` (the page load), each
+ * counted once: the server starts the timer when it has written a response, so on a slow path it
+ * can fire while the response is still on its way and the browser is about to reuse the
+ * connection.
+ */
+export function serverTimeoutCloses(trace: Trace, beforeMs: number): number {
+  const closed = new Set<number>();
+  for (const e of trace) {
+    if (e.t >= beforeMs) break;
+    if (e.type === 'conn' && e.side === 'server' && e.reason === 'keep-alive-timeout')
+      closed.add(e.conn);
+  }
+  return closed.size;
 }

@@ -105,6 +105,8 @@ export const views = {
     handshakeRtts: 'Round trips on handshakes',
     requests: 'Requests done',
     requestsValue: '{done} of {total}',
+    /** After requestsValue when some requests failed for good. */
+    requestsFailed: ', {n} failed',
     /** Sum of every stream's head-of-line stalls (HTTP/2 and HTTP/3 traces). */
     stalls: 'Head-of-line stalls (all streams)',
     final: 'final',

@@ -13,9 +13,13 @@ export const widgets = {
   timeOf: '{t} ms of {d} ms',
   timeValue: '{t} ms',
   shortcuts:
-    'Keys, with focus in the diagram: Space or K play/pause · ← → or J L step · Home reset',
+    'Keys, with focus on the diagrams or anywhere in this widget (text fields and menus keep their keys; sliders keep arrows): Space or K play/pause · ← → or J L previous/next event · Home reset · End last frame',
+  /** Accessible name of the focusable region holding a widget's diagrams. */
+  diagramsLabel: 'Diagrams: Space or K plays and pauses, ← and → step through the events',
   reducedMotion: 'Reduced motion is on: Play moves one event at a time.',
   showTable: 'Show as table',
+  /** Before the result sentence while playback has not reached the end. */
+  atTheEnd: 'At the end:',
   hideTable: 'Hide table',
   parameters: 'Parameters',
   groupUnused: 'Not used in this mode; shown because a value differs from its default.',
@@ -174,6 +178,16 @@ export const widgets = {
       one: '1 connection',
       other: '{n} connections',
     },
+    captionTimeout: ' The server closes a connection that has been idle for {timeout} ms.',
+    serverClosed:
+      ' Before the page had loaded, the server closed {closed} on its {timeout} ms keep-alive timer: it starts the timer once it has written a response, and on this path a response can still be on its way when the timer fires, just as the browser reuses the connection.',
+    retried: ' The browser sent {retried} again on new connections.',
+    retriedFailed:
+      ' The browser sent {retried} again on new connections; {failed} failed even then.',
+    requests: {
+      one: '1 request',
+      other: '{n} requests',
+    },
   },
   pipelining: {
     title: 'Pipelining and head-of-line blocking',
@@ -189,7 +203,7 @@ export const widgets = {
   pageLoad: {
     title: 'One page load',
     caption:
-      'A browser loads a page — an HTML document of 2,000 bytes and {objects} images of {bytes} bytes — with {proto}, {tls}, over a path with a {rtt} ms round-trip time and {bw} Mbit/s, opening at most {conns} connections to the host. The server closes connections idle for {timeout} ms.',
+      'A browser loads a page — an HTML document of 2,000 bytes and {objects} images of {bytes} bytes — with {proto}, {tls}, over a path with a {rtt} ms round-trip time and {bw} Mbit/s, opening at most {connsPhrase} to the host. The server closes connections idle for {timeout} ms.',
     captionFollowUp:
       ' {at} ms after navigation starts, the reader clicks a link: one more GET, with a response of {fbytes} bytes.',
     proto: {
@@ -214,7 +228,7 @@ export const widgets = {
   pool: {
     title: 'The browser’s connection pool',
     caption:
-      'A browser loads an HTML document and {objects} images of {bytes} bytes over HTTP/1.1 keep-alive and a {rtt} ms round trip, {hosts}, opening at most {perHost} connections per host and {total} in total. The server keeps idle connections open; the browser closes a connection idle for {idle} ms.',
+      'A browser loads an HTML document and {objects} images of {bytes} bytes over HTTP/1.1 keep-alive and a {rtt} ms round trip, {hosts}, opening at most {perHostPhrase} per host and {total} in total. The server keeps idle connections open; the browser closes a connection idle for {idle} ms.',
     oneHost: 'all from one host',
     shardedHosts: 'the images spread over {n} hostnames',
     summary:
@@ -421,7 +435,7 @@ export const widgets = {
       '3': 'HTTP/3 (streams on one QUIC connection)',
     },
     captionPage:
-      'A browser loads a page — {html} bytes of HTML, then {objects} of {bytes} bytes — over {proto}, {tls}, with a {rtt} ms round trip, {bw} Mbit/s and {loss}% packet loss, at most {perHost} connections per host. {server}',
+      'A browser loads a page — {html} bytes of HTML, then {objects} of {bytes} bytes — over {proto}, {tls}, with a {rtt} ms round trip, {bw} Mbit/s and {loss}% packet loss, at most {perHostPhrase} per host. {server}',
     captionVisitors:
       'Visitors arrive at random, {rate} a second for {duration} ms, and each fetches {objects} of {bytes} bytes over {proto}, {tls}, with a {rtt} ms round trip, {bw} Mbit/s shared by all and {loss}% packet loss. {server}',
     serverUnlimited:

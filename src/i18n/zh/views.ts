@@ -92,6 +92,7 @@ export const views: Dictionary['views'] = {
     handshakeRtts: '握手耗费的往返次数',
     requests: '已完成请求',
     requestsValue: '{done} / {total}',
+    requestsFailed: '，{n} 个失败',
     stalls: '队头阻塞停顿（各流合计）',
     final: '最终',
     soFar: '目前',

@@ -14,8 +14,11 @@ export const widgets: Dictionary['widgets'] = {
   time: '时间',
   timeOf: '{t} 毫秒 / 共 {d} 毫秒',
   timeValue: '{t} 毫秒',
-  shortcuts: '焦点在图内时可用按键：空格或 K 播放/暂停 · ← → 或 J L 单步 · Home 重置',
+  shortcuts:
+    '焦点在图上或本图解内任意位置时可用按键（文本框和下拉菜单保留自己的按键，滑块保留方向键）：空格或 K 播放/暂停 · ← → 或 J L 上一个/下一个事件 · Home 重置 · End 跳到最后',
+  diagramsLabel: '图：空格或 K 播放/暂停，← 和 → 逐个事件前后移动',
   reducedMotion: '已开启“减少动态效果”：播放时逐个事件前进。',
+  atTheEnd: '播放到最后：',
   showTable: '以表格显示',
   hideTable: '隐藏表格',
   parameters: '参数',
@@ -168,6 +171,15 @@ export const widgets: Dictionary['widgets'] = {
     connections: {
       one: '1 个连接',
       other: '{n} 个连接',
+    },
+    captionTimeout: '服务器会关闭空闲达 {timeout} ms 的连接。',
+    serverClosed:
+      '页面还没加载完，服务器就按 {timeout} ms 的持久连接超时关闭了 {closed}：服务器写完响应就开始计时，而在这条路径上，计时器到点时响应可能还在路上，浏览器也正要复用这条连接。',
+    retried: '浏览器在新连接上重发了 {retried}。',
+    retriedFailed: '浏览器在新连接上重发了 {retried}，其中 {failed} 仍然失败。',
+    requests: {
+      one: '1 个请求',
+      other: '{n} 个请求',
     },
   },
   pipelining: {

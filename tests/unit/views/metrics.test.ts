@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { metricsAt } from '../../../src/components/views/metrics';
 import { computeMetrics } from '../../../src/sim/metrics';
 import { trace } from './fixture';
+import { simulate } from '../../../src/sim/simulate';
+import { raceKeepAliveScenario } from '../../../src/components/widgets/race-params';
 
 describe('metricsAt', () => {
   it('metricsAt at the end gives the final values', () => {
@@ -14,6 +16,7 @@ describe('metricsAt', () => {
       packetsDropped: 1,
       handshakeRoundTrips: 1,
       requestsDone: 1,
+      requestsFailed: 0,
       requests: 1,
     });
   });
@@ -26,6 +29,7 @@ describe('metricsAt', () => {
       packetsDropped: 0,
       handshakeRoundTrips: 1,
       requestsDone: 0,
+      requestsFailed: 0,
       requests: 1,
     });
   });
@@ -49,5 +53,27 @@ describe('metricsAt', () => {
   });
   it('metricsAt after the end clamps the time to the end', () => {
     expect(metricsAt(trace, 5000)).toMatchObject({ atMs: 700, final: true });
+  });
+  it('metricsAt at the end counts every page request once: done or failed', () => {
+    // The Race at 60 × 100 kB over 1 Mbit/s, RTT 500, 6 connections, 5 s server timeout: the
+    // server's idle timer fires while responses are still draining, and some requests fail
+    // even after the browser's one retry.
+    const run = simulate(
+      raceKeepAliveScenario({
+        rtt: 500,
+        objects: 60,
+        objectBytes: 100000,
+        bandwidth: 1,
+        version: '1.1',
+        connections: 6,
+        serverTimeout: 5000,
+      }),
+    );
+    const v = metricsAt(run.trace, run.metrics.endMs);
+    const failed = run.metrics.requests.filter((r) => r.error !== null).length;
+    expect(failed).toBeGreaterThan(0);
+    expect(v.requests).toBe(61);
+    expect(v.requestsFailed).toBe(failed);
+    expect(v.requestsDone + v.requestsFailed).toBe(v.requests);
   });
 });
