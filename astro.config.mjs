@@ -80,6 +80,7 @@ const CHUNK_GROUPS = [
           'ladder',
           'waterfall',
           'lanes',
+          'clock',
         ]),
         modules('widgets', ['RunViews', 'SideBySide']),
         'src[\\\\/]sim[\\\\/]metrics\\.',
@@ -115,6 +116,9 @@ export default defineConfig({
     }),
   ],
   devToolbar: { enabled: false },
+  // Code blocks stay plain: Shiki colours tokens with inline style attributes, which the
+  // site's CSP would have to allow; the site's own <pre> style is enough for commands and output.
+  markdown: { syntaxHighlight: false },
   vite: { plugins: [chunkGroups] },
   prefetch: false,
   // Content Security Policy as a <meta> tag on every page. Astro hashes the scripts and <style>

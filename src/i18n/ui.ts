@@ -5,7 +5,7 @@
  * dictionary, so importing it costs no bytes of text.
  */
 import type { Dictionary } from './en';
-import type { Lang } from './index';
+import type { Lang } from './lang';
 
 /** The widget dictionary without the gallery page's text (rendered on the server only). */
 export type WidgetStrings = Omit<Dictionary['widgets'], 'gallery'>;

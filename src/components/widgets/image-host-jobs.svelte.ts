@@ -8,8 +8,13 @@
  */
 import type { ScenarioInput } from '../../sim/scenario';
 import type { SweepRow } from '../../sim/sweep';
-import type { ImageHostValues, SweepSeries } from './image-host-params';
-import { runHost, runSweepRow, type HostRun } from './image-host-runs';
+import {
+  runHost,
+  runSweepRow,
+  type HostJobPlan,
+  type HostRun,
+  type SweepSeries,
+} from './image-host-runs';
 import { providedSimulate } from './simulations.svelte';
 
 /** A job for the worker. */
@@ -30,12 +35,6 @@ export type ImageHostReply =
       readonly row: SweepRow;
     }
   | { readonly job: number; readonly kind: 'error'; readonly message: string };
-
-/** What a job runs for a set of values: the main workload and the sweep series. */
-export interface HostJobPlan {
-  readonly main: ScenarioInput;
-  readonly sweep: readonly SweepSeries[];
-}
 
 /** Rows of each sweep series (undefined: still computing). */
 export type SweepRows = readonly (readonly (SweepRow | undefined)[])[];
@@ -71,7 +70,7 @@ function computeOnServer(plan: HostJobPlan): Computed {
 }
 
 /** One widget's workload runs for values of type `V`, planned by `plan`. */
-export class ImageHostJobs<V = ImageHostValues> {
+export class ImageHostJobs<V> {
   readonly #id: string;
   readonly #plan: (values: V) => HostJobPlan;
   readonly #server = typeof document === 'undefined';

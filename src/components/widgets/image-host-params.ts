@@ -9,8 +9,7 @@ import type { ScenarioInput } from '../../sim';
 import { withKeepAliveTimeout } from '../../sim/server-timeout';
 import { defineSchema, type ParamValues } from '../controls/params';
 import { rttParam } from './common-params';
-import type { HostJobPlan } from './image-host-jobs.svelte';
-import { SWEEP_TIMEOUTS_MS } from './image-host-runs';
+import { SWEEP_TIMEOUTS_MS, type HostJobPlan, type SweepSeries } from './image-host-runs';
 import { uiText } from './labels';
 
 export { SWEEP_TIMEOUTS_MS } from './image-host-runs';
@@ -153,17 +152,6 @@ function base(v: ImageHostValues, objects: number): ScenarioInput {
 /** The main run: the reader's settings. */
 export function imageHostScenario(v: ImageHostValues): ScenarioInput {
   return workloadScenario(v, v.objects, Math.round(v.timeout * 1000));
-}
-
-/** One series of the sweep: objects per client and its runs, one per timeout. */
-export interface SweepSeries {
-  /** `image` and `page` in the Image host; other widgets name their own. */
-  readonly key: string;
-  readonly objects: number;
-  readonly runs: readonly {
-    readonly keepAliveTimeoutMs: number;
-    readonly scenario: ScenarioInput;
-  }[];
 }
 
 /**

@@ -10,6 +10,23 @@ import type { WorkloadMetrics } from '../../sim/workload-metrics';
 import type { WorkloadTimeline } from '../../sim/workload-timeline';
 import type { Simulate } from './simulations.svelte';
 
+/** One series of the sweep: objects per client and its runs, one per timeout. */
+export interface SweepSeries {
+  /** `image` and `page` in the Image host; other widgets name their own. */
+  readonly key: string;
+  readonly objects: number;
+  readonly runs: readonly {
+    readonly keepAliveTimeoutMs: number;
+    readonly scenario: ScenarioInput;
+  }[];
+}
+
+/** What a job runs for a set of values: the main workload and the sweep series. */
+export interface HostJobPlan {
+  readonly main: ScenarioInput;
+  readonly sweep: readonly SweepSeries[];
+}
+
 /** Server keep-alive timeouts the sweep runs (ms; 0 = keep-alive off). */
 export const SWEEP_TIMEOUTS_MS: readonly number[] = [0, 1000, 2000, 5000, 10000, 15000, 30000];
 

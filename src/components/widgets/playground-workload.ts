@@ -6,8 +6,7 @@
  */
 import type { ScenarioInput } from '../../sim/scenario';
 import { withKeepAliveTimeout } from '../../sim/server-timeout';
-import type { HostJobPlan } from './image-host-jobs.svelte';
-import { SWEEP_TIMEOUTS_MS } from './image-host-runs';
+import { SWEEP_TIMEOUTS_MS, type HostJobPlan } from './image-host-runs';
 
 /** The key of the Playground's one sweep series. */
 export const PLAYGROUND_SWEEP_KEY = 'settings';
