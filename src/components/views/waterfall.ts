@@ -34,7 +34,7 @@ import type { ConnOpenEvent, PacketEvent, RequestEvent, Trace } from '../../sim/
 import { fill } from '../../i18n/fill';
 import { ui } from '../../i18n/ui';
 import type { Lang } from '../../i18n';
-import type { RequestPhase } from './colors';
+import { requestPhases, type RequestPhase } from './colors';
 import { fitLabel } from './ladder';
 import { connOpens, connectionLanes } from './lanes';
 import { stackLabel } from './text';
@@ -331,6 +331,30 @@ export function waterfallRows(trace: Trace): WaterfallRow[] {
   });
   rows.sort((a, b) => a.requestId - b.requestId || a.attempt - b.attempt);
   return rows;
+}
+
+/**
+ * What the rows contain, for a legend that lists only what is drawn: the phases present (in
+ * `requestPhases` order), whether any attempt failed or was retried, and whether any row has
+ * server processing.
+ */
+export function waterfallPresent(rows: readonly WaterfallRow[]): {
+  phases: RequestPhase[];
+  error: boolean;
+  retry: boolean;
+  server: boolean;
+} {
+  const phases = new Set<RequestPhase>();
+  let error = false;
+  let retry = false;
+  let server = false;
+  for (const r of rows) {
+    for (const p of r.phases) phases.add(p.phase);
+    if (r.outcome === 'error') error = true;
+    if (r.outcome === 'retry') retry = true;
+    if (r.server) server = true;
+  }
+  return { phases: requestPhases.filter((p) => phases.has(p)), error, retry, server };
 }
 
 /** A row as drawn at time t. */
