@@ -9,12 +9,16 @@ export function connColor(conn: number): string {
   return `var(--ka-c${i + 1})`;
 }
 
-/** Phases of a request in the waterfall, in the order they happen. */
+/**
+ * Phases of a request in the waterfall, in the order they happen (the order of the legend):
+ * 'connect' is a TCP handshake, 'quic' a QUIC handshake (with TLS 1.3 inside it).
+ */
 export const requestPhases = [
   'queued',
-  'stalled',
   'connect',
+  'quic',
   'tls',
+  'stalled',
   'send',
   'wait',
   'receive',

@@ -2,20 +2,22 @@
  * Request waterfall: pure functions from a trace to one row per request attempt with its phases
  * (like a browser's network panel), and from rows to what is drawn at playback time t.
  *
- * Phases of one attempt (each omitted when empty):
- * - queued: queued (or retried) → assigned to a connection;
- * - connect: the TCP (or QUIC) handshake of the connection, from max(assigned, connection
- *   opened) until the client side reaches ESTABLISHED (QUIC: CONNECTED), only the part after
- *   `assigned`, so a reused connection has none;
- * - tls: the client's TLS handshake on that connection, from max(assigned, TLS start) to TLS done
- *   (again only the part after `assigned`);
- *   both end at `sent` at the latest: with 0-RTT the request leaves before the handshake ends.
- *   On a multiplexed connection, and on one with TLS 0-RTT, the browser binds a request to the
- *   connection only once it can send on it, so there both count from the attempt's start
- *   instead of `assigned`, and `queued` ends where they begin: the request waited for the
- *   handshake, not in a queue;
- * - stalled: from "ready" (the latest of assigned, ESTABLISHED and TLS done) to `sent`, e.g.
- *   waiting for the connection to finish an earlier response;
+ * Phases of one attempt tile it, from its start (queued, or the retry that started it) to its end,
+ * without gaps or overlaps (each omitted when empty). Before `sent`:
+ * - connect / quic / tls: the stretches of the connection's client lane (see lanes.ts) in the
+ *   TCP handshake, QUIC handshake or TLS handshake, when the attempt waited for that connection
+ *   to open: it is among the first requests the connection took (bound at the same instant as
+ *   its first one: the request it was opened for, or all of a pipelined batch), or the
+ *   connection multiplexes (HTTP/2, HTTP/3: every request waiting for it waits for its
+ *   handshake). The browser binds a request to an HTTP/1.x connection only once the connection
+ *   is ready, so these stretches lie before `assigned`; only the part after the attempt's start
+ *   counts, and nothing after `sent` (with 0-RTT the request leaves before the handshake ends);
+ * - queued: any other time before `assigned` (or before `sent` when never assigned): waiting for
+ *   a connection slot, all allowed connections being busy (or, over HTTP/2 and HTTP/3, for a
+ *   stream slot);
+ * - stalled: any other time from `assigned` to `sent`, e.g. waiting for the connection to
+ *   finish an earlier response.
+ * From `sent`:
  * - send: `sent` → the end of serialization (`txEndMs`) of the last client packet carrying the
  *   request's bytes (sent at or after `sent`, on that connection), capped at first byte;
  * - wait: end of send → first byte (time to first byte, TTFB);
@@ -34,7 +36,7 @@ import { ui } from '../../i18n/ui';
 import type { Lang } from '../../i18n';
 import { requestPhases, type RequestPhase } from './colors';
 import { fitLabel } from './ladder';
-import { connOpens } from './lanes';
+import { connOpens, connectionLanes } from './lanes';
 import { stackLabel } from './text';
 
 /** One phase bar of a request attempt. */
@@ -80,15 +82,6 @@ export interface WaterfallRow {
   readonly stalls?: readonly Interval[];
 }
 
-interface ConnTimes {
-  openMs?: number;
-  establishedMs?: number;
-  tlsStartMs?: number;
-  tlsDoneMs?: number;
-  /** HTTP/2 or HTTP/3, or TLS 0-RTT: requests are bound to it once it can send. */
-  bindsLate?: boolean;
-}
-
 interface Draft {
   requestId: number;
   attempt: number;
@@ -102,30 +95,74 @@ interface Draft {
   lastMs: number;
 }
 
-/** Per-connection handshake times from the trace (client side). */
-function connTimes(trace: Trace): Map<number, ConnTimes> {
-  const m = new Map<number, ConnTimes>();
-  const get = (conn: number): ConnTimes => {
-    let c = m.get(conn);
-    if (!c) m.set(conn, (c = {}));
-    return c;
-  };
-  for (const e of trace) {
-    if (e.type === 'conn-open') {
-      get(e.conn).openMs ??= e.t;
-      if (e.http !== undefined || e.tls === 'tls1.3-0rtt') get(e.conn).bindsLate = true;
-    } else if (
-      e.type === 'conn' &&
-      e.side === 'client' &&
-      (e.state === 'ESTABLISHED' || e.state === 'CONNECTED')
-    )
-      get(e.conn).establishedMs ??= e.t;
-    else if (e.type === 'tls' && e.side === 'client') {
-      if (e.step === 'start') get(e.conn).tlsStartMs ??= e.t;
-      else get(e.conn).tlsDoneMs ??= e.t;
+/** What the waterfall needs to know about a connection's opening. */
+interface ConnSetup {
+  /** Its client lane's TCP handshake (QUIC: QUIC handshake) and TLS stretches, in time order. */
+  readonly spans: PhaseSpan[];
+  /** HTTP/2 or HTTP/3: every request waiting for the connection waits for its handshake. */
+  multiplexed: boolean;
+  /** When it took its first request (the first `assigned` event on it). */
+  firstAssignedMs?: number;
+}
+
+/** Per-connection handshake stretches from the connection lanes, and first assignments. */
+function connSetups(trace: Trace): Map<number, ConnSetup> {
+  const m = new Map<number, ConnSetup>();
+  const opens = connOpens(trace);
+  for (const lane of connectionLanes(trace)) {
+    const quic = opens.get(lane.conn)?.transport === 'quic';
+    const spans: PhaseSpan[] = [];
+    for (const s of lane.client) {
+      const phase = s.phase === 'handshake' ? (quic ? 'quic' : 'connect') : s.phase;
+      if (phase === 'connect' || phase === 'quic' || phase === 'tls')
+        spans.push({ phase, startMs: s.startMs, endMs: s.endMs });
     }
+    m.set(lane.conn, { spans, multiplexed: opens.get(lane.conn)?.http !== undefined });
+  }
+  for (const e of trace) {
+    if (e.type !== 'request' || e.step !== 'assigned' || e.conn === undefined) continue;
+    const c = m.get(e.conn);
+    if (c) c.firstAssignedMs ??= e.t;
   }
   return m;
+}
+
+/**
+ * The phases of an attempt before its request is sent, tiling [startMs, endMs): the connection's
+ * handshake stretches when the attempt waited for it (`setup`), queued before `assignedMs` and
+ * stalled after it elsewhere.
+ */
+function setupPhases(
+  startMs: number,
+  endMs: number,
+  assignedMs: number | undefined,
+  setup: ConnSetup | undefined,
+): PhaseSpan[] {
+  const out: PhaseSpan[] = [];
+  const push = (phase: RequestPhase, a: number, b: number): void => {
+    if (b > a) out.push({ phase, startMs: a, endMs: b });
+  };
+  let cursor = startMs;
+  const waitUntil = (to: number): void => {
+    if (to <= cursor) return;
+    const split = Math.min(Math.max(assignedMs ?? to, cursor), to);
+    push('queued', cursor, split);
+    push('stalled', split, to);
+    cursor = to;
+  };
+  const waited =
+    setup !== undefined &&
+    (setup.multiplexed || (assignedMs !== undefined && assignedMs === setup.firstAssignedMs));
+  for (const h of waited ? setup.spans : []) {
+    const a = Math.max(h.startMs, cursor);
+    const b = Math.min(h.endMs, endMs);
+    if (b <= a) continue;
+    waitUntil(a);
+    push(h.phase, a, b);
+    cursor = b;
+  }
+  waitUntil(endMs);
+  return out;
 }
 
 /** Groups request events into attempts, in trace order. */
@@ -214,7 +251,7 @@ function stallsByRequest(trace: Trace): Map<string, Interval[]> {
 
 /** The waterfall rows of a trace, ordered by request id then attempt. */
 export function waterfallRows(trace: Trace): WaterfallRow[] {
-  const conns = connTimes(trace);
+  const setups = connSetups(trace);
   const stallMap = stallsByRequest(trace);
   const byRequest = new Map<number, PacketEvent[]>();
   for (const e of trace) {
@@ -239,29 +276,15 @@ export function waterfallRows(trace: Trace): WaterfallRow[] {
     const sent = d.steps.get('sent');
     const firstByte = d.steps.get('first-byte');
     const conn = assigned?.conn ?? sent?.conn;
-    const c = conn !== undefined ? conns.get(conn) : undefined;
     const aMs = assigned?.t;
-    let queuedEnd = aMs ?? sent?.t ?? endMs;
-    let ready = aMs;
-    if (aMs !== undefined && c) {
-      const from = c.bindsLate ? Math.min(aMs, d.startMs) : aMs;
-      // With 0-RTT the request leaves before the handshake is over: it no longer waits on it.
-      const cap = sent?.t ?? Number.POSITIVE_INFINITY;
-      if (c.establishedMs !== undefined && c.establishedMs > from) {
-        const start = Math.max(from, c.openMs ?? from);
-        add('connect', start, Math.min(c.establishedMs, cap));
-        queuedEnd = Math.min(queuedEnd, start);
-        ready = Math.max(aMs, c.establishedMs);
-      }
-      if (c.tlsDoneMs !== undefined && c.tlsDoneMs > from) {
-        const start = Math.max(from, c.tlsStartMs ?? ready ?? from);
-        add('tls', start, Math.min(c.tlsDoneMs, cap));
-        queuedEnd = Math.min(queuedEnd, start);
-        ready = Math.max(ready ?? aMs, c.tlsDoneMs);
-      }
-    }
-    add('queued', d.startMs, queuedEnd);
-    if (ready !== undefined) add('stalled', ready, sent?.t ?? endMs);
+    spans.push(
+      ...setupPhases(
+        d.startMs,
+        Math.min(sent?.t ?? endMs, endMs),
+        aMs,
+        conn !== undefined ? setups.get(conn) : undefined,
+      ),
+    );
     let sendEnd: number | undefined;
     if (sent) {
       const last =
@@ -273,10 +296,6 @@ export function waterfallRows(trace: Trace): WaterfallRow[] {
       add('wait', sendEnd, firstByte?.t ?? endMs);
     }
     if (firstByte) add('receive', firstByte.t, endMs);
-    spans.sort(
-      (a, b) =>
-        a.startMs - b.startMs || requestPhases.indexOf(a.phase) - requestPhases.indexOf(b.phase),
-    );
     const ss = d.steps.get('server-start')?.t;
     const se = d.steps.get('server-end')?.t;
     const stream = sent?.stream;
@@ -312,6 +331,30 @@ export function waterfallRows(trace: Trace): WaterfallRow[] {
   });
   rows.sort((a, b) => a.requestId - b.requestId || a.attempt - b.attempt);
   return rows;
+}
+
+/**
+ * What the rows contain, for a legend that lists only what is drawn: the phases present (in
+ * `requestPhases` order), whether any attempt failed or was retried, and whether any row has
+ * server processing.
+ */
+export function waterfallPresent(rows: readonly WaterfallRow[]): {
+  phases: RequestPhase[];
+  error: boolean;
+  retry: boolean;
+  server: boolean;
+} {
+  const phases = new Set<RequestPhase>();
+  let error = false;
+  let retry = false;
+  let server = false;
+  for (const r of rows) {
+    for (const p of r.phases) phases.add(p.phase);
+    if (r.outcome === 'error') error = true;
+    if (r.outcome === 'retry') retry = true;
+    if (r.server) server = true;
+  }
+  return { phases: requestPhases.filter((p) => phases.has(p)), error, retry, server };
 }
 
 /** A row as drawn at time t. */

@@ -57,6 +57,7 @@ export const views = {
       queued: 'queued',
       stalled: 'stalled',
       connect: 'TCP connect',
+      quic: 'QUIC handshake',
       tls: 'TLS',
       send: 'sending',
       wait: 'waiting (TTFB)',

@@ -47,6 +47,7 @@ export const views: Dictionary['views'] = {
       queued: '排队',
       stalled: '阻塞',
       connect: 'TCP 连接',
+      quic: 'QUIC 握手',
       tls: 'TLS',
       send: '发送请求',
       wait: '等待（首字节时间 TTFB）',

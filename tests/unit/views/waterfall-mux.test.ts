@@ -54,6 +54,7 @@ describe('waterfallRows (HTTP/2)', () => {
         tls: 'tls1.3-0rtt',
         tlsRoundTrips: 0,
       },
+      conn(0, 'client', 'SYN_SENT', 'handshake'),
       request(0, 'queued', 1, '/'),
       conn(100, 'client', 'ESTABLISHED', 'tls'),
       { type: 'tls', t: 100, conn: 1, side: 'client', step: 'start', version: 'tls1.3-0rtt' },

@@ -27,9 +27,11 @@ const extra: TraceEvent[] = [
     tls: 'tls1.3',
     tlsRoundTrips: 1,
   },
+  conn(320, 'client', 'SYN_SENT', 'handshake', 2),
   conn(420, 'client', 'ESTABLISHED', 'tls', 2),
   { type: 'tls', t: 420, conn: 2, side: 'client', step: 'start', version: 'tls1.3' },
   { type: 'tls', t: 520, conn: 2, side: 'client', step: 'done', version: 'tls1.3' },
+  conn(520, 'client', 'ESTABLISHED', 'active', 2),
   request(520, 'sent', 2, '/b.png', { attempt: 2, conn: 2 }),
   request(600, 'error', 2, '/b.png', { attempt: 2, conn: 2, error: 'connection-reset' }),
 ];
