@@ -15,7 +15,7 @@ export const zh: Dictionary = {
       '一份交互式教程，讲解 HTTP 持久连接（keep-alive）：建立连接为什么有代价，HTTP/1.0、HTTP/1.1、管线化、HTTP/2 和 HTTP/3 如何复用连接，并配有可操作的网络模拟。',
   },
   nav: {
-    skip: '跳到正文',
+    skip: '跳到主要内容',
     home: '首页',
     chapters: '章节',
     onThisPage: '本页内容',
@@ -61,7 +61,7 @@ export const zh: Dictionary = {
     metrics: {
       pageLoadMs: '页面加载时间',
       connectionsOpened: '新建连接数',
-      packets: '发送的分组数',
+      packets: '发送的数据包数',
       handshakeRoundTrips: '花在握手上的往返次数',
       meanWorkersHeld: '平均被占用的工作进程数（忙碌或空闲）',
       refused: '被拒绝的连接数',
@@ -69,13 +69,13 @@ export const zh: Dictionary = {
       throughputPerSec: '吞吐量',
     },
     units: {
-      pageLoadMs: '{n} 毫秒',
+      pageLoadMs: '{n} ms',
       connectionsOpened: '{n} 条',
       packets: '{n} 个',
       handshakeRoundTrips: '{n} 次',
       meanWorkersHeld: '{n} 个工作进程',
-      refused: '{n} 个连接',
-      p95LatencyMs: '{n} 毫秒',
+      refused: '{n} 条连接',
+      p95LatencyMs: '{n} ms',
       throughputPerSec: '每秒 {n} 个响应',
     },
   },
@@ -87,7 +87,7 @@ export const zh: Dictionary = {
   },
   search: {
     title: '搜索',
-    summary: '在各章正文和术语表中搜索关键词，例如“握手”“管线化”或“TIME_WAIT”。',
+    summary: '在各章内容和术语表中搜索关键词，例如“握手”“管线化”或“TIME_WAIT”。',
     label: '搜索本教程',
     button: '搜索',
     noJs: '搜索功能需要 JavaScript。关闭 JavaScript 时，可以从首页的目录进入各章。',

@@ -3,7 +3,7 @@ import type { guide as en } from '../en/guide';
 /** 教师指南（`/zh/guide/`）中生成的表格与示例所用的中文文字。 */
 export const guide: typeof en = {
   nav: '教师指南',
-  galleryLink: '想把这些图示放进课程页面，请看教师指南。',
+  galleryLink: '想把这些图解放进课程页面，请看教师指南。',
   params: {
     caption: '“{widget}”的 URL 参数',
     commonCaption: '所有嵌入页通用的 URL 参数',

@@ -13,7 +13,7 @@ export const views: Dictionary['views'] = {
   listSep: '、',
   count: {
     packets: { one: '{n} 个数据包', other: '{n} 个数据包' },
-    connections: { one: '{n} 个连接', other: '{n} 个连接' },
+    connections: { one: '{n} 条连接', other: '{n} 条连接' },
     requests: { one: '{n} 个请求', other: '{n} 个请求' },
   },
   ladder: {
@@ -64,7 +64,7 @@ export const views: Dictionary['views'] = {
     summary: '连接泳道图：{conns}，截至 {time}。',
     legend: '连接阶段',
     serverSide: '服务器端',
-    more: '只显示 {total} 个连接中的前 {shown} 个。',
+    more: '只显示 {total} 条连接中的前 {shown} 条。',
     phase: {
       handshake: 'TCP 握手',
       tls: 'TLS 握手',
@@ -138,7 +138,7 @@ export const views: Dictionary['views'] = {
     cwnd: '连接 {conn} 上{side}的拥塞窗口：{cwnd} 个报文段（{reason}）',
     end: '模拟结束',
     server:
-      '服务器：{busy} 个连接正在处理，{idle} 个保持空闲，{backlog} 个在积压队列中，已拒绝 {refused} 个 SYN',
+      '服务器：{busy} 条连接正在处理，{idle} 条保持空闲，{backlog} 条在积压队列中，已拒绝 {refused} 个 SYN',
     request: {
       queued: '页面将 {request} 排入队列',
       assigned: '{request} 分配到连接 {conn}',
@@ -176,7 +176,7 @@ export const views: Dictionary['views'] = {
     init: '初始窗口',
     'slow-start': '慢启动',
     'congestion-avoidance': '拥塞避免',
-    'idle-restart': '空闲后重启',
+    'idle-restart': '空闲后重新慢启动',
     timeout: '超时',
     'fast-retransmit': '快速重传',
     recovery: '快速恢复',
@@ -208,11 +208,11 @@ export const views: Dictionary['views'] = {
     },
     reached: {
       threaded: '在 {from} 到 {to} 之间首次用满全部 {n} 个工作进程',
-      event: '在 {from} 到 {to} 之间首次达到 {n} 个连接的上限',
+      event: '在 {from} 到 {to} 之间首次达到 {n} 条连接的上限',
     },
     notReached: {
       threaded: '始终没有达到 {n} 个工作进程的上限',
-      event: '始终没有达到 {n} 个连接的上限',
+      event: '始终没有达到 {n} 条连接的上限',
     },
     unlimited: { threaded: '工作进程数不设上限', event: '连接数不设上限' },
     refused: {

@@ -1,6 +1,6 @@
 import type { Dictionary } from '../en';
 
-/** 播放器、参数控件和各个小部件的中文文字。 */
+/** 播放器、参数控件和各个图解的中文文字。 */
 export const widgets: Dictionary['widgets'] = {
   play: '播放',
   pause: '暂停',
@@ -12,8 +12,8 @@ export const widgets: Dictionary['widgets'] = {
   speed: '速度',
   speedHint: '1× 时整张图在 8 秒内播完。',
   time: '时间',
-  timeOf: '{t} 毫秒 / 共 {d} 毫秒',
-  timeValue: '{t} 毫秒',
+  timeOf: '{t} ms / 共 {d} ms',
+  timeValue: '{t} ms',
   shortcuts:
     '焦点在图上或本图解内任意位置时可用按键（文本框和下拉菜单保留自己的按键，滑块保留方向键）：空格或 K 播放/暂停 · ← → 或 J L 上一个/下一个事件 · Home 重置 · End 跳到最后',
   diagramsLabel: '图：空格或 K 播放/暂停，← 和 → 逐个事件前后移动',
@@ -24,19 +24,19 @@ export const widgets: Dictionary['widgets'] = {
   parameters: '参数',
   groupUnused: '当前模式不使用这一组；因为其中有值不同于默认值，所以仍然显示。',
   packetsTitle: '数据包',
-  requestsTitle: '请求（按连接分组）',
+  requestsTitle: '请求（按连接归类）',
   notices: '网址中有本图无法使用的参数值：',
   noticeClamped: '{key}={raw} 超出范围，改用 {used}。',
   noticeInvalid: '{key}={raw} 不是有效的值，改用默认值 {used}。',
   noticeUnknown: '{key}={raw} 不是本图的参数，已忽略。',
   moreEvents: '另有 {n} 个事件',
-  atTime: '{t} 毫秒：',
-  noEvent: '{t} 毫秒：尚无事件。',
-  ms: '毫秒',
+  atTime: '{t} ms：',
+  noEvent: '{t} ms：尚无事件。',
+  ms: 'ms',
   percent: '%',
   mbps: 'Mbit/s',
   bytes: '字节',
-  connectionsUnit: '个连接',
+  connectionsUnit: '条连接',
   param: {
     rtt: '往返时延（RTT）',
     rttHelp: '数据包到达服务器、再收到回应所需的时间。',
@@ -74,12 +74,12 @@ export const widgets: Dictionary['widgets'] = {
     clickOffsetHelp: '负值：点击发生在服务器空闲计时器到期之前；正值：发生在其后。',
     method: '点击所用的请求方法',
     loss: '随机丢包率',
-    lossHelp: '每个分组以这个概率丢失（三次运行使用同一个随机种子）。',
+    lossHelp: '每个数据包都以这个概率丢失（三次运行使用同一个随机种子）。',
     addressChangeAt: '客户端地址变更时刻',
     addressChangeAtHelp:
       '0 表示不变更；否则在开始导航后这么久，客户端换到新的 IP 地址（TCP 连接随之中断，QUIC 连接则迁移过去）。',
     dropPacket: '丢弃指定数据包',
-    dropPacketHelp: '在每次运行中，丢弃服务器在第一条连接上发出的第 N 个数据分组（0 表示不丢）。',
+    dropPacketHelp: '在每次运行中，丢弃服务器在第一条连接上发出的第 N 个数据包（0 表示不丢）。',
     rate: '访客到达速率',
     rateHelp: '每秒新来的访客数，到达时刻随机（泊松过程）。',
     keepAliveTimeout: '服务器的 keep-alive 超时',
@@ -100,21 +100,21 @@ export const widgets: Dictionary['widgets'] = {
     durationHelp: '新访客持续到达的时间。',
     mode: '模拟内容',
     pipelining: 'HTTP 管线化',
-    pipeliningHelp: 'HTTP/1.1 加持久连接：在一个连接上连续发出多个请求，不等前一个响应。',
-    lossSeedHelp: '每个分组以这个概率丢失；具体丢哪些由下面的随机种子决定。',
+    pipeliningHelp: 'HTTP/1.1 加持久连接：在一条连接上连续发出多个请求，不等前一个响应。',
+    lossSeedHelp: '每个数据包都以这个概率丢失；具体丢哪些由下面的随机种子决定。',
     initialWindow: '初始拥塞窗口',
     initialWindowHelp: '收到第一个 ACK 之前 TCP 可以发送的报文段数（RFC 6928 起为 10）。',
     seed: '随机种子',
-    seedHelp: '决定丢失哪些分组以及访客的到达时刻：种子相同，运行结果就相同。',
+    seedHelp: '决定丢失哪些数据包以及访客的到达时刻：种子相同，运行结果就相同。',
     htmlBytes: 'HTML 的大小',
-    maxRequests: '每个连接的最大请求数',
+    maxRequests: '每条连接的最大请求数',
     maxRequestsHelp:
-      '服务器在一个连接上发完这么多个响应后就关闭它（Apache 默认 100）；0 表示不限。',
+      '服务器在一条连接上发完这么多个响应后就关闭它（Apache 默认 100）；0 表示不限。',
     processing: '服务器处理每个请求的时间',
     visitorBytes: '每个对象的大小',
   },
   modelOption: {
-    threaded: '多进程/多线程（每个连接占一个工作进程）',
+    threaded: '多进程/多线程（每条连接占一个工作进程）',
     event: '事件驱动（nginx 式）',
     unlimited: '不设上限（所有连接同时服务）',
   },
@@ -148,29 +148,29 @@ export const widgets: Dictionary['widgets'] = {
   handshake: {
     title: '第一个请求之前的握手',
     caption:
-      '客户端与服务器之间的往返时延为 {rtt} 毫秒。客户端先建立 TCP 连接，再协商 {tls}，然后发送一个小的 HTTP 请求。每条斜线代表一个数据包，时间自上而下推进。',
+      '客户端与服务器之间的往返时延为 {rtt} ms。客户端先建立 TCP 连接，再协商 {tls}，然后发送一个小的 HTTP 请求。每条斜线代表一个数据包，时间自上而下推进。',
     summaryTls:
-      '请求的第一个字节在 {total}之后发出（TCP {tcp} + {tls} {tlsRt}），即第 {sent} 毫秒；响应在第 {done} 毫秒接收完毕。',
+      '请求的第一个字节在 {total}之后发出（TCP {tcp} + {tls} {tlsRt}），即 {sent} ms 时；响应在 {done} ms 时接收完毕。',
     summaryPlain:
-      '请求的第一个字节在 {total}之后发出（TCP {tcp}，无 TLS），即第 {sent} 毫秒；响应在第 {done} 毫秒接收完毕。',
+      '请求的第一个字节在 {total}之后发出（TCP {tcp}，无 TLS），即 {sent} ms 时；响应在 {done} ms 时接收完毕。',
     ladder: '客户端与服务器之间的数据包',
   },
   race: {
     title: 'HTTP/1.0 与持久连接的对比',
     caption:
-      '同一个页面——一个 HTML 文档加 {objects} 张 {bytes} 字节的图片——经由往返时延 {rtt} 毫秒、带宽 {bw} Mbit/s 的网络加载两次：一次用 HTTP/1.0（每个对象新建一个连接），一次用{ka}（{conns}）。两者共用同一个时钟。',
-    oneConnection: '最多 1 个连接',
-    nConnections: '最多 {n} 个并行连接',
-    http10: 'HTTP/1.0：每个对象一个连接',
+      '同一个页面——一个 HTML 文档加 {objects} 张 {bytes} 字节的图片——经由往返时延 {rtt} ms、带宽 {bw} Mbit/s 的网络加载两次：一次用 HTTP/1.0（每个对象新建一条连接），一次用{ka}（{conns}）。两者共用同一个时钟。',
+    oneConnection: '最多 1 条连接',
+    nConnections: '最多 {n} 条并行连接',
+    http10: 'HTTP/1.0：每个对象一条连接',
     keepAlive: 'HTTP/1.1 持久连接',
     keepAlive10: 'HTTP/1.0 加 Connection: Keep-Alive',
     summaryFaster:
-      '使用持久连接，页面在 {fast} 毫秒加载完成，而不是 {slow} 毫秒：快了 {diff} 毫秒（{pct}%），用了 {connsKa}而不是 {conns10}，发送 {packetsKa} 个数据包而不是 {packets10} 个。',
+      '使用持久连接，页面在 {fast} ms 加载完成，而不是 {slow} ms：快了 {diff} ms（{pct}%），用了 {connsKa}而不是 {conns10}，发送 {packetsKa} 个数据包而不是 {packets10} 个。',
     summarySlower:
-      '使用持久连接，页面在 {fast} 毫秒加载完成，HTTP/1.0 则为 {slow} 毫秒（相差 {diff} 毫秒），用了 {connsKa}而不是 {conns10}，发送 {packetsKa} 个数据包而不是 {packets10} 个。',
+      '使用持久连接，页面在 {fast} ms 加载完成，HTTP/1.0 则为 {slow} ms（相差 {diff} ms），用了 {connsKa}而不是 {conns10}，发送 {packetsKa} 个数据包而不是 {packets10} 个。',
     connections: {
-      one: '1 个连接',
-      other: '{n} 个连接',
+      one: '1 条连接',
+      other: '{n} 条连接',
     },
     captionTimeout: '服务器会关闭空闲达 {timeout} ms 的连接。',
     serverClosed:
@@ -185,70 +185,70 @@ export const widgets: Dictionary['widgets'] = {
   pipelining: {
     title: '管线化与队头阻塞',
     caption:
-      '一个 HTTP/1.1 持久连接经由 {rtt} 毫秒的往返时延获取一个 HTML 文档和 {objects} 张 {bytes} 字节的图片。第一次运行中，每个请求都要等上一个响应到达后才发出；第二次运行中，请求采用管线化，一个接一个连续发出，而服务器必须按顺序响应。第一张图片在服务器上多花 {slow} 毫秒。',
+      '一条 HTTP/1.1 持久连接经由 {rtt} ms 的往返时延获取一个 HTML 文档和 {objects} 张 {bytes} 字节的图片。第一次运行中，每个请求都要等上一个响应到达后才发出；第二次运行中，请求采用管线化，一个接一个连续发出，而服务器必须按顺序响应。第一张图片在服务器上多花 {slow} ms。',
     sequential: '顺序请求（一次一个）',
     pipelined: '管线化',
     summary:
-      '采用管线化，页面在第 {pipe} 毫秒加载完成，而不是第 {seq} 毫秒。排在慢的第一张图片之后，其余响应虽已就绪，仍要在服务器队列中最多等待 {wait} 毫秒：这就是队头阻塞。',
+      '采用管线化，页面在 {pipe} ms 时加载完成，而不是 {seq} ms。排在慢的第一张图片之后，其余响应虽已就绪，仍要在服务器队列中最多等待 {wait} ms：这就是队头阻塞。',
     summaryNoWait:
-      '采用管线化，页面在第 {pipe} 毫秒加载完成，而不是第 {seq} 毫秒；没有响应需要排在别的响应之后等待。',
+      '采用管线化，页面在 {pipe} ms 时加载完成，而不是 {seq} ms；没有响应需要排在别的响应之后等待。',
   },
   pageLoad: {
     title: '一次页面加载',
     caption:
-      '浏览器加载一个页面——一个 2,000 字节的 HTML 文档和 {objects} 张 {bytes} 字节的图片——使用 {proto}，{tls}，网络往返时延 {rtt} 毫秒、带宽 {bw} Mbit/s，对该主机最多打开 {conns} 个连接。服务器会关闭空闲 {timeout} 毫秒的连接。',
+      '浏览器加载一个页面——一个 2,000 字节的 HTML 文档和 {objects} 张 {bytes} 字节的图片——使用 {proto}，{tls}，网络往返时延 {rtt} ms、带宽 {bw} Mbit/s，对该主机最多打开 {conns} 条连接。服务器会关闭空闲 {timeout} ms 的连接。',
     captionFollowUp:
-      '开始导航后第 {at} 毫秒，读者点击一个链接：再发出一个 GET 请求，响应为 {fbytes} 字节。',
+      '开始导航后 {at} ms，读者点击一个链接：再发出一个 GET 请求，响应为 {fbytes} 字节。',
     proto: {
-      '0.9': 'HTTP/0.9（每个连接只发一个请求）',
-      '1.0': 'HTTP/1.0（每个连接只发一个请求）',
+      '0.9': 'HTTP/0.9（每条连接只发一个请求）',
+      '1.0': 'HTTP/1.0（每条连接只发一个请求）',
       '1.0ka': 'HTTP/1.0 加 Connection: Keep-Alive',
       '1.1': 'HTTP/1.1（持久连接）',
       '1.1close': 'HTTP/1.1 加 Connection: close',
     },
     tlsNone: '不加密',
     tlsOn: '经 {tls} 加密',
-    summary: '页面在 {load} 毫秒加载完成，用了 {conns}，共 {packets} 个数据包。',
-    followReused: '第 {at} 毫秒的点击复用了连接 {conn}：响应在 {took} 毫秒后接收完毕。',
-    followNew: '第 {at} 毫秒的点击新建了连接 {conn}：响应在 {took} 毫秒后接收完毕。',
+    summary: '页面在 {load} ms 加载完成，用了 {conns}，共 {packets} 个数据包。',
+    followReused: '{at} ms 时的点击复用了连接 {conn}：响应在 {took} ms 后接收完毕。',
+    followNew: '{at} ms 时的点击新建了连接 {conn}：响应在 {took} ms 后接收完毕。',
     followRetried:
-      '第 {at} 毫秒的点击走的是连接 {first}，而服务器刚刚关闭了它；浏览器在新建的连接 {conn} 上重试，点击后 {took} 毫秒接收完毕。',
+      '{at} ms 时的点击走的是连接 {first}，而服务器刚刚关闭了它；浏览器在新建的连接 {conn} 上重试，点击后 {took} ms 接收完毕。',
     followError:
-      '第 {at} 毫秒的点击走的是连接 {first}，而服务器刚刚关闭了它；请求在 {took} 毫秒后失败。',
+      '{at} ms 时的点击走的是连接 {first}，而服务器刚刚关闭了它；请求在 {took} ms 后失败。',
   },
   pool: {
     title: '浏览器的连接池',
     caption:
-      '浏览器通过 HTTP/1.1 持久连接、经由 {rtt} 毫秒的往返时延加载一个 HTML 文档和 {objects} 张 {bytes} 字节的图片，{hosts}；每个主机最多 {perHost} 个连接，总共最多 {total} 个。服务器让空闲连接保持打开；浏览器会关闭空闲 {idle} 毫秒的连接。',
+      '浏览器通过 HTTP/1.1 持久连接、经由 {rtt} ms 的往返时延加载一个 HTML 文档和 {objects} 张 {bytes} 字节的图片，{hosts}；每个主机最多 {perHost} 条连接，总共最多 {total} 条。服务器让空闲连接保持打开；浏览器会关闭空闲 {idle} ms 的连接。',
     oneHost: '全部来自同一个主机',
     shardedHosts: '图片分散在 {n} 个主机名上',
     summary:
-      '页面在 {load} 毫秒加载完成。浏览器共打开 {conns}（{hosts}）。{wait}为腾出位置而淘汰（最近最少使用的先淘汰）：{evicted} 个；空闲 {idle} 毫秒后关闭：{expired} 个。',
-    hostCount: '{host} {n} 个',
+      '页面在 {load} ms 加载完成。浏览器共打开 {conns}（{hosts}）。{wait}为腾出位置而淘汰（最近最少使用的先淘汰）：{evicted} 条；空闲 {idle} ms 后关闭：{expired} 条。',
+    hostCount: '{host} {n} 条',
     waitNone: '没有请求需要等待空闲的连接。',
     waitSome: {
-      one: '有 1 个请求要等待连接空出来，等了 {longest} 毫秒。',
-      other: '有 {n} 个请求要等待连接空出来，最长等了 {longest} 毫秒。',
+      one: '有 1 个请求要等待连接空出来，等了 {longest} ms。',
+      other: '有 {n} 个请求要等待连接空出来，最长等了 {longest} ms。',
     },
-    lanes: '各连接随时间的状态（每条泳道一个连接）',
+    lanes: '各连接随时间的状态（每条泳道一条连接）',
   },
   timeoutRace: {
-    title: 'keep-alive 超时竞争',
+    title: 'keep-alive 超时竞态',
     caption:
-      '浏览器已通过 HTTP/1.1 持久连接加载了一个小页面，往返时延 {rtt} 毫秒。服务器关闭空闲 {server} 毫秒的连接，浏览器则要空闲 {client} 毫秒才关闭。读者点击一个链接（{method}），{when}，即第 {at} 毫秒。',
-    whenBefore: '比服务器的空闲超时早 {offset} 毫秒',
-    whenAfter: '比服务器的空闲超时晚 {offset} 毫秒',
+      '浏览器已通过 HTTP/1.1 持久连接加载了一个小页面，往返时延 {rtt} ms。服务器关闭空闲 {server} ms 的连接，浏览器则要空闲 {client} ms 才关闭。读者点击一个链接（{method}），{when}，即 {at} ms 时。',
+    whenBefore: '比服务器的空闲超时早 {offset} ms',
+    whenAfter: '比服务器的空闲超时晚 {offset} ms',
     whenAt: '恰好在服务器空闲超时到期的那一刻',
     reused:
-      '{method} 请求在服务器空闲计时器到期之前到达：连接被复用，响应在点击后 {took} 毫秒接收完毕。',
+      '{method} 请求在服务器空闲计时器到期之前到达：连接被复用，响应在点击后 {took} ms 接收完毕。',
     retried:
-      '服务器的 FIN 与 {method} 请求在线路上交错而过，已关闭的套接字用 RST 回应该请求。浏览器在新连接上重试：响应在点击后 {took} 毫秒接收完毕，而干净地复用连接只需 {clean} 毫秒——多花了 {extra} 毫秒。',
+      '服务器的 FIN 与 {method} 请求在线路上交错而过，已关闭的套接字用 RST 回应该请求。浏览器在新连接上重试：响应在点击后 {took} ms 接收完毕，而干净地复用连接只需 {clean} ms——多花了 {extra} ms。',
     error:
-      '服务器的 FIN 与 {method} 请求在线路上交错而过，已关闭的套接字用 RST 回应该请求。{method} 请求不会被自动重试：它在点击后 {took} 毫秒失败（{error}），页面只能报告错误。',
+      '服务器的 FIN 与 {method} 请求在线路上交错而过，已关闭的套接字用 RST 回应该请求。{method} 请求不会被自动重试：它在点击后 {took} ms 失败（{error}），页面只能报告错误。',
     serverClosed:
-      '点击之前服务器已经关闭了这个空闲连接：浏览器立即新建连接，响应在点击后 {took} 毫秒接收完毕（比干净地复用连接多 {extra} 毫秒）。',
+      '点击之前服务器已经关闭了这条空闲连接：浏览器立即新建连接，响应在点击后 {took} ms 接收完毕（比干净地复用连接多 {extra} ms）。',
     clientClosed:
-      '浏览器自己先关闭了这个空闲连接（它的空闲超时更短），因此不存在竞争：新建一个连接，响应在点击后 {took} 毫秒接收完毕。',
+      '浏览器自己先关闭了这条空闲连接（它的空闲超时更短），因此不存在竞态：新建一条连接，响应在点击后 {took} ms 接收完毕。',
     errors: {
       'connection-reset': '连接被重置',
       'connection-closed': '连接已关闭',
@@ -267,11 +267,11 @@ export const widgets: Dictionary['widgets'] = {
     copy: '复制代码',
     copied: '已复制到剪贴板。',
     copyFailed: '无法自动复制：代码已选中，请按 Ctrl+C（Mac 上按 ⌘C）复制。',
-    frameTitle: '{title}（Keep-Alive 交互式图解）',
+    frameTitle: '{title}（Keep-Alive 交互图解）',
     description:
-      '来自 Keep-Alive HTTP 持久连接教程的交互式图解：{title}。图中的数据由在浏览器中运行的网络模拟实时计算。',
+      '来自 Keep-Alive HTTP 持久连接教程的交互图解：{title}。图中的数据由在浏览器中运行的网络模拟实时计算。',
     back: '出自 Keep-Alive 教程的章节“{chapter}”',
-    backGallery: '出自 Keep-Alive 教程的交互式图解',
+    backGallery: '出自 Keep-Alive 教程的交互图解',
     noScript:
       'JavaScript 未启用，这张图显示的是默认设置：网址中的参数只有在 JavaScript 运行时才会生效。',
     noticeAbove: '{key}={raw} 超过最大值 {limit}，改用 {used}。',
@@ -285,36 +285,36 @@ export const widgets: Dictionary['widgets'] = {
   multiplexing: {
     title: '同一页面，三种协议：HTTP/1.1、HTTP/2 与 HTTP/3',
     caption:
-      '同一个页面：先是 {html} 字节的 HTML 文档，再是 {objects} 张各 {bytes} 字节的图片；{tls}，往返时延 {rtt} 毫秒，带宽 {bw} Mbit/s。{loss}左：HTTP/1.1，最多 {conns} 条连接。中：HTTP/2，每个请求是同一条 TCP 连接上的一个流。右：HTTP/3，同样的流跑在一条基于 UDP 的 QUIC 连接上。',
+      '同一个页面：先是 {html} 字节的 HTML 文档，再是 {objects} 张各 {bytes} 字节的图片；{tls}，往返时延 {rtt} ms，带宽 {bw} Mbit/s。{loss}左：HTTP/1.1，最多 {conns} 条连接。中：HTTP/2，每个请求是同一条 TCP 连接上的一个流。右：HTTP/3，同样的流跑在一条基于 UDP 的 QUIC 连接上。',
     lossNone: '没有随机丢包。',
-    lossSome: '每个分组以 {loss}% 的概率丢失。',
-    dropOne: '每次运行都丢弃服务器在第一条连接上发出的第 {n} 个数据分组。',
+    lossSome: '每个数据包都以 {loss}% 的概率丢失。',
+    dropOne: '每次运行都丢弃服务器在第一条连接上发出的第 {n} 个数据包。',
     h1: 'HTTP/1.1，最多 6 条连接',
     h2: 'HTTP/2，一条 TCP 连接',
     h3: 'HTTP/3，一条 QUIC 连接',
-    times: '页面加载时间：HTTP/1.1 为 {h1} 毫秒，HTTP/2 为 {h2} 毫秒，HTTP/3 为 {h3} 毫秒。',
+    times: '页面加载时间：HTTP/1.1 为 {h1} ms，HTTP/2 为 {h2} ms，HTTP/3 为 {h3} ms。',
     noStall: '没有任何流因为丢包而等待。',
     stallH2: {
-      one: 'HTTP/2：1 个流因一个丢失的 TCP 报文段等待了 {total} 毫秒。',
+      one: 'HTTP/2：1 个流因一个丢失的 TCP 报文段等待了 {total} ms。',
       other:
-        'HTTP/2：{n} 个流因丢失的 TCP 报文段而等待，合计 {total} 毫秒（最长 {longest} 毫秒）。TCP 按顺序交付字节，一个缺口会挡住它后面所有流的数据。',
+        'HTTP/2：{n} 个流因丢失的 TCP 报文段而等待，合计 {total} ms（最长 {longest} ms）。TCP 按顺序交付字节，一个缺口会挡住它后面所有流的数据。',
     },
     stallH3: {
-      one: 'HTTP/3：1 个流为自己丢失的分组等待了 {total} 毫秒。',
-      other: 'HTTP/3：{n} 个流为各自丢失的分组等待，合计 {total} 毫秒（最长 {longest} 毫秒）。',
+      one: 'HTTP/3：1 个流为自己丢失的数据包等待了 {total} ms。',
+      other: 'HTTP/3：{n} 个流为各自丢失的数据包等待，合计 {total} ms（最长 {longest} ms）。',
     },
-    stallH3None: 'HTTP/3：没有流需要等待；丢失的分组只会拖慢它所承载数据的那个流。',
+    stallH3None: 'HTTP/3：没有流需要等待；丢失的数据包只会拖慢它所承载数据的那个流。',
   },
   imageHost: {
     title: '图床：工作进程被谁占着？',
     caption:
-      '访客随机到达，每秒 {rate} 位，持续 {duration} 秒，往返时延 {rtt} 毫秒；每位访客通过 HTTP/1.1 获取 {objects}（每个 {bytes} 字节）后离开。{server}{keepAlive}',
+      '访客随机到达，每秒 {rate} 位，持续 {duration} 秒，往返时延 {rtt} ms；每位访客通过 HTTP/1.1 获取 {objects}（每个 {bytes} 字节）后离开。{server}{keepAlive}',
     captionThreaded:
-      '服务器为每个连接分配一个工作进程：共 {workers} 个，每个从接受连接起一直被占用到连接关闭；监听队列长度为 {backlog}。',
+      '服务器为每条连接分配一个工作进程：共 {workers} 个，每个从接受连接起一直被占用到连接关闭；监听队列长度为 {backlog}。',
     captionEvent:
-      '服务器采用事件驱动模型：最多 {connections} 个打开的连接，空闲连接只占内存、不占工作进程；监听队列长度为 {backlog}。',
+      '服务器采用事件驱动模型：最多 {connections} 条打开的连接，空闲连接只占内存、不占工作进程；监听队列长度为 {backlog}。',
     keepAliveOn: '连接空闲 {timeout} 秒后由服务器关闭。',
-    keepAliveOff: '持久连接已关闭：每个连接只处理一个响应就关闭。',
+    keepAliveOff: '持久连接已关闭：每条连接只处理一个响应就关闭。',
     objectCount: {
       one: '1 个对象',
       other: '{n} 个对象',
@@ -353,11 +353,11 @@ export const widgets: Dictionary['widgets'] = {
       idleEvent: '空闲连接（平均 / 峰值）',
       meanPeak: '{mean} / {peak}',
       queue: '等待工作进程的时间（平均 / p95）',
-      queueValue: '{mean} / {p95} 毫秒',
+      queueValue: '{mean} / {p95} ms',
       backlog: '监听队列（峰值）',
       refused: '被拒绝的连接',
       latency: '响应时间 p50 / p95 / p99',
-      latencyValue: '{p50} / {p95} / {p99} 毫秒',
+      latencyValue: '{p50} / {p95} / {p99} ms',
       timeWait: '服务器处于 TIME_WAIT 的套接字（峰值）',
       fds: '服务器文件描述符（峰值）',
       memory: '服务器内存（峰值，估算）',
@@ -366,18 +366,18 @@ export const widgets: Dictionary['widgets'] = {
     little:
       '按利特尔定律估算（每位访客 1 个对象）：稳态下被占用的工作进程 ≈ 到达速率 × 占用时长（超时再加上延迟关闭的一个往返）≈ {rate}/秒 × {hold} 秒 ≈ {n}，而可用的只有 {limit} 个。',
     summary:
-      '平均有 {held} 个连接占着服务器的槽位（{busy} 个在服务，{idle} 个因 keep-alive 空闲），上限为 {limit}。{pressure}一半的响应在 {p50} 毫秒内完成，95% 在 {p95} 毫秒内完成；服务器每秒完成 {throughput} 个响应。',
+      '平均有 {held} 条连接占着服务器的槽位（{busy} 条在服务，{idle} 条因 keep-alive 空闲），上限为 {limit}。{pressure}一半的响应在 {p50} ms 内完成，95% 在 {p95} ms 内完成；服务器每秒完成 {throughput} 个响应。',
     unlimited: '不设上限',
     pressureNone: '没有访客需要等待工作进程。',
     pressureQueue:
-      '槽位时常全被占满：连接只能在监听队列中等待（同时最多 {backlog} 个），第 95 百分位的等待时间为 {wait} 毫秒。',
+      '槽位时常全被占满：连接只能在监听队列中等待（同时最多 {backlog} 个），第 95 百分位的等待时间为 {wait} ms。',
     pressureRefused: {
-      one: '槽位全被占满，监听队列也已溢出：1 个连接被拒绝，只能重传 SYN。',
-      other: '槽位全被占满，监听队列也已溢出：{n} 个连接被拒绝，只能重传 SYN。',
+      one: '槽位全被占满，监听队列也已溢出：1 条连接被拒绝，只能重传 SYN。',
+      other: '槽位全被占满，监听队列也已溢出：{n} 条连接被拒绝，只能重传 SYN。',
     },
   },
   playground: {
-    title: '游乐场：模拟器的全部参数',
+    title: '实验场：模拟器的全部参数',
     modeOption: {
       page: '一次页面加载',
       visitors: '大量访客（负载）',
@@ -391,27 +391,27 @@ export const widgets: Dictionary['widgets'] = {
       visitors: '访客',
     },
     segments: '个报文段',
-    tools: '游乐场工具',
+    tools: '实验场工具',
     copyLink: '复制链接',
-    copied: '链接已复制：打开它就能看到这组设置下的游乐场。',
+    copied: '链接已复制：打开它就能看到这组设置下的实验场。',
     copyFailed: '无法自动复制：下方的链接已选中，请按 Ctrl+C（Mac 上按 ⌘C）复制。',
     linkLabel: '这组设置的链接',
     reset: '恢复默认设置',
     resetDone: '所有设置都已恢复为默认值。',
     adjustTitle: '有些设置无法同时成立，模拟改用以下设置：',
     adjust: {
-      keepAlive09: 'HTTP/0.9 没有持久连接：每个连接在响应后都会关闭。',
+      keepAlive09: 'HTTP/0.9 没有持久连接：每条连接在响应后都会关闭。',
       pipeliningVersion: '管线化需要 HTTP/1.1：请求逐个发送。',
       pipeliningClose: '管线化需要持久连接：请求逐个发送。',
       keepAliveMux: 'HTTP/2 和 HTTP/3 的连接总是持久的：持久连接保持开启。',
       pipeliningMux: 'HTTP/2 和 HTTP/3 以并发的流发送请求，管线化不适用。',
       tlsQuic: 'HTTP/3 运行在 QUIC 之上，而 QUIC 总是使用 TLS 1.3：模拟改用 TLS 1.3。',
       quicIdle:
-        'HTTP/3：两个空闲超时用作 QUIC 的空闲超时（max_idle_timeout），“每个连接的最大请求数”不适用。',
+        'HTTP/3：两个空闲超时用作 QUIC 的空闲超时（max_idle_timeout），“每条连接的最大请求数”不适用。',
     },
     proto: {
       '0.9': 'HTTP/0.9',
-      '1.0': 'HTTP/1.0（每个请求一个连接）',
+      '1.0': 'HTTP/1.0（每个请求一条连接）',
       '1.0ka': 'HTTP/1.0 加 Connection: Keep-Alive',
       '1.1': 'HTTP/1.1（持久连接）',
       '1.1close': 'HTTP/1.1 加 Connection: close',
@@ -420,23 +420,23 @@ export const widgets: Dictionary['widgets'] = {
       '3': 'HTTP/3（一个 QUIC 连接上的多个流）',
     },
     captionPage:
-      '浏览器加载一个页面——{html} 字节的 HTML，随后是 {objects}，每个 {bytes} 字节——使用 {proto}，{tls}，往返时延 {rtt} 毫秒、带宽 {bw} Mbit/s、丢包率 {loss}%，每个主机最多 {perHost} 个连接。{server}',
+      '浏览器加载一个页面——{html} 字节的 HTML，随后是 {objects}，每个 {bytes} 字节——使用 {proto}，{tls}，往返时延 {rtt} ms、带宽 {bw} Mbit/s、丢包率 {loss}%，每个主机最多 {perHost} 条连接。{server}',
     captionVisitors:
-      '访客在随机时刻到达，每秒 {rate} 位，持续 {duration} 毫秒；每位访客使用 {proto}，{tls}，获取 {objects}，每个 {bytes} 字节；往返时延 {rtt} 毫秒，所有访客共享 {bw} Mbit/s 带宽，丢包率 {loss}%。{server}',
-    serverUnlimited: '服务器同时服务所有连接，并关闭空闲 {timeout} 毫秒的连接。',
+      '访客在随机时刻到达，每秒 {rate} 位，持续 {duration} ms；每位访客使用 {proto}，{tls}，获取 {objects}，每个 {bytes} 字节；往返时延 {rtt} ms，所有访客共享 {bw} Mbit/s 带宽，丢包率 {loss}%。{server}',
+    serverUnlimited: '服务器同时服务所有连接，并关闭空闲 {timeout} ms 的连接。',
     serverThreaded:
-      '服务器采用多进程/多线程模型：{workers} 个工作进程，监听队列长度 {backlog}；它会关闭空闲 {timeout} 毫秒的连接。',
+      '服务器采用多进程/多线程模型：{workers} 个工作进程，监听队列长度 {backlog}；它会关闭空闲 {timeout} ms 的连接。',
     serverEvent:
-      '服务器采用事件驱动模型：最多 {connections} 个连接，监听队列长度 {backlog}；它会关闭空闲 {timeout} 毫秒的连接。',
+      '服务器采用事件驱动模型：最多 {connections} 条连接，监听队列长度 {backlog}；它会关闭空闲 {timeout} ms 的连接。',
     summaryVisitors:
-      '平均有 {held} 个连接占着服务器的槽位（{busy} 个在服务，{idle} 个因 keep-alive 空闲）{limit}。{pressure}一半的响应在 {p50} 毫秒内完成，95% 在 {p95} 毫秒内完成；服务器每秒完成 {throughput} 个响应。',
+      '平均有 {held} 条连接占着服务器的槽位（{busy} 条在服务，{idle} 条因 keep-alive 空闲）{limit}。{pressure}一半的响应在 {p50} ms 内完成，95% 在 {p95} ms 内完成；服务器每秒完成 {throughput} 个响应。',
     limitOf: '，上限为 {n}',
     noSweepH3:
       'HTTP/3 没有 HTTP 层的 keep-alive 超时可供扫描（它的连接由 QUIC 的空闲超时关闭），因此这里不做超时扫描。',
     sweepSeries: '当前设置',
   },
   gallery: {
-    title: '交互式图解',
+    title: '交互图解',
     contents: '图解列表',
     handshakeAbout: '在第一个请求字节发出之前，TCP 连接和 TLS 要花费多少时间。',
     raceAbout: '同一个页面分别通过 HTTP/1.0 和一个持久连接加载。',
@@ -446,21 +446,21 @@ export const widgets: Dictionary['widgets'] = {
     pipelining: '管线化',
     pageLoadAbout: '一次页面加载（可加一次后续点击），所有视图同时呈现。',
     poolAbout: '浏览器连接池中的每主机上限、连接复用、LRU 淘汰和空闲超时。',
-    timeoutRaceAbout: '点击复用某个连接时，服务器恰好将其关闭。',
+    timeoutRaceAbout: '点击复用某条连接时，服务器恰好将其关闭。',
     pageLoad: '页面加载',
     pool: '连接池',
-    timeoutRace: '超时竞争',
+    timeoutRace: '超时竞态',
     multiplexing: '多路复用',
     multiplexingAbout:
-      '同一页面分别通过 HTTP/1.1、HTTP/2 和 HTTP/3 加载，时钟同步、可加丢包：看谁在等丢失的分组。',
+      '同一页面分别通过 HTTP/1.1、HTTP/2 和 HTTP/3 加载，时钟同步、可加丢包：看谁在等丢失的数据包。',
     imageHost: '图床',
     imageHostAbout:
       '大量访客、一台服务器：keep-alive 让工作进程空等，随之而来的排队与拒绝，以及不同超时的对比扫描。',
-    playground: '游乐场',
+    playground: '实验场',
     playgroundAbout:
       '模拟器的全部参数集中在一页：协议、TLS、网络、页面、浏览器、服务器，或大量访客；所有视图齐备，设置可通过链接分享。',
     description:
-      'Keep-Alive 教程中的全部交互式图解：握手过程、HTTP/1.0 与持久连接的对比、管线化、一次页面加载、连接池、超时竞争和图床，均由网络模拟器实时计算。',
+      'Keep-Alive 教程中的全部交互图解：握手过程、HTTP/1.0 与持久连接的对比、管线化、一次页面加载、连接池、超时竞态和图床，均由网络模拟器实时计算。',
     intro:
       '这里的每张图都根据旁边的参数，由模拟器生成的事件记录绘制而成。点击“播放”观看数据包的传输，逐个事件单步查看，或者修改参数：模拟会立即重新运行，页面地址也会记住你的设置，方便分享。',
     noScript:
