@@ -40,8 +40,11 @@ export const views: Dictionary['views'] = {
     more: '只显示 {total} 个请求中的前 {shown} 个。',
     stream: '{path} · 流 {stream}',
     group: '连接 {conn} · {stack}',
-    hol: '等待之前丢失的数据包（队头阻塞）',
-    summaryStalls: '其中 {requests}曾等待之前丢失的数据包（队头阻塞），合计 {time}。',
+    hol: '队头阻塞：数据已到达，却在其他丢失的数据后面等待',
+    ownData: '等待自身丢失的数据',
+    summaryStalls:
+      '其中 {requests}曾被队头阻塞（在其他丢失的数据后面等待），合计 {time}（各请求等待时间之和）。',
+    summaryOwnData: '{requests}曾等待自身丢失的数据，合计 {time}（各请求等待时间之和）。',
     connectQuic: 'QUIC 握手',
     phase: {
       queued: '排队',
@@ -92,7 +95,8 @@ export const views: Dictionary['views'] = {
     handshakeRtts: '握手耗费的往返次数',
     requests: '已完成请求',
     requestsValue: '{done} / {total}',
-    stalls: '队头阻塞停顿（各流合计）',
+    stalls: '队头阻塞（各流合计）',
+    ownDataStalls: '等待自身丢失的数据（各流合计）',
     final: '最终',
     soFar: '目前',
   },
@@ -124,8 +128,12 @@ export const views: Dictionary['views'] = {
     quicPacket: '{type} 包 #{n}（{label}）',
     connOpenStack: '客户端打开到 {host} 的连接 {conn}（{stack}）',
     sentStream: '客户端在连接 {conn} 的流 {stream} 上发送 {request}',
-    streamStall: '连接 {conn} 上的流 {stream} 等待一个丢失的数据包，停顿了 {time}',
-    streamStallServer: '连接 {conn} 上的流 {stream} 在服务器端等待一个丢失的数据包，停顿了 {time}',
+    streamStall:
+      '连接 {conn} 上的流 {stream} 被队头阻塞了 {time}：它的数据在其他丢失的数据后面等待',
+    streamStallServer:
+      '连接 {conn} 上的流 {stream} 在服务器端被队头阻塞了 {time}：它的数据在其他丢失的数据后面等待',
+    streamStallOwn: '连接 {conn} 上的流 {stream} 等待自身丢失的数据，停顿了 {time}',
+    streamStallOwnServer: '连接 {conn} 上的流 {stream} 在服务器端等待自身丢失的数据，停顿了 {time}',
     connOpen: '客户端打开到 {host} 的连接 {conn}',
     connOpenTls: '客户端打开到 {host} 的连接 {conn}（{tls}）',
     connState: '连接 {conn} 的{side}进入 {state} 状态',
