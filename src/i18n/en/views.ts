@@ -52,10 +52,10 @@ export const views = {
     ownData: 'waiting for its own lost data',
     /** Added to the summary when requests were head-of-line blocked (HTTP/2). */
     summaryStalls:
-      '{requests} head-of-line blocked (waiting behind other lost data), {time} in all (each request’s waiting time added up).',
+      'Head-of-line blocked (waiting behind other lost data): {requests}, {time} in all (each request’s waiting time added up).',
     /** Added to the summary when requests waited for their own lost data (HTTP/2, HTTP/3). */
     summaryOwnData:
-      '{requests} waited for their own lost data, {time} in all (each request’s waiting time added up).',
+      'Waiting for own lost data: {requests}, {time} in all (each request’s waiting time added up).',
     /** The connect phase when every connection is QUIC. */
     connectQuic: 'QUIC handshake',
     phase: {
