@@ -3,6 +3,7 @@
  * of metrics (and the trace with --trace). Errors print one line on stderr and exit non-zero.
  */
 import { readFileSync } from 'node:fs';
+import type { StallSummary } from './metrics';
 import { presetNames, presets } from './presets';
 import type { ScenarioInput } from './scenario';
 import { SCENARIO_FIELDS, describeSpec, formatErrors, validateScenario } from './scenario';
@@ -28,8 +29,13 @@ export function usage(): string {
     '',
     'Prints one JSON object: pageLoadMs, connectionsOpened, packets {total, dropped}, events,',
     'requests [{path, connectionId, sentMs, firstByteMs, doneMs, retries}] (HTML first);',
-    'HTTP/2 adds streamStallMs {total, streams} (head-of-line blocking: data that arrived but',
-    'waited behind a lost segment).',
+    'HTTP/2 and HTTP/3 add streamStallMs: time streams had bytes that arrived but could not be',
+    'delivered, per stream the union of its waiting intervals within its lifetime (request sent',
+    "to done), so never longer than it; total = the sum over streams, longest = one stream's.",
+    '{total, longest, count} for both kinds, then headOfLine {total, longest, count} (bytes waited',
+    'behind a hole of other data: TCP, HTTP/2) and ownData {total, longest, count} (the stream',
+    'waited for its own lost data: every QUIC stream stall), and streams [{conn, side, stream,',
+    'requestId, ms, headOfLineMs, ownDataMs}] (ms = headOfLineMs + ownDataMs).',
     '',
     'presets:',
     ...presetNames.map((n) => `  ${n.padEnd(28)} ${presets[n]?.title ?? ''}`),
@@ -40,6 +46,26 @@ export function usage(): string {
       (k) => `  ${k.padEnd(34)} ${COMPOSITE_DOCS[k].doc}`,
     ),
   ].join('\n');
+}
+
+/** The stall metrics as printed: totals per kind and each stream's figures (no intervals). */
+function stallOutput(s: StallSummary): object {
+  return {
+    total: s.total,
+    longest: s.longest,
+    count: s.count,
+    headOfLine: s.headOfLine,
+    ownData: s.ownData,
+    streams: s.streams.map((x) => ({
+      conn: x.conn,
+      side: x.side,
+      stream: x.stream,
+      requestId: x.requestId,
+      ms: x.ms,
+      headOfLineMs: x.headOfLineMs,
+      ownDataMs: x.ownDataMs,
+    })),
+  };
 }
 
 class CliError extends Error {}
@@ -199,7 +225,9 @@ export function main(
       criticalPathHandshakeRoundTrips: metrics.criticalPathHandshakeRoundTrips,
       wireBytes: metrics.wireBytes,
       endMs: metrics.endMs,
-      ...(metrics.streamStallMs === undefined ? {} : { streamStallMs: metrics.streamStallMs }),
+      ...(metrics.streamStallMs === undefined
+        ? {}
+        : { streamStallMs: stallOutput(metrics.streamStallMs) }),
       requests: metrics.requests.map((r) => ({
         path: r.path,
         host: r.host,

@@ -134,9 +134,10 @@ function frameMessage(
 }
 
 /**
- * Records head-of-line stalls: groups the messages a filled gap released by stream (HTTP/2
- * frames only; the connection's own frames and TLS records are left out) and emits one
- * `stream-stall` event per stream.
+ * Records stream stalls: groups the messages a filled gap released by stream (HTTP/2 frames only;
+ * the connection's own frames and TLS records are left out) and emits one `stream-stall` event
+ * per stream, `own-data` when the bytes that filled the gap (`gap`) carried a frame of that
+ * stream, else `head-of-line` (it waited only behind other streams' data, frames or records).
  */
 function emitStalls(
   engine: Engine,
@@ -144,6 +145,7 @@ function emitStalls(
   conn: number,
   side: Side,
   items: readonly Unblocked[],
+  gap: readonly StreamMessage[],
 ): void {
   const byStream = new Map<number, { from: number; requestIds: number[] }>();
   for (const it of items) {
@@ -157,6 +159,8 @@ function emitStalls(
       });
     else if (it.arrivedUs < s.from) s.from = it.arrivedUs;
   }
+  const lost = new Set<number>();
+  for (const m of gap) if (isFrame(m.payload)) lost.add(m.payload.stream);
   const t = usToMs(engine.now);
   for (const stream of [...byStream.keys()].sort((a, b) => a - b)) {
     const s = byStream.get(stream) as { from: number; requestIds: number[] };
@@ -169,6 +173,7 @@ function emitStalls(
       requestIds: s.requestIds,
       fromMs: usToMs(s.from),
       toMs: t,
+      cause: lost.has(stream) ? 'own-data' : 'head-of-line',
     });
   }
 }
@@ -204,7 +209,8 @@ export class Http2ClientConn implements StreamHandler, ClientConn {
   ) {
     stream.handler = this;
     if (trace.detail)
-      stream.socket.onUnblocked = (items) => emitStalls(engine, trace, id, 'client', items);
+      stream.socket.onUnblocked = (items, gap) =>
+        emitStalls(engine, trace, id, 'client', items, gap);
     this.stallTimer = new Timer(engine, () => this.onStallCheck());
     this.stallTimer.set(CLIENT_STALL_TIMEOUT_US);
   }
@@ -437,7 +443,8 @@ export class Http2ServerConn implements StreamHandler, ServerConn {
     stream.handler = this;
     stream.socket.lingerOnClose = true;
     if (trace.detail)
-      stream.socket.onUnblocked = (items) => emitStalls(engine, trace, id, 'server', items);
+      stream.socket.onUnblocked = (items, gap) =>
+        emitStalls(engine, trace, id, 'server', items, gap);
     this.keepAliveTimer = new Timer(engine, () => {
       if (this.state !== 'waiting') return;
       if (this.stream.handshaking) {

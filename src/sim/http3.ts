@@ -63,7 +63,10 @@ function h3Message(
   };
 }
 
-/** Emits one `stream-stall` event for the stream whose gap filled (QUIC orders each stream alone). */
+/**
+ * Emits one `stream-stall` event for the stream whose gap filled: QUIC orders each stream alone,
+ * so the stream waited for its own lost data (`own-data`), never behind another stream's.
+ */
 function emitStall(
   engine: Engine,
   trace: TraceRecorder,
@@ -88,6 +91,7 @@ function emitStall(
     requestIds: ids,
     fromMs: usToMs(from),
     toMs: t,
+    cause: 'own-data',
   });
 }
 

@@ -96,6 +96,18 @@ interface Logged {
   readonly msg: StreamMessage;
 }
 
+/** Index of the first message of a send log (contiguous, in stream order) that ends after `off`. */
+function firstEndingAfter(log: readonly Logged[], off: number): number {
+  let lo = 0;
+  let hi = log.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((log[mid] as Logged).end <= off) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 const SEND_STATES: ReadonlySet<TcpState> = new Set([
   'ESTABLISHED',
   'CLOSE_WAIT',
@@ -143,10 +155,11 @@ export class TcpEndpoint {
   source?: () => boolean;
   /**
    * Head-of-line hook (HTTP/2; absent for HTTP/1.x): when a gap in the byte stream fills, told
-   * which messages had bytes waiting behind it (arrived out of order) and since when, just
-   * before those messages are delivered.
+   * which messages had bytes waiting behind it (arrived out of order) and since when, and which
+   * messages the missing bytes belonged to (`gap`: those overlapping the bytes that arrived to
+   * fill the hole since it opened), just before the waiting messages are delivered.
    */
-  onUnblocked?: (items: readonly Unblocked[]) => void;
+  onUnblocked?: (items: readonly Unblocked[], gap: readonly StreamMessage[]) => void;
   /**
    * Lingering close (HTTP/2 server): after the application closes, data that still arrives is
    * acknowledged and discarded instead of answered with RST, as nginx's lingering_close reads
@@ -191,6 +204,7 @@ export class TcpEndpoint {
   private rcvNxt = 0;
   private ooo: number[] = []; // flat pairs start,end (sorted, disjoint)
   private oooArrivals: number[] = []; // flat triples offset start, end, arrival (only with onUnblocked)
+  private gapStart = 0; // rcvNxt when the current hole opened or last released bytes
   private peerFinSeq = -1;
   private firstIdx = 0;
   private doneIdx = 0;
@@ -676,12 +690,14 @@ export class TcpEndpoint {
         }
         o.splice(0, k);
         this.ackNow = true;
-        if (this.oooArrivals.length > 0) this.reportUnblocked();
+        if (this.oooArrivals.length > 0) this.reportUnblocked(end);
+        if (k > 0) this.gapStart = this.rcvNxt;
       }
       this.ackOwed++;
       if (!this.cfg.delayedAck) this.ackNow = true;
       this.deliver();
     } else if (seg.seq > this.rcvNxt) {
+      if (this.ooo.length === 0) this.gapStart = this.rcvNxt;
       this.insertOoo(seg.seq, end);
       if (this.onUnblocked !== undefined && seg.len > 0)
         this.oooArrivals.push(seg.seq - 1, end - 1, this.engine.now);
@@ -715,8 +731,11 @@ export class TcpEndpoint {
     o.splice(k, m - k, start, end);
   }
 
-  /** Tells `onUnblocked` which messages had out-of-order bytes that the filled gap releases. */
-  private reportUnblocked(): void {
+  /**
+   * Tells `onUnblocked` which messages had out-of-order bytes that the filled gap releases, and
+   * which messages the bytes that filled it (from `gapStart` to `fillEnd`, sequence space) carry.
+   */
+  private reportUnblocked(fillEnd: number): void {
     const hook = this.onUnblocked;
     if (hook === undefined) return;
     const upTo = this.rcvNxt - 1;
@@ -751,7 +770,15 @@ export class TcpEndpoint {
     if (first.size === 0) return;
     const items: Unblocked[] = [];
     for (const [msg, arrivedUs] of first) items.push({ msg, arrivedUs });
-    hook(items);
+    const gs = this.gapStart - 1;
+    const ge = fillEnd - 1;
+    const gap: StreamMessage[] = [];
+    for (let j = firstEndingAfter(msgs, gs); j < msgs.length; j++) {
+      const m = msgs[j] as Logged;
+      if (m.start >= ge) break;
+      gap.push(m.msg);
+    }
+    hook(items, gap);
   }
 
   private deliver(): void {

@@ -324,11 +324,22 @@ export interface ServerEvent {
 }
 
 /**
- * Head-of-line blocking on one stream: bytes of the stream reached the receiver at `fromMs` but
- * could only be delivered to the application at `toMs` (= `t`), because bytes before them in the
- * delivery order were missing: for HTTP/2 the TCP byte stream, shared by every stream; for
- * HTTP/3 the stream's own bytes (QUIC orders each stream separately). One event per stream and
- * receiving side each time a gap fills.
+ * Why a stream's bytes waited (`StreamStallEvent.cause`):
+ * - `head-of-line`: the bytes that filled the gap carried none of this stream's data (only other
+ *   streams', connection frames or TLS records): the stream was head-of-line blocked, and would
+ *   not have waited had it been ordered on its own (HTTP/2 over TCP);
+ * - `own-data`: they carried some of this stream's own data: it waited for its own lost bytes,
+ *   as it would have with per-stream ordering (always so for HTTP/3: QUIC orders each stream alone).
+ */
+export type StallCause = 'head-of-line' | 'own-data';
+
+/**
+ * Bytes of one stream reached the receiver at `fromMs` but could only be delivered to the
+ * application at `toMs` (= `t`), because bytes before them in the delivery order were missing:
+ * for HTTP/2 the TCP byte stream, shared by every stream; for HTTP/3 the stream's own bytes (QUIC
+ * orders each stream separately). One event per stream and receiving side each time a gap fills;
+ * a stream's events may overlap (bytes behind two holes), so its waiting time is the measure of
+ * their union (`stallSummary` in metrics.ts), not their sum.
  */
 export interface StreamStallEvent {
   readonly type: 'stream-stall';
@@ -343,6 +354,8 @@ export interface StreamStallEvent {
   readonly fromMs: number;
   /** When they became deliverable. */
   readonly toMs: number;
+  /** Head-of-line blocked (behind other data) or waiting for the stream's own lost data. */
+  readonly cause: StallCause;
 }
 
 /** Any trace event (discriminated by `type`). */

@@ -117,12 +117,22 @@ function sentenceOf(m: Moment, lang: Lang): string {
         backlog: e.backlog,
         refused: e.refused,
       });
-    case 'stream-stall':
-      return fill(e.side === 'client' ? v.event.streamStall : v.event.streamStallServer, {
+    case 'stream-stall': {
+      const own = e.cause === 'own-data';
+      const client = e.side === 'client';
+      const text = own
+        ? client
+          ? v.event.streamStallOwn
+          : v.event.streamStallOwnServer
+        : client
+          ? v.event.streamStall
+          : v.event.streamStallServer;
+      return fill(text, {
         stream: e.stream,
         time: formatTime(e.toMs - e.fromMs, lang),
         conn: e.conn,
       });
+    }
     case 'request': {
       const request = `${e.method} ${e.path}`;
       const values = {

@@ -5,11 +5,12 @@
  * - page load: when the last page request (not a follow-up) finished, done or failed;
  * - handshake round trips: 1 for TCP plus the TLS round trips (QUIC: the connection's own
  *   `handshakeRoundTrips`), counted when a connection opens;
- * - head-of-line stalls (traces with an HTTP/2 or HTTP/3 connection only): the sum over
- *   `stream-stall` events of the part of [fromMs, toMs] before t, so a stall grows while the
- *   bytes wait and the total ends at the simulation's `streamStallMs.total`.
+ * - stalls (traces with an HTTP/2 or HTTP/3 connection only): each stream's united stall
+ *   intervals (`stallSummary`), the part before t (`stalledBy`), summed over streams, for both
+ *   kinds (head-of-line blocked, waiting for its own lost data): a stall grows while the bytes
+ *   wait and the totals end at the simulation's `streamStallMs`.
  */
-import { computeMetrics } from '../../sim/metrics';
+import { computeMetrics, stallSummary, stalledBy } from '../../sim/metrics';
 import type { Trace } from '../../sim/trace';
 import { upperBound } from './axis';
 
@@ -32,8 +33,12 @@ export interface ViewMetrics {
   readonly requestsFailed: number;
   /** Distinct requests (page requests and follow-up clicks) queued by t. */
   readonly requests: number;
-  /** HTTP/2 and HTTP/3 only: head-of-line stall time summed over every stream, up to t (ms). */
+  /** HTTP/2 and HTTP/3 only: stall time of both kinds, summed over streams, up to t (ms). */
   readonly stallMs?: number;
+  /** HTTP/2 and HTTP/3 only: time streams were head-of-line blocked, summed, up to t (ms). */
+  readonly headOfLineMs?: number;
+  /** HTTP/2 and HTTP/3 only: time streams waited for their own lost data, summed, up to t (ms). */
+  readonly ownDataMs?: number;
 }
 
 /**
@@ -53,7 +58,6 @@ export function metricsTimeline(trace: Trace): (t: number) => ViewMetrics {
   const counted = new Set<number>();
   const finished = new Map<number, number>();
   let multiplexed = false;
-  const stalls: { fromMs: number; toMs: number }[] = [];
   for (const e of trace) {
     endMs = Math.max(endMs, e.t);
     if (e.type === 'conn-open') {
@@ -62,8 +66,6 @@ export function metricsTimeline(trace: Trace): (t: number) => ViewMetrics {
         (handshakeCum.at(-1) ?? 0) + (e.handshakeRoundTrips ?? 1 + e.tlsRoundTrips),
       );
       if (e.http !== undefined) multiplexed = true;
-    } else if (e.type === 'stream-stall') {
-      stalls.push({ fromMs: e.fromMs, toMs: e.toMs });
     } else if (e.type === 'packet') {
       packetTimes.push(e.t);
       droppedCum.push((droppedCum.at(-1) ?? 0) + (e.dropped ? 1 : 0));
@@ -83,10 +85,10 @@ export function metricsTimeline(trace: Trace): (t: number) => ViewMetrics {
   const loadMs =
     seen.size > 0 && finished.size === seen.size ? Math.max(...finished.values()) : undefined;
   let finalMetrics: ViewMetrics | undefined;
-  const stallAt = (t: number): number => {
-    let sum = 0;
-    for (const s of stalls) sum += Math.max(0, Math.min(t, s.toMs) - s.fromMs);
-    return Math.round(sum * 1000) / 1000;
+  const stallStreams = multiplexed ? stallSummary(trace).streams : [];
+  const stallAt = (t: number): Pick<ViewMetrics, 'stallMs' | 'headOfLineMs' | 'ownDataMs'> => {
+    const s = stalledBy(stallStreams, t);
+    return { stallMs: s.total, headOfLineMs: s.headOfLine, ownDataMs: s.ownData };
   };
   const running = (t: number): ViewMetrics => {
     const opened = upperBound(openTimes, t);
@@ -102,7 +104,7 @@ export function metricsTimeline(trace: Trace): (t: number) => ViewMetrics {
       requestsDone: upperBound(doneTimes, t),
       requestsFailed: upperBound(failedTimes, t),
       requests: upperBound(requestTimes, t),
-      ...(multiplexed ? { stallMs: stallAt(t) } : {}),
+      ...(multiplexed ? stallAt(t) : {}),
     };
   };
   return (t) => {
@@ -117,7 +119,13 @@ export function metricsTimeline(trace: Trace): (t: number) => ViewMetrics {
         packets: m.packets.total,
         packetsDropped: m.packets.dropped,
         handshakeRoundTrips: m.handshakeRoundTrips,
-        ...(m.streamStallMs !== undefined ? { stallMs: m.streamStallMs.total } : {}),
+        ...(m.streamStallMs !== undefined
+          ? {
+              stallMs: m.streamStallMs.total,
+              headOfLineMs: m.streamStallMs.headOfLine.total,
+              ownDataMs: m.streamStallMs.ownData.total,
+            }
+          : {}),
       };
     }
     return finalMetrics;

@@ -25,12 +25,15 @@
  * An attempt ends at `done`, `error` or `retry`; one without any of them ends at the last time
  * the trace knows about it.
  *
- * HTTP/2 and HTTP/3 (multiplexed connections): a row also carries its stream id and its
- * head-of-line stalls (`stream-stall` events of its request on its connection, either side:
- * bytes that had arrived but waited for an earlier lost packet), and `waterfallLines` groups the
- * rows under a heading per connection. HTTP/1.x rows have neither, and keep their order.
+ * HTTP/2 and HTTP/3 (multiplexed connections): a row also carries its stream id and its stalls
+ * (bytes of its request or response that had arrived but waited for missing data, either side),
+ * each interval head-of-line blocked or waiting for the stream's own lost data: the simulation's
+ * united, lifetime-clipped intervals (`stallSummary` in src/sim/metrics.ts), both sides united
+ * again per row (`uniteStalls`); and `waterfallLines` groups the rows under a heading per
+ * connection. HTTP/1.x rows have neither, and keep their order.
  */
 import type { ConnOpenEvent, PacketEvent, RequestEvent, Trace } from '../../sim/trace';
+import { stallSummary, uniteStalls, type StallInterval } from '../../sim/metrics';
 import { fill } from '../../i18n/fill';
 import { ui } from '../../i18n/ui';
 import type { Lang } from '../../i18n';
@@ -78,8 +81,8 @@ export interface WaterfallRow {
   /** HTTP/2 and HTTP/3: the stream carrying the attempt, from `streamMs` (its `sent`) on. */
   readonly stream?: number;
   readonly streamMs?: number;
-  /** HTTP/2 and HTTP/3: head-of-line stalls, sorted and merged (absent when none). */
-  readonly stalls?: readonly Interval[];
+  /** HTTP/2 and HTTP/3: stalls of either kind, sorted and disjoint (absent when none). */
+  readonly stalls?: readonly StallInterval[];
 }
 
 interface Draft {
@@ -220,31 +223,15 @@ function requestSendEnd(
   return end;
 }
 
-/** Sorts intervals and merges those that overlap or touch. */
-export function mergeIntervals(list: readonly Interval[]): Interval[] {
-  const sorted = [...list].sort((a, b) => a.startMs - b.startMs || a.endMs - b.endMs);
-  const out: Interval[] = [];
-  for (const i of sorted) {
-    const last = out[out.length - 1];
-    if (last && i.startMs <= last.endMs) {
-      if (i.endMs > last.endMs) out[out.length - 1] = { startMs: last.startMs, endMs: i.endMs };
-    } else out.push(i);
-  }
-  return out;
-}
-
-/** Stall intervals per request id and connection: key `${requestId}:${conn}`. */
-function stallsByRequest(trace: Trace): Map<string, Interval[]> {
-  const m = new Map<string, Interval[]>();
-  for (const e of trace) {
-    if (e.type !== 'stream-stall' || e.toMs <= e.fromMs) continue;
-    for (const id of e.requestIds) {
-      const key = `${id}:${e.conn}`;
-      const list = m.get(key);
-      const i = { startMs: e.fromMs, endMs: e.toMs };
-      if (list) list.push(i);
-      else m.set(key, [i]);
-    }
+/** Stall intervals per request id and connection (both sides): key `${requestId}:${conn}`. */
+function stallsByRequest(trace: Trace): Map<string, StallInterval[]> {
+  const m = new Map<string, StallInterval[]>();
+  for (const s of stallSummary(trace).streams) {
+    if (s.requestId === null) continue;
+    const key = `${s.requestId}:${s.conn}`;
+    const list = m.get(key);
+    if (list) list.push(...s.intervals);
+    else m.set(key, [...s.intervals]);
   }
   return m;
 }
@@ -301,10 +288,10 @@ export function waterfallRows(trace: Trace): WaterfallRow[] {
     const stream = sent?.stream;
     const stalls =
       conn !== undefined
-        ? mergeIntervals(
+        ? uniteStalls(
             (stallMap.get(`${d.requestId}:${conn}`) ?? [])
               .filter((i) => i.startMs >= d.startMs && i.startMs < endMs)
-              .map((i) => ({ startMs: i.startMs, endMs: Math.min(i.endMs, endMs) })),
+              .map((i) => ({ ...i, endMs: Math.min(i.endMs, endMs) })),
           )
         : [];
     return {
@@ -343,18 +330,33 @@ export function waterfallPresent(rows: readonly WaterfallRow[]): {
   error: boolean;
   retry: boolean;
   server: boolean;
+  headOfLine: boolean;
+  ownData: boolean;
 } {
   const phases = new Set<RequestPhase>();
   let error = false;
   let retry = false;
   let server = false;
+  let headOfLine = false;
+  let ownData = false;
   for (const r of rows) {
     for (const p of r.phases) phases.add(p.phase);
     if (r.outcome === 'error') error = true;
     if (r.outcome === 'retry') retry = true;
     if (r.server) server = true;
+    for (const s of r.stalls ?? []) {
+      if (s.cause === 'head-of-line') headOfLine = true;
+      else ownData = true;
+    }
   }
-  return { phases: requestPhases.filter((p) => phases.has(p)), error, retry, server };
+  return {
+    phases: requestPhases.filter((p) => phases.has(p)),
+    error,
+    retry,
+    server,
+    headOfLine,
+    ownData,
+  };
 }
 
 /** A row as drawn at time t. */
@@ -372,8 +374,8 @@ export interface WaterfallRowFrame {
   readonly conn?: number;
   /** Stream id, once the request is sent on it. */
   readonly stream?: number;
-  /** Head-of-line stalls clipped to t (absent when none has started). */
-  readonly stalls?: readonly Interval[];
+  /** Stalls clipped to t (absent when none has started). */
+  readonly stalls?: readonly StallInterval[];
 }
 
 /** Clips one row to time t. */
@@ -387,10 +389,10 @@ export function clipRow(row: WaterfallRow, t: number): WaterfallRowFrame {
     }
   }
   const s = row.server;
-  const stalls: Interval[] = [];
+  const stalls: StallInterval[] = [];
   for (const i of row.stalls ?? []) {
     if (i.startMs >= t) break;
-    stalls.push(i.endMs <= t ? i : { startMs: i.startMs, endMs: t });
+    stalls.push(i.endMs <= t ? i : { ...i, endMs: t });
   }
   return {
     row,
@@ -458,22 +460,34 @@ export function waterfallCounts(frames: readonly WaterfallRowFrame[]): {
 }
 
 /**
- * Head-of-line blocking in frames at t: how many requests have waited for an earlier lost packet
- * so far, and for how long in all (ms, each request's stalls clipped to t, summed).
+ * Stalls in frames at t, per kind: how many requests have been head-of-line blocked (`headOfLine`)
+ * or waited for their own lost data (`ownData`) so far, and for how long in all (ms: each
+ * request's united stall intervals clipped to t, added up).
  */
 export function waterfallStalls(frames: readonly WaterfallRowFrame[]): {
-  requests: number;
-  ms: number;
+  headOfLine: { requests: number; ms: number };
+  ownData: { requests: number; ms: number };
 } {
-  const requests = new Set<number>();
-  let ms = 0;
+  const hol = new Set<number>();
+  const own = new Set<number>();
+  let holMs = 0;
+  let ownMs = 0;
   for (const f of frames) {
     for (const i of f.stalls ?? []) {
-      requests.add(f.row.requestId);
-      ms += i.endMs - i.startMs;
+      if (i.cause === 'own-data') {
+        own.add(f.row.requestId);
+        ownMs += i.endMs - i.startMs;
+      } else {
+        hol.add(f.row.requestId);
+        holMs += i.endMs - i.startMs;
+      }
     }
   }
-  return { requests: requests.size, ms: Math.round(ms * 1000) / 1000 };
+  const round = (ms: number): number => Math.round(ms * 1000) / 1000;
+  return {
+    headOfLine: { requests: hol.size, ms: round(holMs) },
+    ownData: { requests: own.size, ms: round(ownMs) },
+  };
 }
 
 /** One line of the waterfall: a connection's heading, or a row (its index in the rows given). */

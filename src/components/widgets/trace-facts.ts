@@ -1,5 +1,5 @@
 /** Small facts read off traces for widget sentences and the playback length. */
-import type { SimResult, Trace } from '../../sim';
+import type { Metrics, SimResult, StallSummary, StallTotals, Trace } from '../../sim';
 import { formatMs } from '../views/axis';
 import { formatInt } from '../views/number-format';
 
@@ -174,27 +174,23 @@ export function poolCloses(trace: Trace): { evicted: number; idle: number } {
 }
 
 /**
- * Head-of-line blocking in a run: streams that had bytes waiting behind a missing packet
- * (`stream-stall` events, client side), and the total and longest wait summed per stream.
+ * Stalls of a run as the simulation measures them (`streamStallMs`, src/sim/metrics.ts: per
+ * stream the union of its waiting intervals within its lifetime, summed over streams): both kinds
+ * together, head-of-line blocked and waiting for its own lost data; all zero for HTTP/1.x.
  */
-export function streamStalls(trace: Trace): {
-  streams: number;
-  totalMs: number;
-  longestMs: number;
-} {
-  const perStream = new Map<string, number>();
-  for (const e of trace) {
-    if (e.type !== 'stream-stall' || e.side !== 'client') continue;
-    const key = `${e.conn}:${e.stream}`;
-    perStream.set(key, (perStream.get(key) ?? 0) + (e.toMs - e.fromMs));
-  }
-  let totalMs = 0;
-  let longestMs = 0;
-  for (const ms of perStream.values()) {
-    totalMs += ms;
-    longestMs = Math.max(longestMs, ms);
-  }
-  return { streams: perStream.size, totalMs, longestMs };
+export function streamStalls(
+  metrics: Metrics,
+): Pick<StallSummary, 'total' | 'longest' | 'count' | 'headOfLine' | 'ownData'> {
+  const none: StallTotals = { total: 0, longest: 0, count: 0 };
+  const s = metrics.streamStallMs;
+  if (s === undefined) return { ...none, headOfLine: none, ownData: none };
+  return {
+    total: s.total,
+    longest: s.longest,
+    count: s.count,
+    headOfLine: s.headOfLine,
+    ownData: s.ownData,
+  };
 }
 
 /**

@@ -46,13 +46,17 @@ export const views = {
     stream: '{path} · stream {stream}',
     /** Heading row over a multiplexed connection's requests; `{stack}` is a `stack` string. */
     group: 'connection {conn} · {stack}',
-    /** Legend of the head-of-line blocking segments (from `stream-stall` events). */
-    hol: 'waiting for an earlier lost packet (head-of-line blocking)',
-    /** Added to the summary when requests waited behind a lost packet (HTTP/2, HTTP/3). */
+    /** Legend of the head-of-line blocked segments (`stream-stall` events, cause `head-of-line`). */
+    hol: 'head-of-line blocked: arrived, waiting behind other lost data',
+    /** Legend of the segments waiting for the stream's own lost data (cause `own-data`). */
+    ownData: 'waiting for its own lost data',
+    /** Added to the summary when requests were head-of-line blocked (HTTP/2). */
     summaryStalls:
-      '{requests} waited for an earlier lost packet (head-of-line blocking), {time} in all.',
+      'Head-of-line blocked (waiting behind other lost data): {requests}, {time} in all (each request’s waiting time added up).',
+    /** Added to the summary when requests waited for their own lost data (HTTP/2, HTTP/3). */
+    summaryOwnData:
+      'Waiting for own lost data: {requests}, {time} in all (each request’s waiting time added up).',
     /** The connect phase when every connection is QUIC. */
-    connectQuic: 'QUIC handshake',
     phase: {
       queued: 'queued',
       stalled: 'stalled',
@@ -108,8 +112,10 @@ export const views = {
     requestsValue: '{done} of {total}',
     /** After requestsValue when some requests failed for good. */
     requestsFailed: ', {n} failed',
-    /** Sum of every stream's head-of-line stalls (HTTP/2 and HTTP/3 traces). */
-    stalls: 'Head-of-line stalls (all streams)',
+    /** Time streams were head-of-line blocked, summed over streams (HTTP/2 and HTTP/3 traces). */
+    stalls: 'Head-of-line blocked (all streams)',
+    /** Time streams waited for their own lost data, summed over streams (HTTP/2 and HTTP/3). */
+    ownDataStalls: 'Waiting for own lost data (all streams)',
     final: 'final',
     soFar: 'so far',
   },
@@ -147,10 +153,15 @@ export const views = {
     connOpenStack: 'client opens connection {conn} to {host} ({stack})',
     /** A request on a multiplexed connection opens a stream. */
     sentStream: 'client sends {request} on connection {conn}, stream {stream}',
-    /** `stream-stall`: bytes that arrived had to wait for an earlier lost packet. */
-    streamStall: 'stream {stream} waits {time} for a lost packet on connection {conn}',
+    /** `stream-stall`, cause `head-of-line`: bytes that arrived waited behind other lost data. */
+    streamStall:
+      'stream {stream} is head-of-line blocked for {time} on connection {conn}: its bytes waited behind other lost data',
     streamStallServer:
-      'stream {stream} waits {time} at the server for a lost packet on connection {conn}',
+      'stream {stream} is head-of-line blocked for {time} at the server on connection {conn}: its bytes waited behind other lost data',
+    /** `stream-stall`, cause `own-data`: the stream waited for its own lost data. */
+    streamStallOwn: 'stream {stream} waits {time} for its own lost data on connection {conn}',
+    streamStallOwnServer:
+      'stream {stream} waits {time} at the server for its own lost data on connection {conn}',
     connOpen: 'client opens connection {conn} to {host}',
     connOpenTls: 'client opens connection {conn} to {host} ({tls})',
     connState: '{side} side of connection {conn} enters {state}',

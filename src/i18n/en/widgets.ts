@@ -304,15 +304,24 @@ export const widgets = {
     h3: 'HTTP/3, one QUIC connection',
     times: 'The page loads in {h1} ms over HTTP/1.1, {h2} ms over HTTP/2 and {h3} ms over HTTP/3.',
     noStall: 'No stream waited for a lost packet.',
+    /** HTTP/2 streams head-of-line blocked; `{total}` = each stream's united waiting time, summed. */
     stallH2: {
-      one: 'HTTP/2: 1 stream waited {total} ms behind a lost TCP segment.',
+      one: 'HTTP/2: 1 stream was head-of-line blocked for {total} ms: its bytes arrived but waited behind other lost data, because TCP delivers one byte stream in order.',
       other:
-        'HTTP/2: {n} streams waited behind lost TCP segments, {total} ms in all (longest {longest} ms) — TCP delivers bytes in order, so a hole stops every stream after it.',
+        'HTTP/2: {n} streams were head-of-line blocked: their bytes arrived but waited behind other lost data, because TCP delivers one byte stream in order; {total} ms in all (each stream’s waiting time added up; longest {longest} ms).',
+    },
+    /** HTTP/2 had stalls, none of them head-of-line blocking. */
+    stallH2None: 'HTTP/2: no stream was head-of-line blocked.',
+    /** HTTP/2 streams that waited for their own lost data. */
+    stallH2Own: {
+      one: 'HTTP/2: 1 stream waited {total} ms for its own lost data.',
+      other:
+        'HTTP/2: {n} streams waited for their own lost data, {total} ms in all (longest {longest} ms).',
     },
     stallH3: {
-      one: 'HTTP/3: 1 stream waited {total} ms for its own lost packet.',
+      one: 'HTTP/3: 1 stream waited {total} ms for its own lost data; no stream was head-of-line blocked, since QUIC delivers each stream on its own.',
       other:
-        'HTTP/3: {n} streams waited for their own lost packets, {total} ms in all (longest {longest} ms).',
+        'HTTP/3: {n} streams waited for their own lost data, {total} ms in all (each stream’s waiting time added up; longest {longest} ms); no stream was head-of-line blocked, since QUIC delivers each stream on its own.',
     },
     stallH3None:
       'HTTP/3: no stream waited; a lost packet delays only the stream whose data it carried.',

@@ -295,13 +295,19 @@ export const widgets: Dictionary['widgets'] = {
     times: '页面加载时间：HTTP/1.1 为 {h1} ms，HTTP/2 为 {h2} ms，HTTP/3 为 {h3} ms。',
     noStall: '没有任何流因为丢包而等待。',
     stallH2: {
-      one: 'HTTP/2：1 个流因一个丢失的 TCP 报文段等待了 {total} ms。',
+      one: 'HTTP/2：1 个流被队头阻塞了 {total} ms：它的数据已经到达，却要在其他丢失的数据后面等待，因为 TCP 按顺序交付同一条字节流。',
       other:
-        'HTTP/2：{n} 个流因丢失的 TCP 报文段而等待，合计 {total} ms（最长 {longest} ms）。TCP 按顺序交付字节，一个缺口会挡住它后面所有流的数据。',
+        'HTTP/2：{n} 个流被队头阻塞：它们的数据已经到达，却要在其他丢失的数据后面等待，因为 TCP 按顺序交付同一条字节流；合计 {total} ms（各流等待时间之和；最长 {longest} ms）。',
+    },
+    stallH2None: 'HTTP/2：没有流被队头阻塞。',
+    stallH2Own: {
+      one: 'HTTP/2：1 个流等待自身丢失的数据 {total} ms。',
+      other: 'HTTP/2：{n} 个流等待自身丢失的数据，合计 {total} ms（最长 {longest} ms）。',
     },
     stallH3: {
-      one: 'HTTP/3：1 个流为自己丢失的数据包等待了 {total} ms。',
-      other: 'HTTP/3：{n} 个流为各自丢失的数据包等待，合计 {total} ms（最长 {longest} ms）。',
+      one: 'HTTP/3：1 个流等待自身丢失的数据 {total} ms；没有流被队头阻塞，因为 QUIC 分别交付每个流。',
+      other:
+        'HTTP/3：{n} 个流等待自身丢失的数据，合计 {total} ms（各流等待时间之和；最长 {longest} ms）；没有流被队头阻塞，因为 QUIC 分别交付每个流。',
     },
     stallH3None: 'HTTP/3：没有流需要等待；丢失的数据包只会拖慢它所承载数据的那个流。',
   },

@@ -105,10 +105,47 @@ describe('cli: HTTP/2, HTTP/3, 0-RTT and migration', { timeout: 30_000 }, () => 
     expect(r.stderr).toContain('QUIC always uses TLS 1.3');
   });
 
-  it('HTTP/2 prints streamStallMs', () => {
+  it('HTTP/2 prints streamStallMs with both kinds, all zero without loss', () => {
     const h2 = run(file('h2.json', '{"http":{"version":"2"},"page":{"objects":3}}'));
     expect(h2.code).toBe(0);
-    expect(JSON.parse(h2.stdout)).toMatchObject({ streamStallMs: { total: 0, streams: [] } });
+    const none = { total: 0, longest: 0, count: 0 };
+    expect(JSON.parse(h2.stdout)).toMatchObject({
+      streamStallMs: { ...none, headOfLine: none, ownData: none, streams: [] },
+    });
+  });
+
+  it('HTTP/3 at 10% loss (issue 12: seed 4, 30 x 10 kB) prints both kinds; no stall outlasts the page', () => {
+    const r = run(
+      file(
+        'h3-loss.json',
+        JSON.stringify({
+          seed: 4,
+          network: { rttMs: 100, bandwidthMbps: 10, lossRate: 0.1 },
+          http: { version: '3' },
+          page: { htmlBytes: 10000, objects: 30, objectBytes: 10000 },
+        }),
+      ),
+    );
+    expect(r.code).toBe(0);
+    type Totals = { total: number; longest: number; count: number };
+    const out = JSON.parse(r.stdout) as {
+      pageLoadMs: number;
+      streamStallMs: Totals & {
+        headOfLine: Totals;
+        ownData: Totals;
+        streams: { ms: number; headOfLineMs: number; ownDataMs: number }[];
+      };
+    };
+    const s = out.streamStallMs;
+    // Summed, the old figure was a 9,483 ms stall for a 6,440 ms page.
+    expect(s.longest).toBeGreaterThan(0);
+    expect(s.longest).toBeLessThan(out.pageLoadMs);
+    // QUIC orders each stream alone: no stream is ever head-of-line blocked.
+    expect(s.headOfLine).toEqual({ total: 0, longest: 0, count: 0 });
+    expect(s.ownData).toEqual({ total: s.total, longest: s.longest, count: s.count });
+    const sum = s.streams.reduce((a, x) => a + x.ms, 0);
+    expect(s.total).toBeCloseTo(sum, 6);
+    for (const x of s.streams) expect(x.ms).toBe(x.ownDataMs);
   });
 
   it('HTTP/3 0-RTT sends the HTML request at 0 and survives an address change', () => {

@@ -140,22 +140,42 @@ describe('HTTP/2: TCP head-of-line blocking', () => {
       e.requestIds,
       e.fromMs,
       e.toMs,
+      e.cause,
     ]);
+    // Segment 2 carried only stream 3's DATA: stream 3 waits for its own bytes, streams 5 and 7
+    // lost nothing and wait behind them (head-of-line blocked).
+    expect(packets(trace, (p) => p.dropped)[0]?.frames).toEqual([{ stream: 3, type: 'DATA' }]);
     expect(stalls).toEqual([
-      ['client', 3, [2], 200, 300],
-      ['client', 5, [3], 200, 300],
-      ['client', 7, [4], 200, 300],
+      ['client', 3, [2], 200, 300, 'own-data'],
+      ['client', 5, [3], 200, 300, 'head-of-line'],
+      ['client', 7, [4], 200, 300, 'head-of-line'],
     ]);
     const retransmission = packets(trace, (p) => p.retransmit && p.dir === 's2c')[0];
     expect(retransmission?.arriveMs).toBe(300);
     // Streams 5 and 7 lost nothing, yet complete only when stream 3's bytes are repaired.
     expect(metrics.requests.map((r) => r.doneMs)).toEqual([200, 300, 300, 300]);
+    // Requests 2-4 are sent with the HTML's at 100 (up front) and done at 300.
+    const stream = (n: number, id: number, cause: 'own-data' | 'head-of-line') => ({
+      conn: 1,
+      side: 'client',
+      stream: n,
+      requestId: id,
+      lifetime: { startMs: 100, endMs: 300 },
+      ms: 100,
+      headOfLineMs: cause === 'head-of-line' ? 100 : 0,
+      ownDataMs: cause === 'own-data' ? 100 : 0,
+      intervals: [{ startMs: 200, endMs: 300, cause }],
+    });
     expect(metrics.streamStallMs).toEqual({
       total: 300,
+      longest: 100,
+      count: 3,
+      headOfLine: { total: 200, longest: 100, count: 2 },
+      ownData: { total: 100, longest: 100, count: 1 },
       streams: [
-        { conn: 1, side: 'client', stream: 3, requestId: 2, ms: 100 },
-        { conn: 1, side: 'client', stream: 5, requestId: 3, ms: 100 },
-        { conn: 1, side: 'client', stream: 7, requestId: 4, ms: 100 },
+        stream(3, 2, 'own-data'),
+        stream(5, 3, 'head-of-line'),
+        stream(7, 4, 'head-of-line'),
       ],
     });
   });
@@ -165,7 +185,81 @@ describe('HTTP/2: TCP head-of-line blocking', () => {
       h2({ page: { htmlBytes: 1000, objects: 3, objectBytes: 3000, discovery: 'upfront' } }),
     );
     expect(metrics.requests.map((r) => r.doneMs)).toEqual([200, 200, 200, 200]);
-    expect(metrics.streamStallMs).toEqual({ total: 0, streams: [] });
+    const none = { total: 0, longest: 0, count: 0 };
+    expect(metrics.streamStallMs).toEqual({
+      ...none,
+      headOfLine: none,
+      ownData: none,
+      streams: [],
+    });
+  });
+
+  describe('at 10 Mbit/s: the wait is one RTT plus serialization (fast retransmit)', () => {
+    // The same page and drop at 10 Mbit/s: a full segment is 1,500 B on the wire, 1.2 ms; an ACK
+    // 40 B, 0.032 ms. Segments 3-8 arrive 1.2 ms apart; segment 5 (3rd duplicate ACK) triggers
+    // fast retransmit: its ACK reaches the server 0.032 + 50 ms later, and the retransmission of
+    // segment 2 arrives 1.2 + 50 ms after that. Stream 3's and 5's first waiting bytes came in
+    // segment 3 (they wait 2 x 1.2 + 0.032 + 100 + 1.2 = 103.632 ms), stream 7's in segment 6
+    // (3.6 ms later: 100.032 ms).
+    const slow = h2({
+      page: { htmlBytes: 1000, objects: 3, objectBytes: 3000, discovery: 'upfront' },
+      network: { bandwidthMbps: 10, drop: [{ connection: 1, segment: 2 }] },
+    });
+    const { trace, metrics } = simulate(slow);
+    const data = packets(trace, (p) => p.dir === 's2c' && p.payloadBytes > 0);
+    const dropped = data.find((p) => p.dropped);
+    const resent = data.find((p) => p.retransmit);
+
+    it('the trace has the packet times the closed form assumes', () => {
+      const arrivals = data.slice(2, 8).map((p) => p.arriveMs ?? NaN);
+      for (let i = 1; i < arrivals.length - 1; i++)
+        expect((arrivals[i] ?? 0) - (arrivals[i - 1] ?? 0)).toBeCloseTo(1.2, 9);
+      expect((resent?.arriveMs ?? 0) - (arrivals[2] ?? 0)).toBeCloseTo(0.032 + 100 + 1.2, 9);
+      expect(dropped?.frames).toEqual([{ stream: 3, type: 'DATA' }]);
+    });
+
+    it('stream 3 waits for its own lost data, streams 5 and 7 are head-of-line blocked', () => {
+      // From the trace: each stream waits from the first arrival of its bytes after the hole to
+      // the retransmission's arrival; own data when the lost segment carried its frames.
+      const lost = new Set((dropped?.frames ?? []).map((f) => f.stream));
+      const firstArrival = new Map<number, number>();
+      for (const p of data)
+        if (p.seq > (dropped?.seq ?? 0) && (p.arriveMs ?? Infinity) < (resent?.arriveMs ?? 0))
+          for (const f of p.frames ?? [])
+            if (!firstArrival.has(f.stream)) firstArrival.set(f.stream, p.arriveMs ?? NaN);
+      const end = resent?.arriveMs ?? NaN;
+      const fromTrace = [...firstArrival].map(([stream, from]) => ({
+        stream,
+        ms: end - from,
+        cause: lost.has(stream) ? 'own-data' : 'head-of-line',
+      }));
+      const got = (metrics.streamStallMs?.streams ?? []).map((s) => ({
+        stream: s.stream,
+        ms: s.ms,
+        cause: s.ownDataMs > 0 ? 'own-data' : 'head-of-line',
+      }));
+      expect(got.map((g) => g.stream)).toEqual(fromTrace.map((f) => f.stream));
+      got.forEach((g, i) => {
+        expect(g.cause).toBe(fromTrace[i]?.cause);
+        expect(g.ms).toBeCloseTo(fromTrace[i]?.ms ?? NaN, 9);
+      });
+      // The closed form above.
+      expect(got).toEqual([
+        { stream: 3, ms: 103.632, cause: 'own-data' },
+        { stream: 5, ms: 103.632, cause: 'head-of-line' },
+        { stream: 7, ms: 100.032, cause: 'head-of-line' },
+      ]);
+      expect(metrics.streamStallMs?.headOfLine).toEqual({
+        total: 203.664,
+        longest: 103.632,
+        count: 2,
+      });
+      expect(metrics.streamStallMs?.ownData).toEqual({
+        total: 103.632,
+        longest: 103.632,
+        count: 1,
+      });
+    });
   });
 
   it('HTTP/1.x metrics have no streamStallMs field (older traces unchanged)', () => {

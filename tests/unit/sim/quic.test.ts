@@ -98,8 +98,20 @@ describe('QUIC loss recovery and per-stream ordering', () => {
     // 3 later packets arrived (kPacketThreshold) and resends the data, arriving at 300.
     for (const s of stalls) {
       expect(inLost.has(s.stream)).toBe(true);
-      expect([s.side, s.fromMs, s.toMs]).toEqual(['client', 200, 300]);
+      expect([s.side, s.fromMs, s.toMs, s.cause]).toEqual(['client', 200, 300, 'own-data']);
     }
+    // Each stream that lost data waited 100 ms for it (200 -> 300); none was head-of-line blocked.
+    const n = stalls.length;
+    expect(metrics.streamStallMs).toMatchObject({
+      total: 100 * n,
+      longest: 100,
+      count: n,
+      headOfLine: { total: 0, longest: 0, count: 0 },
+      ownData: { total: 100 * n, longest: 100, count: n },
+    });
+    expect(metrics.streamStallMs?.streams.map((s) => s.stream)).toEqual(
+      stalls.map((s) => s.stream),
+    );
     const streamOf = new Map(requestEvents(trace, 'sent').map((e) => [e.requestId, e.stream]));
     for (const r of metrics.requests) {
       const carried = inLost.has(streamOf.get(r.requestId) ?? -1);

@@ -20,21 +20,34 @@ const lost: PacketEvent = {
 };
 
 describe('describeEvent (HTTP/2 and HTTP/3)', () => {
-  it('describeEvent says how long a stream waited for a lost packet', () => {
+  it('describeEvent says how long a stream waited for its own lost data', () => {
     expect(describeEvent(stall, 'en')).toBe(
-      '760 ms: stream 5 waits 300 ms for a lost packet on connection 1',
+      '760 ms: stream 5 waits 300 ms for its own lost data on connection 1',
     );
     expect(describeEvent(stall, 'zh')).toBe(
-      '760 ms：连接 1 上的流 5 等待一个丢失的数据包，停顿了 300 ms',
+      '760 ms：连接 1 上的流 5 等待自身丢失的数据，停顿了 300 ms',
+    );
+  });
+  it('describeEvent says when a stream was head-of-line blocked', () => {
+    const hol: StreamStallEvent = { ...stall, stream: 7, fromMs: 500, cause: 'head-of-line' };
+    expect(describeEvent(hol, 'en')).toBe(
+      '760 ms: stream 7 is head-of-line blocked for 260 ms on connection 1: its bytes waited behind other lost data',
+    );
+    expect(describeEvent(hol, 'zh')).toBe(
+      '760 ms：连接 1 上的流 7 被队头阻塞了 260 ms：它的数据在其他丢失的数据后面等待',
     );
   });
   it('describeEvent says when the waiting bytes were at the server', () => {
     const server: StreamStallEvent = { ...stall, side: 'server', stream: 3, fromMs: 710 };
     expect(describeEvent(server, 'en')).toBe(
-      '760 ms: stream 3 waits 50 ms at the server for a lost packet on connection 1',
+      '760 ms: stream 3 waits 50 ms at the server for its own lost data on connection 1',
     );
     expect(describeEvent(server, 'zh')).toBe(
-      '760 ms：连接 1 上的流 3 在服务器端等待一个丢失的数据包，停顿了 50 ms',
+      '760 ms：连接 1 上的流 3 在服务器端等待自身丢失的数据，停顿了 50 ms',
+    );
+    const blocked: StreamStallEvent = { ...server, cause: 'head-of-line' };
+    expect(describeEvent(blocked, 'en')).toBe(
+      '760 ms: stream 3 is head-of-line blocked for 50 ms at the server on connection 1: its bytes waited behind other lost data',
     );
   });
   it('describeEvent names the protocol stack of a multiplexed connection', () => {

@@ -4,7 +4,8 @@
  * then /a.png (stream 3) and /b.png (stream 5) sent together at 320. Of the three response
  * segments sent at 380, the second (DATA of streams 3 and 5) is lost; the third (DATA of stream
  * 5) arrives at 460 and waits for the retransmission, which arrives at 760: one `stream-stall`
- * of stream 5 from 460 to 760. Every number was chosen by hand; the tests' expectations follow.
+ * of stream 5 from 460 to 760, waiting for its own lost data (the lost segment carried some of
+ * stream 5's DATA). Every number was chosen by hand; the tests' expectations follow.
  */
 import type { ConnOpenEvent, FrameType, PacketEvent, TraceEvent } from '../../../src/sim/trace';
 import { conn, packet, request, sortTrace } from './fixture';
@@ -164,6 +165,7 @@ export const muxTrace: TraceEvent[] = sortTrace([
     requestIds: [3],
     fromMs: 460,
     toMs: 760,
+    cause: 'own-data',
   },
   request(760, 'done', 2, '/a.png', { conn: 1, stream: 3, bytes: 2000 }),
   request(760, 'done', 3, '/b.png', { conn: 1, stream: 5, bytes: 3000 }),

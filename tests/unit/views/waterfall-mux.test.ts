@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   clipRow,
-  mergeIntervals,
   waterfallFrames,
   waterfallGroupLabel,
   waterfallLines,
@@ -32,8 +31,8 @@ describe('waterfallRows (HTTP/2)', () => {
       [3, 5, 320],
     ]);
   });
-  it('waterfallRows puts the stall of stream 5 (460–760) on /b.png only', () => {
-    expect(rows[2]!.stalls).toEqual([{ startMs: 460, endMs: 760 }]);
+  it('waterfallRows puts the stall of stream 5 (460–760, its own lost data) on /b.png only', () => {
+    expect(rows[2]!.stalls).toEqual([{ startMs: 460, endMs: 760, cause: 'own-data' }]);
     expect(rows[0]!.stalls).toBeUndefined();
     expect(rows[1]!.stalls).toBeUndefined();
     expect(rows[2]!.phases).toEqual([
@@ -88,7 +87,7 @@ describe('clipRow (HTTP/2)', () => {
   it('clipRow at 600 ms cuts the stall at 600 and shows stream 5', () => {
     const f = clipRow(rows[2]!, 600);
     expect(f.stream).toBe(5);
-    expect(f.stalls).toEqual([{ startMs: 460, endMs: 600 }]);
+    expect(f.stalls).toEqual([{ startMs: 460, endMs: 600, cause: 'own-data' }]);
   });
   it('clipRow at 450 ms has no stall yet', () => {
     expect(clipRow(rows[2]!, 450).stalls).toBeUndefined();
@@ -101,23 +100,6 @@ describe('clipRow (HTTP/2)', () => {
     const framesAt = waterfallFrames(rows);
     for (const t of [-1, 0, 150, 200, 330, 460, 600, 760, 900])
       expect(framesAt(t)).toEqual(rows.map((r) => clipRow(r, t)));
-  });
-});
-
-describe('mergeIntervals', () => {
-  it('mergeIntervals sorts, and joins overlapping and touching intervals', () => {
-    expect(
-      mergeIntervals([
-        { startMs: 5, endMs: 10 },
-        { startMs: 0, endMs: 3 },
-        { startMs: 3, endMs: 4 },
-        { startMs: 9, endMs: 12 },
-      ]),
-    ).toEqual([
-      { startMs: 0, endMs: 4 },
-      { startMs: 5, endMs: 12 },
-    ]);
-    expect(mergeIntervals([])).toEqual([]);
   });
 });
 
@@ -194,14 +176,64 @@ describe('waterfallGroupLabel', () => {
 });
 
 describe('waterfallStalls', () => {
-  it('waterfallStalls at 600 ms counts /b.png waiting 140 ms so far', () => {
-    expect(waterfallStalls(rows.map((r) => clipRow(r, 600)))).toEqual({ requests: 1, ms: 140 });
+  const none = { requests: 0, ms: 0 };
+  it('waterfallStalls at 600 ms counts /b.png waiting 140 ms so far for its own lost data', () => {
+    expect(waterfallStalls(rows.map((r) => clipRow(r, 600)))).toEqual({
+      headOfLine: none,
+      ownData: { requests: 1, ms: 140 },
+    });
   });
   it('waterfallStalls is zero before any stall and for HTTP/1.1', () => {
-    expect(waterfallStalls(rows.map((r) => clipRow(r, 400)))).toEqual({ requests: 0, ms: 0 });
+    expect(waterfallStalls(rows.map((r) => clipRow(r, 400)))).toEqual({
+      headOfLine: none,
+      ownData: none,
+    });
     expect(waterfallStalls(waterfallRows(h1Trace).map((r) => clipRow(r, 700)))).toEqual({
-      requests: 0,
-      ms: 0,
+      headOfLine: none,
+      ownData: none,
+    });
+  });
+  describe('with a head-of-line stall of /a.png and a server-side one of /b.png', () => {
+    // Added by hand: stream 3 (/a.png) head-of-line blocked at the client [400, 700) and again
+    // [650, 760) (united: [400, 760) = 360 ms); stream 5 (/b.png) head-of-line blocked at the
+    // server [330, 470), which overlaps its own-data wait [460, 760) at the client: the row
+    // shows head-of-line [330, 460) and own data [460, 760).
+    const stall = (
+      t: number,
+      stream: number,
+      fromMs: number,
+      side: 'client' | 'server',
+    ): TraceEvent => ({
+      type: 'stream-stall',
+      t,
+      conn: 1,
+      side,
+      stream,
+      requestIds: [stream === 3 ? 2 : 3],
+      fromMs,
+      toMs: t,
+      cause: 'head-of-line',
+    });
+    const more = waterfallRows(
+      sortTrace([
+        ...muxTrace,
+        stall(700, 3, 400, 'client'),
+        stall(760, 3, 650, 'client'),
+        stall(470, 5, 330, 'server'),
+      ]),
+    );
+    it('waterfallRows unites both sides of a request, own data winning an overlap', () => {
+      expect(more[1]!.stalls).toEqual([{ startMs: 400, endMs: 760, cause: 'head-of-line' }]);
+      expect(more[2]!.stalls).toEqual([
+        { startMs: 330, endMs: 460, cause: 'head-of-line' },
+        { startMs: 460, endMs: 760, cause: 'own-data' },
+      ]);
+    });
+    it('waterfallStalls counts each kind per request, united', () => {
+      expect(waterfallStalls(more.map((r) => clipRow(r, 800)))).toEqual({
+        headOfLine: { requests: 2, ms: 360 + 130 },
+        ownData: { requests: 1, ms: 300 },
+      });
     });
   });
 });
