@@ -118,6 +118,7 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // Code blocks stay plain: Shiki colours tokens with inline style attributes, which the
   // site's CSP would have to allow; the site's own <pre> style is enough for commands and output.
+  // (global.css wraps long lines in <pre>, so no code block needs to scroll sideways.)
   markdown: { syntaxHighlight: false },
   vite: { plugins: [chunkGroups] },
   prefetch: false,

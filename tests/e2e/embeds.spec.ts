@@ -461,7 +461,7 @@ test.describe('the Embed control in a chapter', () => {
       el.value.slice(el.selectionStart, el.selectionEnd),
     );
     expect(selected).toContain(`${SITE}/zh/embed/handshake/`);
-    expect(selected).toContain('title="第一个请求之前的握手（Keep-Alive 交互式图解）"');
+    expect(selected).toContain('title="第一个请求之前的握手（Keep-Alive 交互图解）"');
   });
 });
 

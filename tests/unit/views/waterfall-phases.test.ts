@@ -13,6 +13,7 @@ import {
   type WaterfallRow,
 } from '../../../src/components/views/waterfall';
 import type { ScenarioInput } from '../../../src/sim/scenario';
+import { multiplexingScenario } from '../../../src/components/widgets/multiplexing-params';
 import { simulate } from '../../../src/sim/simulate';
 import type { Trace } from '../../../src/sim/trace';
 
@@ -208,6 +209,9 @@ describe('waterfallPresent', () => {
       error: false,
       retry: false,
       server: true,
+      // HTTP/1.1 without loss: no stream, no stall of either kind.
+      headOfLine: false,
+      ownData: false,
     });
   });
 });
@@ -371,5 +375,27 @@ describe('waterfallRows over random scenarios', { timeout: 120_000 }, () => {
       }),
       RUNS,
     );
+  });
+});
+
+describe('waterfallPresent with loss', () => {
+  // The Multiplexing widget's defaults with the server's 30th data packet on connection 1 lost:
+  // it carries one stream's DATA in the middle of the images' responses.
+  const values = {
+    rtt: 100,
+    bandwidth: 10,
+    loss: 0,
+    drop: 30,
+    objects: 30,
+    objectBytes: 10000,
+    tls: 'tls1.3',
+  } as const;
+  it('waterfallPresent over HTTP/2 has both kinds: the stream that lost data and those behind it', () => {
+    const rows = waterfallRows(simulate(multiplexingScenario(values, 'h2')).trace);
+    expect(waterfallPresent(rows)).toMatchObject({ headOfLine: true, ownData: true });
+  });
+  it('waterfallPresent over HTTP/3 has only waiting for own lost data', () => {
+    const rows = waterfallRows(simulate(multiplexingScenario(values, 'h3')).trace);
+    expect(waterfallPresent(rows)).toMatchObject({ headOfLine: false, ownData: true });
   });
 });

@@ -85,7 +85,7 @@ describe('widgetTables', () => {
       type: '数值',
       values: ['10 至 500，步长 10'],
       default: '100',
-      unit: '毫秒',
+      unit: 'ms',
     });
   });
 });
