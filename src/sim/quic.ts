@@ -197,6 +197,14 @@ function subRange(o: number[], s: number, e: number): void {
   o.splice(0, o.length, ...out);
 }
 
+/** A piece of a stream to put in a STREAM frame; `again` when it was sent before. */
+interface StreamChunk {
+  readonly off: number;
+  readonly len: number;
+  readonly fin: boolean;
+  readonly again: boolean;
+}
+
 /**
  * An ordered byte stream's send side: the messages written, new data, and ranges to resend
  * (lost and not acknowledged since, each byte once).
@@ -219,8 +227,13 @@ class SendBuf {
     return this.resend.length > 0 || this.next < this.end || (this.fin && !this.finSent);
   }
 
+  /** There is lost data to send again. */
+  get resending(): boolean {
+    return this.resend.length > 0;
+  }
+
   /** Takes up to `max` bytes: first a range to resend, else new data. */
-  take(max: number): { off: number; len: number; fin: boolean; again: boolean } | undefined {
+  take(max: number): StreamChunk | undefined {
     if (this.resend.length > 0 && max > 0) {
       const off = this.resend[0] as number;
       const len = Math.min(max, (this.resend[1] as number) - off);
@@ -1113,6 +1126,20 @@ export class QuicEndpoint {
         pieces.push({ stream: 0, type: f.t as FrameType });
         room -= 9;
         add(f.t, []);
+      }
+      // Lost data of any stream goes before new data of all of them (RFC 9000 §13.3: "SHOULD
+      // prioritize retransmission of data over sending new data"), without changing whose turn
+      // it is in the round-robin of new data.
+      for (const s of this.rr) {
+        while (room > QUIC_STREAM_FRAME_OVERHEAD + 1 && s.send.resending) {
+          const c = s.send.take(room - QUIC_STREAM_FRAME_OVERHEAD) as StreamChunk;
+          frames.push({ t: 'STREAM', id: s.id, off: c.off, len: c.len, fin: c.fin });
+          pieces.push({ stream: s.id, type: 'STREAM' });
+          room -= c.len + QUIC_STREAM_FRAME_OVERHEAD;
+          again = true;
+          const d = s.send.describe(c.off, Math.max(1, c.len));
+          add(d.label, d.requestIds);
+        }
       }
       while (room > QUIC_STREAM_FRAME_OVERHEAD + 1 && this.rr.length > 0) {
         const s = this.rr[0] as QStream;
