@@ -25,7 +25,8 @@
  *   Persistent congestion is not modelled. max_datagram_size = network.mssBytes + 12, so a full
  *   datagram is as big on the wire as a full TCP segment (1,472 + 28 = 1,460 + 40 = 1,500 B).
  * - Streams: each stream delivers its own bytes in order; a gap stalls only that stream
- *   (`stream-stall` events, as HTTP/2's but per stream). Sending is round-robin across streams
+ *   (`stream-stall` events, as HTTP/2's but per stream). Lost data of any stream is sent first
+ *   (RFC 9000 §13.3: retransmission before new data); new data is round-robin across streams
  *   with data, at most 16,384 bytes per stream per turn (the same quantum as HTTP/2's frames, so
  *   that a comparison isolates the transport). Flow control is not modelled.
  * - Connection IDs and migration (§5.1, §9): packets carry the client's address epoch (`path`).
