@@ -19,7 +19,7 @@ const modules = (dir, names) => `src[\\\\/]components[\\\\/]${dir}[\\\\/](${name
  * hydrating at once) gzips fewer, larger files: `widget-core` holds what every widget loads (the
  * Svelte runtime, the frame, controls, player and shared view parts) and `time-views` the views
  * drawn on a widget's clock (ladder, waterfall, lanes, metrics strip), which all but the Image
- * host show, with the simulation's metrics they count (the simulator, which only widgets with a
+ * host show, with the simulation's stall metrics they count (the simulator, which only widgets with a
  * clock load, imports them from there). Lazy parts (the simulator, the tables, the live-region
  * text) stay separate, and so does Astro's Svelte renderer, which only chapter islands need (an
  * embed hydrates its widget itself). Server rendering keeps the default chunks.
@@ -83,7 +83,7 @@ const CHUNK_GROUPS = [
           'clock',
         ]),
         modules('widgets', ['RunViews', 'SideBySide']),
-        'src[\\\\/]sim[\\\\/]metrics\\.',
+        'src[\\\\/]sim[\\\\/]stalls\\.',
       ].join('|'),
     ),
   },

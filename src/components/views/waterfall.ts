@@ -33,7 +33,7 @@
  * connection. HTTP/1.x rows have neither, and keep their order.
  */
 import type { ConnOpenEvent, PacketEvent, RequestEvent, Trace } from '../../sim/trace';
-import { stallSummary, uniteStalls, type StallInterval } from '../../sim/metrics';
+import { stallSummary, uniteStalls, type StallInterval } from '../../sim/stalls';
 import { fill } from '../../i18n/fill';
 import { ui } from '../../i18n/ui';
 import type { Lang } from '../../i18n';

@@ -1,0 +1,223 @@
+/**
+ * Stall metrics of HTTP/2 and HTTP/3 streams, from the trace's `stream-stall` events: each
+ * stream's waiting intervals united and clipped to its lifetime, in two kinds (head-of-line
+ * blocked; waiting for its own lost data). Kept apart from `metrics.ts` so the views' running
+ * stall figures load without the rest of `computeMetrics`.
+ */
+import type { Side, StallCause, Trace } from './trace';
+
+/** A stall interval of one kind (ms): bytes of a stream waited over [startMs, endMs). */
+export interface StallInterval {
+  readonly startMs: number;
+  readonly endMs: number;
+  readonly cause: StallCause;
+}
+
+/**
+ * Stall time of one stream on one receiving side: the measure of the union of its `stream-stall`
+ * intervals, clipped to the stream's lifetime, so never longer than that lifetime. Split by kind
+ * so that the two parts add up: where intervals of both kinds overlap, the stream was waiting for
+ * its own lost data (it would have waited even if ordered on its own), so that instant counts as
+ * `ownDataMs`; `headOfLineMs` is the time it waited only behind other data.
+ */
+export interface StreamStall {
+  readonly conn: number;
+  readonly side: Side;
+  readonly stream: number;
+  /** The stream's request (null for none). */
+  readonly requestId: number | null;
+  /** The stream's lifetime (ms): its request sent → done or error (trace end when neither). */
+  readonly lifetime: { readonly startMs: number; readonly endMs: number };
+  /** Waiting time of either kind (ms) = headOfLineMs + ownDataMs. */
+  readonly ms: number;
+  /** Head-of-line blocked: bytes arrived but waited behind a hole of other data (TCP, HTTP/2). */
+  readonly headOfLineMs: number;
+  /** Waiting for its own lost data (every QUIC stream stall; HTTP/2 when the hole was its own). */
+  readonly ownDataMs: number;
+  /** The union as sorted, disjoint intervals, each of one kind (own data wins an overlap). */
+  readonly intervals: readonly StallInterval[];
+}
+
+/** Totals of one stall kind (or of both) over every stream. */
+export interface StallTotals {
+  /** Sum over streams (and receiving sides) of each stream's united waiting time (ms). */
+  readonly total: number;
+  /** The longest single stream's united waiting time (ms). */
+  readonly longest: number;
+  /** Streams (conn, stream id) that waited, on either side. */
+  readonly count: number;
+}
+
+/**
+ * Stall metrics of a trace: both kinds together (`total`, `longest`, `count`), each kind, and
+ * every stream that waited (ordered by connection, side, stream).
+ */
+export interface StallSummary extends StallTotals {
+  readonly headOfLine: StallTotals;
+  readonly ownData: StallTotals;
+  readonly streams: readonly StreamStall[];
+}
+
+/**
+ * The union of stall intervals with the kinds kept apart: sorted, disjoint intervals, own-data
+ * wherever an own-data interval covers the instant, head-of-line elsewhere; adjacent intervals
+ * of the same kind merged, empty ones dropped.
+ */
+export function uniteStalls(intervals: readonly StallInterval[]): StallInterval[] {
+  const own = unite(intervals.filter((i) => i.cause === 'own-data'));
+  const hol: StallInterval[] = [];
+  let k = 0;
+  for (const h of unite(intervals.filter((i) => i.cause === 'head-of-line'))) {
+    let start = h.startMs;
+    while (k < own.length && (own[k] as StallInterval).endMs <= start) k++;
+    for (let j = k; j < own.length && start < h.endMs; j++) {
+      const o = own[j] as StallInterval;
+      if (o.startMs >= h.endMs) break;
+      if (o.startMs > start) hol.push({ startMs: start, endMs: o.startMs, cause: 'head-of-line' });
+      start = Math.max(start, o.endMs);
+    }
+    if (start < h.endMs) hol.push({ startMs: start, endMs: h.endMs, cause: 'head-of-line' });
+  }
+  return [...own.map((o) => ({ ...o, cause: 'own-data' as const })), ...hol].sort(
+    (a, b) => a.startMs - b.startMs,
+  );
+}
+
+/** Sorted, disjoint union of intervals (touching ones merged, empty ones dropped). */
+function unite(list: readonly StallInterval[]): StallInterval[] {
+  const sorted = list.filter((i) => i.endMs > i.startMs).sort((a, b) => a.startMs - b.startMs);
+  const out: StallInterval[] = [];
+  for (const i of sorted) {
+    const last = out[out.length - 1];
+    if (last !== undefined && i.startMs <= last.endMs) {
+      if (i.endMs > last.endMs) out[out.length - 1] = { ...last, endMs: i.endMs };
+    } else out.push(i);
+  }
+  return out;
+}
+
+/** Stall time of each kind up to time t (ms): the part of each stream's intervals before t. */
+export function stalledBy(
+  streams: readonly StreamStall[],
+  t: number,
+): { total: number; headOfLine: number; ownData: number } {
+  let total = 0;
+  let headOfLine = 0;
+  let ownData = 0;
+  for (const s of streams) {
+    let hol = 0;
+    let own = 0;
+    for (const i of s.intervals) {
+      if (i.startMs >= t) break;
+      const d = Math.min(t, i.endMs) - i.startMs;
+      if (i.cause === 'own-data') own += d;
+      else hol += d;
+    }
+    hol = roundUs(hol);
+    own = roundUs(own);
+    headOfLine += hol;
+    ownData += own;
+    total += roundUs(hol + own);
+  }
+  return { total: roundUs(total), headOfLine: roundUs(headOfLine), ownData: roundUs(ownData) };
+}
+
+/**
+ * Stall metrics from a trace alone: each `stream-stall` interval is clipped to its stream's
+ * lifetime (the request's `sent` on that connection and stream → its `done`, `error` or `retry`;
+ * the trace's end when none), a stream's intervals are united per side (`uniteStalls`), and the
+ * totals sum the streams' united times, so no stream's figure exceeds its lifetime.
+ */
+export function stallSummary(trace: Trace): StallSummary {
+  const lifetimes = new Map<string, { startMs: number; endMs: number }>();
+  const current = new Map<number, string>();
+  const raw = new Map<
+    string,
+    { conn: number; side: Side; stream: number; requestId: number | null; list: StallInterval[] }
+  >();
+  let endMs = 0;
+  for (const e of trace) {
+    endMs = Math.max(endMs, e.t);
+    if (e.type === 'request') {
+      if (e.step === 'sent' && e.conn !== undefined && e.stream !== undefined) {
+        const key = `${e.conn}:${e.stream}`;
+        current.set(e.requestId, key);
+        if (!lifetimes.has(key)) lifetimes.set(key, { startMs: e.t, endMs: Infinity });
+      } else if (e.step === 'done' || e.step === 'error' || e.step === 'retry') {
+        const key = current.get(e.requestId);
+        const life = key === undefined ? undefined : lifetimes.get(key);
+        if (life !== undefined && life.endMs === Infinity) life.endMs = e.t;
+        current.delete(e.requestId);
+      }
+    } else if (e.type === 'stream-stall') {
+      const key = `${e.conn}:${e.side}:${e.stream}`;
+      let r = raw.get(key);
+      if (r === undefined) {
+        r = {
+          conn: e.conn,
+          side: e.side,
+          stream: e.stream,
+          requestId: e.requestIds[0] ?? null,
+          list: [],
+        };
+        raw.set(key, r);
+      }
+      r.list.push({ startMs: e.fromMs, endMs: e.toMs, cause: e.cause });
+    }
+  }
+  const streams: StreamStall[] = [];
+  for (const r of raw.values()) {
+    const life = lifetimes.get(`${r.conn}:${r.stream}`);
+    const lifetime = {
+      startMs: life?.startMs ?? 0,
+      endMs: life === undefined || life.endMs === Infinity ? endMs : life.endMs,
+    };
+    const intervals = uniteStalls(
+      r.list.map((i) => ({
+        startMs: Math.max(i.startMs, lifetime.startMs),
+        endMs: Math.min(i.endMs, lifetime.endMs),
+        cause: i.cause,
+      })),
+    );
+    if (intervals.length === 0) continue;
+    const s = { conn: r.conn, side: r.side, stream: r.stream, requestId: r.requestId, lifetime };
+    const by = stalledBy([{ ...s, ms: 0, headOfLineMs: 0, ownDataMs: 0, intervals }], Infinity);
+    streams.push({
+      ...s,
+      ms: by.total,
+      headOfLineMs: by.headOfLine,
+      ownDataMs: by.ownData,
+      intervals,
+    });
+  }
+  streams.sort(
+    (a, b) =>
+      a.conn - b.conn ||
+      (a.side === b.side ? 0 : a.side === 'client' ? -1 : 1) ||
+      a.stream - b.stream,
+  );
+  const totals = (ms: (s: StreamStall) => number): StallTotals => {
+    let total = 0;
+    let longest = 0;
+    const waited = new Set<string>();
+    for (const s of streams) {
+      const v = ms(s);
+      if (v <= 0) continue;
+      total += v;
+      longest = Math.max(longest, v);
+      waited.add(`${s.conn}:${s.stream}`);
+    }
+    return { total: roundUs(total), longest, count: waited.size };
+  };
+  return {
+    ...totals((s) => s.ms),
+    headOfLine: totals((s) => s.headOfLineMs),
+    ownData: totals((s) => s.ownDataMs),
+    streams,
+  };
+}
+
+/** Rounds a duration in ms to whole microseconds (the engine's unit), dropping float noise. */
+function roundUs(ms: number): number {
+  return Math.round(ms * 1000) / 1000;
+}
