@@ -181,17 +181,10 @@ export function poolCloses(trace: Trace): { evicted: number; idle: number } {
 export function streamStalls(
   metrics: Metrics,
 ): Pick<StallSummary, 'total' | 'longest' | 'count' | 'headOfLine' | 'ownData'> {
-  const none: StallTotals = { total: 0, longest: 0, count: 0 };
-  const s = metrics.streamStallMs;
-  if (s === undefined) return { ...none, headOfLine: none, ownData: none };
-  return {
-    total: s.total,
-    longest: s.longest,
-    count: s.count,
-    headOfLine: s.headOfLine,
-    ownData: s.ownData,
-  };
+  return metrics.streamStallMs ?? { ...NO_STALLS, headOfLine: NO_STALLS, ownData: NO_STALLS };
 }
+
+const NO_STALLS: StallTotals = { total: 0, longest: 0, count: 0 };
 
 /**
  * Connections the server closed on its keep-alive timer before `beforeMs` (the page load), each

@@ -5,78 +5,11 @@ import { validateScenario } from '../../../src/sim/scenario';
 import { ScenarioError, simulate } from '../../../src/sim/simulate';
 import type { Trace } from '../../../src/sim/trace';
 import { metricsAt } from '../../../src/components/views/metrics';
+import { HTTP1_VARIANTS, pageLoadArb } from './arbitraries';
 import { ofType } from './helpers';
 
-/** Random valid scenarios, small enough to keep the suite fast. */
-const scenarioArb: fc.Arbitrary<ScenarioInput> = fc
-  .record({
-    seed: fc.integer({ min: 0, max: 1000 }),
-    rttMs: fc.integer({ min: 1, max: 300 }),
-    bandwidthMbps: fc.constantFrom(1, 10, 100, 100000),
-    lossRate: fc.constantFrom(0, 0, 0.01, 0.05, 0.2),
-    initialWindow: fc.integer({ min: 1, max: 10 }),
-    delayedAck: fc.boolean(),
-    slowStartAfterIdle: fc.boolean(),
-    tls: fc.constantFrom('none', 'tls1.2', 'tls1.3', 'tls1.3-0rtt'),
-    http: fc.constantFrom(
-      { version: '0.9' },
-      { version: '1.0' },
-      { version: '1.0', keepAlive: true },
-      { version: '1.1' },
-      { version: '1.1', keepAlive: false },
-      { version: '1.1', pipelining: true },
-    ),
-    perHost: fc.integer({ min: 1, max: 6 }),
-    total: fc.integer({ min: 1, max: 8 }),
-    idleTimeoutMs: fc.integer({ min: 50, max: 5000 }),
-    processingMs: fc.integer({ min: 0, max: 50 }),
-    keepAliveTimeoutMs: fc.integer({ min: 50, max: 5000 }),
-    maxRequests: fc.integer({ min: 0, max: 5 }),
-    pipelineProcessing: fc.constantFrom('serial', 'parallel'),
-    htmlBytes: fc.integer({ min: 1, max: 30000 }),
-    objects: fc.array(fc.integer({ min: 1, max: 20000 }), { maxLength: 8 }),
-    shards: fc.integer({ min: 1, max: 3 }),
-    discovery: fc.constantFrom('after-html', 'upfront'),
-    followUps: fc.array(
-      fc.record({
-        atMs: fc.integer({ min: 0, max: 3000 }),
-        method: fc.constantFrom('GET', 'POST'),
-      }),
-      { maxLength: 2 },
-    ),
-    drop: fc.array(
-      fc.record({
-        connection: fc.integer({ min: 1, max: 3 }),
-        segment: fc.integer({ min: 1, max: 6 }),
-        direction: fc.constantFrom('c2s', 's2c'),
-      }),
-      { maxLength: 2 },
-    ),
-  })
-  .map((r): ScenarioInput => ({
-    seed: r.seed,
-    network: { rttMs: r.rttMs, bandwidthMbps: r.bandwidthMbps, lossRate: r.lossRate, drop: r.drop },
-    tcp: {
-      initialWindow: r.initialWindow,
-      delayedAck: r.delayedAck,
-      slowStartAfterIdle: r.slowStartAfterIdle,
-    },
-    tls: r.tls,
-    http: r.http,
-    client: {
-      maxConnectionsPerHost: r.perHost,
-      maxConnectionsTotal: r.total,
-      idleTimeoutMs: r.idleTimeoutMs,
-    },
-    server: {
-      processingMs: r.processingMs,
-      keepAliveTimeoutMs: r.keepAliveTimeoutMs,
-      maxRequestsPerConnection: r.maxRequests,
-      pipelineProcessing: r.pipelineProcessing,
-    },
-    page: { htmlBytes: r.htmlBytes, objects: r.objects, shards: r.shards, discovery: r.discovery },
-    followUps: r.followUps.map((f, i) => ({ ...f, path: `/f${i}` })),
-  }));
+/** Random valid scenarios over HTTP/0.9–1.1, small enough to keep the suite fast. */
+const scenarioArb = pageLoadArb(HTTP1_VARIANTS);
 
 /** Property runs per test (raise with SIM_PROPERTY_RUNS for a longer hunt). */
 const RUNS = { numRuns: Number(process.env['SIM_PROPERTY_RUNS'] ?? 60) };

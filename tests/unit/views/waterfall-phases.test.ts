@@ -13,6 +13,7 @@ import {
   type WaterfallRow,
 } from '../../../src/components/views/waterfall';
 import type { ScenarioInput } from '../../../src/sim/scenario';
+import { HTTP1_VARIANTS, MULTIPLEXED_VARIANTS, pageLoadArb } from '../sim/arbitraries';
 import { multiplexingScenario } from '../../../src/components/widgets/multiplexing-params';
 import { simulate } from '../../../src/sim/simulate';
 import type { Trace } from '../../../src/sim/trace';
@@ -217,62 +218,7 @@ describe('waterfallPresent', () => {
 });
 
 /** Random page loads over every protocol, TLS mode and loss up to 20 %. */
-const phaseScenarioArb: fc.Arbitrary<ScenarioInput> = fc
-  .record({
-    seed: fc.integer({ min: 0, max: 1000 }),
-    rttMs: fc.integer({ min: 1, max: 300 }),
-    bandwidthMbps: fc.constantFrom(1, 10, 100, 100000),
-    lossRate: fc.constantFrom(0, 0, 0.01, 0.05, 0.2),
-    tls: fc.constantFrom('none', 'tls1.2', 'tls1.3', 'tls1.3-0rtt'),
-    http: fc.constantFrom(
-      { version: '0.9' },
-      { version: '1.0' },
-      { version: '1.0', keepAlive: true },
-      { version: '1.1' },
-      { version: '1.1', keepAlive: false },
-      { version: '1.1', pipelining: true },
-      { version: '2' },
-      { version: '2', maxConcurrentStreams: 2 },
-      { version: '3' },
-      { version: '3', maxConcurrentStreams: 2 },
-    ),
-    perHost: fc.integer({ min: 1, max: 6 }),
-    total: fc.integer({ min: 1, max: 8 }),
-    idleTimeoutMs: fc.integer({ min: 50, max: 5000 }),
-    processingMs: fc.integer({ min: 0, max: 50 }),
-    keepAliveTimeoutMs: fc.integer({ min: 50, max: 5000 }),
-    maxRequests: fc.integer({ min: 0, max: 5 }),
-    htmlBytes: fc.integer({ min: 1, max: 30000 }),
-    objects: fc.array(fc.integer({ min: 1, max: 20000 }), { maxLength: 8 }),
-    shards: fc.integer({ min: 1, max: 3 }),
-    discovery: fc.constantFrom('after-html', 'upfront'),
-    followUps: fc.array(
-      fc.record({
-        atMs: fc.integer({ min: 0, max: 3000 }),
-        method: fc.constantFrom('GET', 'POST'),
-      }),
-      { maxLength: 2 },
-    ),
-  })
-  .map((r): ScenarioInput => ({
-    seed: r.seed,
-    network: { rttMs: r.rttMs, bandwidthMbps: r.bandwidthMbps, lossRate: r.lossRate },
-    // HTTP/3 always runs TLS 1.3 (with or without 0-RTT).
-    tls: r.http.version === '3' && !r.tls.startsWith('tls1.3') ? 'tls1.3' : r.tls,
-    http: r.http,
-    client: {
-      maxConnectionsPerHost: r.perHost,
-      maxConnectionsTotal: r.total,
-      idleTimeoutMs: r.idleTimeoutMs,
-    },
-    server: {
-      processingMs: r.processingMs,
-      keepAliveTimeoutMs: r.keepAliveTimeoutMs,
-      maxRequestsPerConnection: r.maxRequests,
-    },
-    page: { htmlBytes: r.htmlBytes, objects: r.objects, shards: r.shards, discovery: r.discovery },
-    followUps: r.followUps.map((f, i) => ({ ...f, path: `/f${i}` })),
-  }));
+const phaseScenarioArb = pageLoadArb([...HTTP1_VARIANTS, ...MULTIPLEXED_VARIANTS]);
 
 /** Property runs (raise with SIM_PROPERTY_RUNS for a longer hunt). */
 const RUNS = { numRuns: Number(process.env['SIM_PROPERTY_RUNS'] ?? 80) };
