@@ -7,6 +7,7 @@ import type {
   Direction,
   DropReason,
   FramePiece,
+  PacketEvent,
   PacketKind,
   TcpFlag,
   TraceRecorder,
@@ -162,7 +163,9 @@ export class Link {
     const t = usToMs(now);
     const id = this.trace.nextPacketId();
     const ack = seg.ackFlag ? seg.ack : 0;
-    const common = {
+    // Filled in place in the trace's field order (an object spread per packet costs about 10 %
+    // of the simulation's speed): the fields every record has, then arrival or drop, then frames.
+    const e = {
       type: 'packet',
       t,
       id,
@@ -181,21 +184,11 @@ export class Link {
       sendMs: t,
       txStartMs: usToMs(txStart),
       txEndMs: usToMs(txEnd),
-    } as const;
-    const frames = seg.frames;
-    if (dropReason !== undefined) {
-      this.trace.emit(
-        frames === undefined
-          ? { ...common, dropped: true, dropReason }
-          : { ...common, dropped: true, dropReason, frames },
-      );
-      return;
-    }
-    this.trace.emit(
-      frames === undefined
-        ? { ...common, arriveMs: usToMs(arrive), dropped: false }
-        : { ...common, arriveMs: usToMs(arrive), dropped: false, frames },
-    );
+    } as Mutable<PacketEvent>;
+    arrivalOrDrop(e, arrive, dropReason);
+    if (seg.frames !== undefined) e.frames = seg.frames;
+    this.trace.emit(e);
+    if (dropReason !== undefined) return;
     this.inFlight[di].push(seg, dst);
     this.engine.scheduleAt(arrive, this.deliver[di]);
   }
@@ -217,7 +210,7 @@ export class Link {
     const arrive = txEnd + this.cfg.oneWayUs;
     if (this.trace.detail) {
       const t = usToMs(now);
-      const common = {
+      const e = {
         type: 'packet',
         t,
         id: this.trace.nextPacketId(),
@@ -240,12 +233,9 @@ export class Link {
         transport: 'udp',
         packetNumber: p.pn,
         packetType: p.type,
-      } as const;
-      this.trace.emit(
-        dropReason === undefined
-          ? { ...common, arriveMs: usToMs(arrive), dropped: false }
-          : { ...common, dropped: true, dropReason },
-      );
+      } as Mutable<PacketEvent>;
+      arrivalOrDrop(e, arrive, dropReason);
+      this.trace.emit(e);
     }
     if (dropReason !== undefined) return;
     this.inFlight[di].push(p, dst);
@@ -254,6 +244,24 @@ export class Link {
 }
 
 const NO_FLAGS: readonly TcpFlag[] = Object.freeze([]);
+
+/** A packet record while the link fills it in. */
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** Appends `arriveMs, dropped: false`, or `dropped: true, dropReason`, to a packet record. */
+function arrivalOrDrop(
+  e: Mutable<PacketEvent>,
+  arriveUs: number,
+  dropReason: DropReason | undefined,
+): void {
+  if (dropReason === undefined) {
+    e.arriveMs = usToMs(arriveUs);
+    e.dropped = false;
+  } else {
+    e.dropped = true;
+    e.dropReason = dropReason;
+  }
+}
 
 const FLAG_CACHE = new Map<number, readonly TcpFlag[]>();
 
