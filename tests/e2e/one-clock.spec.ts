@@ -69,3 +69,19 @@ for (const c of cases) {
     });
   }
 }
+
+/** One run, two horizontal views: the waterfall and the connection lanes share one time axis. */
+for (const path of ['/embed/page-load/?tls=tls1.2', '/embed/connection-pool/?rtt=500']) {
+  for (const width of widths) {
+    test(`${path} at ${width} px: waterfall and lanes on one axis`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(path);
+      await expect(page.locator('button.primary')).toBeEnabled({ timeout: 60_000 });
+      const waterfall = await ticks(page.locator('figure.ka-view.waterfall').first(), 'x');
+      const lanes = await ticks(page.locator('figure.ka-view.lanes').first(), 'x');
+      const times = (xs: string[]): string[] => xs.filter((s) => /^[\d,.]+@/.test(s));
+      expect(times(waterfall).length).toBeGreaterThan(1);
+      expect(times(lanes)).toEqual(times(waterfall));
+    });
+  }
+}

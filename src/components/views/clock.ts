@@ -63,3 +63,18 @@ export function sharedClock(traces: readonly Trace[]): SharedClock {
   }
   return { busy: sharedBusy(traces), ladderHeight: defaultLadderHeight(packets), multiplexed };
 }
+
+/** Width (px) of the waterfall's connection-id column, left of its request labels. */
+export const CONN_COLUMN_PX = 40;
+
+/**
+ * Where the time axis of the horizontal views (waterfall, connection lanes) starts at a width:
+ * after the waterfall's connection and request columns, the request column wider when rows also
+ * name their stream. Both views start their axis here, so a time is at the same x in both.
+ */
+export function rowsAxisLeft(width: number, wide: boolean): { labelWidth: number; x0: number } {
+  const labelWidth = Math.round(
+    wide ? Math.min(230, Math.max(136, width * 0.34)) : Math.min(200, Math.max(84, width * 0.26)),
+  );
+  return { labelWidth, x0: CONN_COLUMN_PX + labelWidth + 8 };
+}
