@@ -5,6 +5,7 @@
  */
 import type { Trace } from '../../sim/trace';
 import { defaultLadderHeight } from './ladder';
+import { laneBusy } from './lanes';
 
 /** The clock shared by a widget's views. */
 export interface SharedClock {
@@ -28,14 +29,14 @@ export interface SharedClock {
 export function sharedBusy(traces: readonly Trace[]): [number, number][] {
   const spans: [number, number][] = [];
   for (const trace of traces) {
+    // The lanes' spans (every event, packets send → arrival), plus each request's whole span.
+    for (const span of laneBusy(trace)) spans.push(span);
     const requests = new Map<number, [number, number]>();
     for (const e of trace) {
-      if (e.type === 'packet') spans.push([e.sendMs, e.arriveMs ?? e.txEndMs]);
-      else if (e.type === 'request') {
-        const r = requests.get(e.requestId);
-        if (r === undefined) requests.set(e.requestId, [e.t, e.t]);
-        else r[1] = Math.max(r[1], e.t);
-      } else spans.push([e.t, e.t]);
+      if (e.type !== 'request') continue;
+      const r = requests.get(e.requestId);
+      if (r === undefined) requests.set(e.requestId, [e.t, e.t]);
+      else r[1] = Math.max(r[1], e.t);
     }
     for (const r of requests.values()) spans.push(r);
   }

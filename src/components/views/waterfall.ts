@@ -49,12 +49,6 @@ export interface PhaseSpan {
   readonly endMs: number;
 }
 
-/** A time interval (ms). */
-export interface Interval {
-  readonly startMs: number;
-  readonly endMs: number;
-}
-
 /** How an attempt ended. */
 export type RowOutcome = 'done' | 'error' | 'retry' | 'open';
 
