@@ -71,9 +71,7 @@ test('a wrong answer and a right answer give their two feedbacks, with every exp
 
   await p.input('b').check();
   await p.submit.click();
-  await expect(p.result).toHaveText(
-    'Right: B. Each option now shows why it is right or wrong.',
-  );
+  await expect(p.result).toHaveText('Right: B. Each option now shows why it is right or wrong.');
   await expect(p.option('b')).toHaveAttribute('data-chosen', '');
   await expect(p.option('a')).not.toHaveAttribute('data-chosen', '');
 });

@@ -22,7 +22,8 @@ export const conceptCheck = {
   /** Announced after a right answer. */
   right: 'Right: {answer}. Each option now shows why it is right or wrong.',
   /** Announced after a wrong answer; `{chosen}`: what the reader picked. */
-  wrong: 'Not quite: you chose {chosen}, the answer is {answer}. Each option now shows why it is right or wrong.',
+  wrong:
+    'Not quite: you chose {chosen}, the answer is {answer}. Each option now shows why it is right or wrong.',
   /** Joins option letters: “A, C”. */
   separator: ', ',
 };

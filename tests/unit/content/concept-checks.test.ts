@@ -69,7 +69,9 @@ describe.each(files)('%s', (file) => {
   it('has the same checks in English and Chinese: ids, right options and kind', () => {
     const shape = (c: Check) => ({ id: c.id, answer: c.answer, multiple: c.multiple });
     expect(zhChecks.map(shape)).toEqual(enChecks.map(shape));
-    expect(zhChecks.map((c) => [...c.slots.keys()])).toEqual(enChecks.map((c) => [...c.slots.keys()]));
+    expect(zhChecks.map((c) => [...c.slots.keys()])).toEqual(
+      enChecks.map((c) => [...c.slots.keys()]),
+    );
   });
 
   for (const [lang, text, checks] of [
