@@ -1,3 +1,4 @@
+import { conceptCheck } from './en/concept-check';
 import { guide } from './en/guide';
 import { views } from './en/views';
 import { widgets } from './en/widgets';
@@ -7,6 +8,7 @@ export const en = {
   views,
   widgets,
   guide,
+  conceptCheck,
   site: {
     name: 'Keep-Alive',
     tagline: 'HTTP persistent connections, from HTTP/0.9 to HTTP/3, simulated in your browser',

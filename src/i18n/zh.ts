@@ -1,4 +1,5 @@
 import type { Dictionary } from './en';
+import { conceptCheck } from './zh/concept-check';
 import { guide } from './zh/guide';
 import { views } from './zh/views';
 import { widgets } from './zh/widgets';
@@ -8,6 +9,7 @@ export const zh: Dictionary = {
   views,
   widgets,
   guide,
+  conceptCheck,
   site: {
     name: 'Keep-Alive',
     tagline: 'HTTP 持久连接：从 HTTP/0.9 到 HTTP/3，在浏览器里实时模拟',
