@@ -1,54 +1,7 @@
 import type { Engine, Micros } from './engine';
-import { usToMs } from './engine';
-import type { QuicPacket } from './quic';
-import { UDP_HEADER_BYTES } from './quic';
+import type { Packet, PacketSink } from './packet';
 import type { Rng } from './rng';
-import type {
-  Direction,
-  DropReason,
-  FramePiece,
-  PacketEvent,
-  PacketKind,
-  TcpFlag,
-  TraceRecorder,
-} from './trace';
-
-/** Bytes of IPv4 (20) + TCP (20) headers added to every segment on the wire. */
-export const HEADER_BYTES = 40;
-
-/** A TCP segment in flight (what the link carries). Sequence numbers are relative (SYN = 0). */
-export interface Segment {
-  readonly conn: number;
-  readonly dir: Direction;
-  readonly seq: number;
-  readonly ack: number;
-  /** Payload bytes. */
-  readonly len: number;
-  /** Advertised receive window (bytes). */
-  readonly wnd: number;
-  readonly syn: boolean;
-  readonly ackFlag: boolean;
-  readonly fin: boolean;
-  readonly rst: boolean;
-  readonly kind: PacketKind;
-  readonly label: string;
-  readonly requestIds: readonly number[];
-  readonly retransmit: boolean;
-  /** HTTP/2 frames (or parts) in the payload; undefined otherwise. */
-  readonly frames?: readonly FramePiece[] | undefined;
-}
-
-/** Something that receives segments from the link (a TCP endpoint). */
-export interface SegmentSink {
-  /** Called when a segment arrives. */
-  receive(seg: Segment): void;
-}
-
-/** Something that receives QUIC datagrams from the link (a QUIC endpoint). */
-export interface DatagramSink {
-  /** Called when a datagram arrives. */
-  receive(p: QuicPacket): void;
-}
+import type { Direction, DropReason, TraceRecorder } from './trace';
 
 /**
  * Targeted loss: drop the `segment`-th data-bearing transmission (payload > 0, counting
@@ -137,185 +90,65 @@ export class Link {
     return this.dropKeys.has(`${conn}:${dir}:${n}`);
   }
 
-  /** Sends `seg` towards `dst`: records the packet and schedules its arrival unless it is lost. */
-  send(seg: Segment, dst: SegmentSink): void {
+  /**
+   * Sends `p` towards `to`: queues it behind the packets already leaving in its direction,
+   * decides its loss (targeted, unroutable, random), records it (when the trace keeps details)
+   * and schedules its arrival unless it is lost. The same path for every transport.
+   */
+  send<P extends Packet>(p: P, to: PacketSink<P>): void {
     const now = this.engine.now;
-    const di = seg.dir === 'c2s' ? 0 : 1;
-    const wireBytes = seg.len + HEADER_BYTES;
+    const di = p.dir === 'c2s' ? 0 : 1;
     const txStart = Math.max(now, this.freeAt[di]);
-    const txEnd = txStart + this.serializationUs(wireBytes);
+    const txEnd = txStart + this.serializationUs(p.wireBytes);
     this.freeAt[di] = txEnd;
     let dropReason: DropReason | undefined;
-    if (seg.len > 0 && this.dropKeys.size > 0 && this.targeted(seg.conn, seg.dir, di))
+    if (p.dataBearing && this.dropKeys.size > 0 && this.targeted(p.conn, p.dir, di))
       dropReason = 'targeted';
-    if (this.clientPath > 0 && di === 1 && (this.connPath.get(seg.conn) ?? 0) !== this.clientPath)
+    if (
+      this.clientPath > 0 &&
+      di === 1 &&
+      (p.path ?? this.connPath.get(p.conn) ?? 0) !== this.clientPath
+    )
       dropReason = 'unroutable';
     if (dropReason === undefined && this.cfg.lossRate > 0 && this.rng() < this.cfg.lossRate)
       dropReason = 'random';
     const arrive = txEnd + this.cfg.oneWayUs;
-    if (!this.trace.detail) {
-      if (dropReason !== undefined) return;
-      this.inFlight[di].push(seg, dst);
-      this.engine.scheduleAt(arrive, this.deliver[di]);
-      return;
-    }
-    const flags = flagsOf(seg);
-    const t = usToMs(now);
-    const id = this.trace.nextPacketId();
-    const ack = seg.ackFlag ? seg.ack : 0;
-    // Filled in place in the trace's field order (an object spread per packet costs about 10 %
-    // of the simulation's speed): the fields every record has, then arrival or drop, then frames.
-    const e = {
-      type: 'packet',
-      t,
-      id,
-      dir: seg.dir,
-      conn: seg.conn,
-      kind: seg.kind,
-      flags,
-      seq: seg.seq,
-      ack,
-      window: seg.wnd,
-      payloadBytes: seg.len,
-      wireBytes,
-      label: seg.label,
-      requestIds: seg.requestIds,
-      retransmit: seg.retransmit,
-      sendMs: t,
-      txStartMs: usToMs(txStart),
-      txEndMs: usToMs(txEnd),
-    } as Mutable<PacketEvent>;
-    arrivalOrDrop(e, arrive, dropReason);
-    if (seg.frames !== undefined) e.frames = seg.frames;
-    this.trace.emit(e);
+    if (this.trace.detail)
+      this.trace.emit(p.record(this.trace.nextPacketId(), now, txStart, txEnd, arrive, dropReason));
     if (dropReason !== undefined) return;
-    this.inFlight[di].push(seg, dst);
-    this.engine.scheduleAt(arrive, this.deliver[di]);
-  }
-
-  /** Sends a QUIC packet in a UDP datagram towards `dst` (same queue, bandwidth and loss as TCP). */
-  sendDatagram(p: QuicPacket, dst: DatagramSink): void {
-    const now = this.engine.now;
-    const di = p.dir === 'c2s' ? 0 : 1;
-    const wireBytes = p.bytes + UDP_HEADER_BYTES;
-    const txStart = Math.max(now, this.freeAt[di]);
-    const txEnd = txStart + this.serializationUs(wireBytes);
-    this.freeAt[di] = txEnd;
-    let dropReason: DropReason | undefined;
-    const data = p.frames.some((f) => f.t === 'CRYPTO' || f.t === 'STREAM');
-    if (data && this.targeted(p.conn, p.dir, di)) dropReason = 'targeted';
-    if (di === 1 && p.path !== this.clientPath) dropReason = 'unroutable';
-    if (dropReason === undefined && this.cfg.lossRate > 0 && this.rng() < this.cfg.lossRate)
-      dropReason = 'random';
-    const arrive = txEnd + this.cfg.oneWayUs;
-    if (this.trace.detail) {
-      const t = usToMs(now);
-      const e = {
-        type: 'packet',
-        t,
-        id: this.trace.nextPacketId(),
-        dir: p.dir,
-        conn: p.conn,
-        kind: p.kind,
-        flags: NO_FLAGS,
-        seq: p.pn,
-        ack: p.largestAcked,
-        window: 0,
-        payloadBytes: p.bytes,
-        wireBytes,
-        label: p.label,
-        requestIds: p.requestIds,
-        retransmit: p.retransmit,
-        sendMs: t,
-        txStartMs: usToMs(txStart),
-        txEndMs: usToMs(txEnd),
-        frames: p.pieces,
-        transport: 'udp',
-        packetNumber: p.pn,
-        packetType: p.type,
-      } as Mutable<PacketEvent>;
-      arrivalOrDrop(e, arrive, dropReason);
-      this.trace.emit(e);
-    }
-    if (dropReason !== undefined) return;
-    this.inFlight[di].push(p, dst);
+    this.inFlight[di].push(p, to);
     this.engine.scheduleAt(arrive, this.deliver[di]);
   }
 }
 
-const NO_FLAGS: readonly TcpFlag[] = Object.freeze([]);
-
-/** A packet record while the link fills it in. */
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
-/** Appends `arriveMs, dropped: false`, or `dropped: true, dropReason`, to a packet record. */
-function arrivalOrDrop(
-  e: Mutable<PacketEvent>,
-  arriveUs: number,
-  dropReason: DropReason | undefined,
-): void {
-  if (dropReason === undefined) {
-    e.arriveMs = usToMs(arriveUs);
-    e.dropped = false;
-  } else {
-    e.dropped = true;
-    e.dropReason = dropReason;
-  }
-}
-
-const FLAG_CACHE = new Map<number, readonly TcpFlag[]>();
-
-/** The segment's flags as a shared frozen array (one per combination). */
-function flagsOf(seg: Segment): readonly TcpFlag[] {
-  const key =
-    (seg.syn ? 1 : 0) |
-    (seg.ackFlag ? 2 : 0) |
-    (seg.fin ? 4 : 0) |
-    (seg.rst ? 8 : 0) |
-    (seg.len > 0 ? 16 : 0);
-  let f = FLAG_CACHE.get(key);
-  if (f === undefined) {
-    const a: TcpFlag[] = [];
-    if (seg.syn) a.push('SYN');
-    if (seg.ackFlag) a.push('ACK');
-    if (seg.fin) a.push('FIN');
-    if (seg.rst) a.push('RST');
-    if (seg.len > 0) a.push('PSH');
-    f = Object.freeze(a);
-    FLAG_CACHE.set(key, f);
-  }
-  return f;
-}
-
-/** A FIFO of packets (TCP segments or QUIC datagrams) in flight in one direction. */
+/** A FIFO of packets in flight in one direction, each with its destination. */
 class InFlight {
-  private segs: (Segment | QuicPacket | undefined)[] = [];
-  private dsts: (SegmentSink | DatagramSink | undefined)[] = [];
+  private packets: (Packet | undefined)[] = [];
+  /** The destination of each packet: given with that packet, so it accepts that packet's type. */
+  private dsts: (PacketSink<Packet> | undefined)[] = [];
   private head = 0;
 
-  push(seg: Segment, dst: SegmentSink): void;
-  push(p: QuicPacket, dst: DatagramSink): void;
-  push(seg: Segment | QuicPacket, dst: SegmentSink | DatagramSink): void {
-    this.segs.push(seg);
-    this.dsts.push(dst);
+  push<P extends Packet>(p: P, to: PacketSink<P>): void {
+    this.packets.push(p);
+    this.dsts.push(to as PacketSink<Packet>);
   }
 
   deliverHead(): void {
     const i = this.head;
-    const seg = this.segs[i] as Segment;
-    const dst = this.dsts[i] as SegmentSink;
-    this.segs[i] = undefined;
+    const p = this.packets[i] as Packet;
+    const dst = this.dsts[i] as PacketSink<Packet>;
+    this.packets[i] = undefined;
     this.dsts[i] = undefined;
     this.head = i + 1;
-    if (this.head === this.segs.length) {
-      this.segs.length = 0;
+    if (this.head === this.packets.length) {
+      this.packets.length = 0;
       this.dsts.length = 0;
       this.head = 0;
-    } else if (this.head > 1024 && this.head * 2 > this.segs.length) {
-      this.segs = this.segs.slice(this.head);
+    } else if (this.head > 1024 && this.head * 2 > this.packets.length) {
+      this.packets = this.packets.slice(this.head);
       this.dsts = this.dsts.slice(this.head);
       this.head = 0;
     }
-    dst.receive(seg);
+    dst.receive(p);
   }
 }

@@ -4,6 +4,7 @@
  * blocked; waiting for its own lost data). Kept apart from `metrics.ts` so the views' running
  * stall figures load without the rest of `computeMetrics`.
  */
+import { RangeSet } from './ranges';
 import type { Side, StallCause, Trace } from './trace';
 
 /** A stall interval of one kind (ms): bytes of a stream waited over [startMs, endMs). */
@@ -64,36 +65,14 @@ export interface StallSummary extends StallTotals {
  * of the same kind merged, empty ones dropped.
  */
 export function uniteStalls(intervals: readonly StallInterval[]): StallInterval[] {
-  const own = unite(intervals.filter((i) => i.cause === 'own-data'));
-  const hol: StallInterval[] = [];
-  let k = 0;
-  for (const h of unite(intervals.filter((i) => i.cause === 'head-of-line'))) {
-    let start = h.startMs;
-    while (k < own.length && (own[k] as StallInterval).endMs <= start) k++;
-    for (let j = k; j < own.length && start < h.endMs; j++) {
-      const o = own[j] as StallInterval;
-      if (o.startMs >= h.endMs) break;
-      if (o.startMs > start) hol.push({ startMs: start, endMs: o.startMs, cause: 'head-of-line' });
-      start = Math.max(start, o.endMs);
-    }
-    if (start < h.endMs) hol.push({ startMs: start, endMs: h.endMs, cause: 'head-of-line' });
-  }
-  return [...own.map((o) => ({ ...o, cause: 'own-data' as const })), ...hol].sort(
-    (a, b) => a.startMs - b.startMs,
-  );
-}
-
-/** Sorted, disjoint union of intervals (touching ones merged, empty ones dropped). */
-function unite(list: readonly StallInterval[]): StallInterval[] {
-  const sorted = list.filter((i) => i.endMs > i.startMs).sort((a, b) => a.startMs - b.startMs);
+  const own = new RangeSet();
+  const hol = new RangeSet();
+  for (const i of intervals) (i.cause === 'own-data' ? own : hol).add(i.startMs, i.endMs);
+  hol.subtractAll(own);
   const out: StallInterval[] = [];
-  for (const i of sorted) {
-    const last = out[out.length - 1];
-    if (last !== undefined && i.startMs <= last.endMs) {
-      if (i.endMs > last.endMs) out[out.length - 1] = { ...last, endMs: i.endMs };
-    } else out.push(i);
-  }
-  return out;
+  for (const [startMs, endMs] of own.toArray()) out.push({ startMs, endMs, cause: 'own-data' });
+  for (const [startMs, endMs] of hol.toArray()) out.push({ startMs, endMs, cause: 'head-of-line' });
+  return out.sort((a, b) => a.startMs - b.startMs);
 }
 
 /** Stall time of each kind up to time t (ms): the part of each stream's intervals before t. */

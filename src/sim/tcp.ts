@@ -1,6 +1,9 @@
 import type { Engine, Micros } from './engine';
 import { Timer, usToMs } from './engine';
-import type { Link, Segment } from './link';
+import type { Link } from './link';
+import { HEADER_BYTES } from './packet';
+import type { Segment } from './tcp-segment';
+import { recordSegment } from './tcp-segment';
 import type {
   ConnPhase,
   ConnReason,
@@ -995,6 +998,9 @@ export class TcpEndpoint {
         requestIds,
         retransmit,
         frames,
+        wireBytes: len + HEADER_BYTES,
+        dataBearing: len > 0,
+        record: recordSegment,
       },
       this.peer,
     );

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../../../src/sim/engine';
-import type { LinkConfig, Segment } from '../../../src/sim/link';
-import { HEADER_BYTES, Link } from '../../../src/sim/link';
+import type { LinkConfig } from '../../../src/sim/link';
+import { Link } from '../../../src/sim/link';
+import { HEADER_BYTES } from '../../../src/sim/packet';
 import { mulberry32 } from '../../../src/sim/rng';
+import type { Segment } from '../../../src/sim/tcp-segment';
+import { recordSegment } from '../../../src/sim/tcp-segment';
 import { TraceRecorder } from '../../../src/sim/trace';
 import type { PacketEvent } from '../../../src/sim/trace';
 
@@ -22,6 +25,9 @@ function seg(len: number, dir: 'c2s' | 's2c' = 'c2s', conn = 1): Segment {
     label: 'x',
     requestIds: [],
     retransmit: false,
+    wireBytes: len + HEADER_BYTES,
+    dataBearing: len > 0,
+    record: recordSegment,
   };
 }
 
