@@ -44,7 +44,7 @@
 import type { Engine, Micros } from './engine';
 import { Timer, usToMs } from './engine';
 import type { Link } from './link';
-import type { StreamMessage, Unblocked } from './tcp';
+import type { StreamMessage, Unblocked } from './stream';
 import type {
   ConnPhase,
   Direction,
