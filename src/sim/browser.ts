@@ -7,12 +7,12 @@
  */
 import type { Engine } from './engine';
 import { Timer, msToUs, usToMs } from './engine';
-import type { Attempt, ClientConn, ClientConnListener, HttpConfig } from './http1';
-import { Http1ClientConn } from './http1';
-import { Http2ClientConn } from './http2';
-import { Http3ClientConn } from './http3';
+import type { Attempt, ClientConn, ClientConnListener, HttpConfig } from './http/common';
+import { Http1ClientConn } from './http/http1';
+import { Http2ClientConn } from './http/http2';
+import { Http3ClientConn } from './http/http3';
 import type { QuicEndpoint } from './quic';
-import type { ByteStream } from './tls';
+import type { ByteStream } from './stream';
 import type { HttpMethod, RequestError, RequestEvent, RequestStep, TraceRecorder } from './trace';
 
 /** A logical request (keeps its id across retries). */

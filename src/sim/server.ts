@@ -23,14 +23,14 @@
  */
 import type { Engine, Micros } from './engine';
 import { msToUs, usToMs } from './engine';
-import type { HttpConfig, PipelineProcessing, ServerConn, ServerPolicy } from './http1';
-import { Http1ServerConn } from './http1';
-import { Http2ServerConn } from './http2';
-import { Http3ServerConn } from './http3';
+import type { HttpConfig, PipelineProcessing, ServerConn, ServerPolicy } from './http/common';
+import { Http1ServerConn } from './http/http1';
+import { Http2ServerConn } from './http/http2';
+import { Http3ServerConn } from './http/http3';
 import type { QuicEndpoint } from './quic';
+import type { ByteStream } from './stream';
 import type { TcpEndpoint } from './tcp';
 import { TlsSession } from './tls';
-import type { ByteStream } from './tls';
 import type { ServerEventReason, TcpState, TlsVersion, TraceRecorder } from './trace';
 
 /**
@@ -168,10 +168,10 @@ export class Server implements ServerPolicy {
         : new Http1ServerConn(this.engine, this.trace, this.http, tcp.conn, stream, this);
     if (this.cfg.retainConnections ?? true) this.conns.push(c);
     if (this.track) {
-      tcp.onState = (_ep, from, to) => this.onTcpState(c, from, to);
+      tcp.onStateChange((_ep, from, to) => this.onTcpState(c, from, to));
       if (this.model !== 'unlimited') {
         c.accepted = false;
-        tcp.admit = () => this.admit(c);
+        tcp.setAdmission(() => this.admit(c));
       }
     }
     return c;

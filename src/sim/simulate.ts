@@ -2,7 +2,7 @@
 import { Browser } from './browser';
 import type { Dialed, PagePlan } from './browser';
 import { Engine, msToUs, usToMs } from './engine';
-import type { HttpConfig } from './http1';
+import type { HttpConfig } from './http/common';
 import { Link } from './link';
 import type { Metrics } from './metrics';
 import { computeMetrics } from './metrics';
@@ -247,12 +247,8 @@ export function simulate(
     TcpEndpoint.connectPair(client, srv);
     server.accept(srv);
     if (w !== undefined) {
-      client.onState = detachWhenDone;
-      const hook = srv.onState;
-      srv.onState = (ep, from, to) => {
-        hook?.(ep, from, to);
-        detachWhenDone(ep, from, to);
-      };
+      client.onStateChange(detachWhenDone);
+      srv.onStateChange(detachWhenDone);
     }
     const stream = sc.tls === 'none' ? client : new TlsSession(engine, trace, client, sc.tls);
     if (trace.detail) {

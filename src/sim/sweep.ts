@@ -1,6 +1,6 @@
 /** Sweeps: one workload run at several server keep-alive timeouts, one row per timeout. */
 import type { ScenarioInput } from './scenario';
-import { withKeepAliveTimeout } from './server-timeout';
+import { withKeepAliveTimeout } from './transforms';
 import type { SimulateOptions } from './simulate';
 import { ScenarioError, simulate } from './simulate';
 import type { WorkloadMetrics } from './workload-metrics';

@@ -1,30 +1,16 @@
 import type { Engine } from './engine';
 import { usToMs } from './engine';
-import type { AppPhase, StreamHandler, StreamMessage, TcpEndpoint } from './tcp';
+import type {
+  AppPhase,
+  ByteStream,
+  FrameSource,
+  StreamHandler,
+  StreamMessage,
+  UnblockedListener,
+} from './stream';
+import { DETACHED_HANDLER } from './stream';
+import type { TcpEndpoint } from './tcp';
 import type { ConnReason, Side, TlsVersion, TraceRecorder } from './trace';
-
-/** A byte stream an application (HTTP) writes to: plain TCP or TLS over TCP. */
-export interface ByteStream {
-  /** Layer above. */
-  handler: StreamHandler;
-  /** Queues a message. */
-  write(msg: StreamMessage): void;
-  /** Graceful close (FIN after pending data). */
-  close(reason?: ConnReason): void;
-  /** Reports the application phase for views. */
-  setAppPhase(p: AppPhase, reason?: ConnReason): void;
-  /** Aborts the connection with RST. */
-  abort(reason: ConnReason): void;
-  /** Time the last segment arrived (engine microseconds). */
-  readonly lastReceiveUs: number;
-  /** The TCP endpoint underneath (HTTP/2 installs its frame source and head-of-line hook there). */
-  readonly socket: TcpEndpoint;
-  /**
-   * True while a TLS handshake is still under way (with 0-RTT the server answers early data
-   * before the client's Finished arrives): a server does not close the connection then.
-   */
-  readonly handshaking: boolean;
-}
 
 /** One TLS handshake flight: its name and plausible size in bytes (records included). */
 export interface TlsFlight {
@@ -116,8 +102,7 @@ function isTls(p: unknown): p is TlsPayload {
 export class TlsSession implements ByteStream, StreamHandler {
   /** Handshake state. */
   state: TlsState;
-  /** Layer above (HTTP). */
-  handler!: StreamHandler;
+  private handler: StreamHandler = DETACHED_HANDLER;
   private readonly flights: readonly TlsFlight[];
 
   constructor(
@@ -129,8 +114,13 @@ export class TlsSession implements ByteStream, StreamHandler {
   ) {
     this.flights = TLS_FLIGHTS[version];
     this.state = tcp.side === 'client' ? 'START' : 'WAIT_CLIENT_HELLO';
-    tcp.handler = this;
+    tcp.setHandler(this);
     tcp.presetAppPhase('tls');
+  }
+
+  /** Installs the layer above (HTTP). */
+  setHandler(h: StreamHandler): void {
+    this.handler = h;
   }
 
   /** Queues application data (only after the handshake). */
@@ -138,10 +128,10 @@ export class TlsSession implements ByteStream, StreamHandler {
     this.tcp.write(msg);
   }
 
-  /** Closes the underlying TCP connection. */
-  close(reason?: ConnReason): void {
+  /** Closes the underlying TCP connection (`last` queued just before its FIN). */
+  close(reason?: ConnReason, last?: StreamMessage): void {
     this.state = 'CLOSED';
-    this.tcp.close(reason);
+    this.tcp.close(reason, last);
   }
 
   /** Aborts the underlying TCP connection with RST. */
@@ -150,9 +140,29 @@ export class TlsSession implements ByteStream, StreamHandler {
     this.tcp.abort(reason);
   }
 
-  /** The TCP endpoint underneath. */
-  get socket(): TcpEndpoint {
-    return this.tcp;
+  /** The client's address is gone: the TCP connection closes without sending anything. */
+  abandon(reason: ConnReason): void {
+    this.tcp.abandon(reason);
+  }
+
+  /** Application records pass through: the frame source feeds the TCP connection directly. */
+  setFrameSource(source: FrameSource): void {
+    this.tcp.setFrameSource(source);
+  }
+
+  /** Sends what the windows allow now (the frame source has new frames). */
+  kick(): void {
+    this.tcp.kick();
+  }
+
+  /** Head-of-line reports come from the TCP connection underneath (TLS records included). */
+  setUnblockedListener(listener: UnblockedListener): void {
+    this.tcp.setUnblockedListener(listener);
+  }
+
+  /** Lingering close of the TCP connection underneath. */
+  lingerOnClose(): void {
+    this.tcp.lingerOnClose();
   }
 
   /** True until the handshake completes (or the session closes). */

@@ -6,7 +6,7 @@
  * a page's worth of objects.
  */
 import type { ScenarioInput } from '../../sim';
-import { withKeepAliveTimeout } from '../../sim/server-timeout';
+import { withKeepAliveTimeout } from '../../sim/transforms';
 import { defineSchema, type ParamValues } from '../controls/params';
 import { rttParam } from './common-params';
 import { SWEEP_TIMEOUTS_MS, type HostJobPlan, type SweepSeries } from './image-host-runs';

@@ -5,7 +5,7 @@
  * keep-alive timeout (QUIC's idle timeout closes its connections), so it gets no sweep.
  */
 import type { ScenarioInput } from '../../sim/scenario';
-import { withKeepAliveTimeout } from '../../sim/server-timeout';
+import { withKeepAliveTimeout } from '../../sim/transforms';
 import { SWEEP_TIMEOUTS_MS, type HostJobPlan } from './image-host-runs';
 
 /** The key of the Playground's one sweep series. */

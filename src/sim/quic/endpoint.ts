@@ -6,7 +6,7 @@ import type { Engine, Micros } from '../engine';
 import { Timer } from '../engine';
 import type { Link } from '../link';
 import { UDP_HEADER_BYTES } from '../packet';
-import type { StreamMessage, Unblocked } from '../tcp';
+import type { StreamMessage, Unblocked } from '../stream';
 import type {
   Direction,
   PacketKind,

@@ -5,7 +5,7 @@
  */
 import type { Micros } from '../engine';
 import { RangeSet } from '../ranges';
-import type { StreamMessage, Unblocked } from '../tcp';
+import type { StreamMessage, Unblocked } from '../stream';
 
 /** A message written on a stream, at stream bytes [start, end). */
 export interface Logged {

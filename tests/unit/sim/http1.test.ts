@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { requestBytes, responseBytes, serverPersists } from '../../../src/sim/http1';
-import type { HttpConfig } from '../../../src/sim/http1';
+import { requestBytes, responseBytes, serverPersists } from '../../../src/sim/http/http1';
+import type { HttpConfig } from '../../../src/sim/http/common';
 import { simulate } from '../../../src/sim/simulate';
 import { FAST, connEvents, packets, requestEvents, stateAt } from './helpers';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hpackBytes } from '../../../src/sim/http2';
+import { hpackBytes } from '../../../src/sim/http/header-size';
 import type { ScenarioInput } from '../../../src/sim/scenario';
 import { validateScenario } from '../../../src/sim/scenario';
 import { simulate } from '../../../src/sim/simulate';

@@ -4,8 +4,8 @@ import type { LinkConfig } from '../../../src/sim/link';
 import { Link } from '../../../src/sim/link';
 import { HEADER_BYTES } from '../../../src/sim/packet';
 import { mulberry32 } from '../../../src/sim/rng';
-import type { Segment } from '../../../src/sim/tcp-segment';
-import { recordSegment } from '../../../src/sim/tcp-segment';
+import type { Segment } from '../../../src/sim/tcp/segment';
+import { recordSegment } from '../../../src/sim/tcp/segment';
 import { TraceRecorder } from '../../../src/sim/trace';
 import type { PacketEvent } from '../../../src/sim/trace';
 

@@ -6,10 +6,11 @@
  *
  * Scheduling: the server keeps one queue per stream and sends frames round-robin, one frame per
  * stream in turn, control frames (SETTINGS, its ACK, GOAWAY) first. Frames are chosen as TCP
- * drains (`TcpEndpoint.source`): the socket holds at most about one window of unsent frames, so
- * a response that becomes ready interleaves with those already being sent. Every frame still
- * travels the one TCP byte stream, delivered in order: one lost segment stalls every stream whose
- * bytes follow it (TCP head-of-line blocking), recorded as `stream-stall` events.
+ * drains (the byte stream's frame source, `ByteStream.setFrameSource`): the socket holds at most
+ * about one window of unsent frames, so a response that becomes ready interleaves with those
+ * already being sent. Every frame still travels the one TCP byte stream, delivered in order: one
+ * lost segment stalls every stream whose bytes follow it (TCP head-of-line blocking), recorded as
+ * `stream-stall` events (`http2-frames.ts`).
  *
  * Not modelled: stream and connection flow control (browsers advertise windows of megabytes),
  * priorities, server push, connection coalescing, PING, RST_STREAM. Requests are written whole
@@ -18,8 +19,10 @@
  * `server.maxRequestsPerConnection` and `server.pipelineProcessing` apply to HTTP/1.x only:
  * streams are processed concurrently.
  */
-import type { Engine } from './engine';
-import { Timer, usToMs } from './engine';
+import type { Engine } from '../engine';
+import { Timer } from '../engine';
+import type { ByteStream, StreamHandler, StreamMessage } from '../stream';
+import type { ConnReason, RequestError, TraceRecorder } from '../trace';
 import type {
   Attempt,
   ClientConn,
@@ -28,155 +31,26 @@ import type {
   HttpConfig,
   HttpRequestPayload,
   ServerConn,
+  ServerConnState,
   ServerPolicy,
-} from './http1';
-import { CLIENT_STALL_TIMEOUT_US, emitRequestStep, stallDeadlinePassed } from './http1';
-import type { StreamHandler, StreamMessage, Unblocked } from './tcp';
-import type { ByteStream } from './tls';
-import type { ConnReason, FrameType, RequestError, Side, TraceRecorder } from './trace';
-
-/** Bytes of an HTTP/2 frame header (RFC 9113 §4.1). */
-export const H2_FRAME_HEADER_BYTES = 9;
-
-/** Largest DATA frame payload: SETTINGS_MAX_FRAME_SIZE initial value (RFC 9113 §6.5.2). */
-export const H2_MAX_FRAME_PAYLOAD = 16384;
-
-/** The client connection preface "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n" (RFC 9113 §3.4). */
-export const H2_PREFACE_BYTES = 24;
-
-/** A SETTINGS frame with three settings of 6 bytes each (RFC 9113 §6.5.1). */
-export const H2_SETTINGS_BYTES = H2_FRAME_HEADER_BYTES + 3 * 6;
-
-/** A GOAWAY frame: last stream id and error code (RFC 9113 §6.8). */
-export const H2_GOAWAY_BYTES = H2_FRAME_HEADER_BYTES + 8;
-
-/**
- * HPACK model (RFC 7541), illustrative: the first header block in each direction of a connection
- * is the HTTP/1.x head Huffman-coded (§5.2; common header characters take 5-8 bits), about 0.7
- * of its size; later blocks repeat most fields as one-byte indexed references to the dynamic
- * table (§6.1), about 0.1 of the head, plus a request's :path as a Huffman-coded literal.
- */
-export const HPACK_HUFFMAN_RATIO = 0.7;
-
-/** Size of a repeated header block relative to the HTTP/1.x head (see `HPACK_HUFFMAN_RATIO`). */
-export const HPACK_REPEAT_RATIO = 0.1;
-
-/** Header block bytes for a head of `headBytes` (HTTP/1.x size); `path` for requests. */
-export function hpackBytes(headBytes: number, first: boolean, path?: string): number {
-  if (first) return Math.ceil(headBytes * HPACK_HUFFMAN_RATIO);
-  const literal = path === undefined ? 0 : 1 + Math.ceil(path.length * HPACK_HUFFMAN_RATIO);
-  return Math.ceil(headBytes * HPACK_REPEAT_RATIO) + literal;
-}
-
-/** What an HTTP/2 frame means to the receiving application. */
-export interface H2FramePayload {
-  readonly h2: FrameType;
-  /** Stream id (0 = the connection). */
-  readonly stream: number;
-  /** END_STREAM: the last frame of its message. */
-  readonly end: boolean;
-  /** SETTINGS with the ACK flag. */
-  readonly ack: boolean;
-  /** Request or response id (0 for control frames). */
-  readonly requestId: number;
-  /** HTTP message bytes carried (header block or data), without the frame header. */
-  readonly messageBytes: number;
-  /** The request (on a request's last frame). */
-  readonly request?: HttpRequestPayload;
-}
-
-function isFrame(p: unknown): p is H2FramePayload {
-  return typeof p === 'object' && p !== null && 'h2' in p;
-}
-
-/** A frame as a stream message (label, request ids and frame record for packet events). */
-function frameMessage(
-  type: FrameType,
-  stream: number,
-  messageBytes: number,
-  opts: {
-    end?: boolean;
-    ack?: boolean;
-    requestId?: number;
-    label?: string;
-    request?: HttpRequestPayload;
-  } = {},
-): StreamMessage {
-  const requestId = opts.requestId ?? 0;
-  const payload: H2FramePayload =
-    opts.request === undefined
-      ? {
-          h2: type,
-          stream,
-          end: opts.end ?? false,
-          ack: opts.ack ?? false,
-          requestId,
-          messageBytes,
-        }
-      : {
-          h2: type,
-          stream,
-          end: opts.end ?? false,
-          ack: opts.ack ?? false,
-          requestId,
-          messageBytes,
-          request: opts.request,
-        };
-  const name = type === 'SETTINGS' && opts.ack === true ? 'SETTINGS ACK' : type;
-  return {
-    bytes: H2_FRAME_HEADER_BYTES + messageBytes,
-    kind: 'DATA',
-    label: opts.label === undefined ? `${name} [${stream}]` : `${name} [${stream}] ${opts.label}`,
-    requestIds: requestId === 0 ? [] : [requestId],
-    payload,
-    frame: { stream, type },
-  };
-}
-
-/**
- * Records stream stalls: groups the messages a filled gap released by stream (HTTP/2 frames only;
- * the connection's own frames and TLS records are left out) and emits one `stream-stall` event
- * per stream, `own-data` when the bytes that filled the gap (`gap`) carried a frame of that
- * stream, else `head-of-line` (it waited only behind other streams' data, frames or records).
- */
-function emitStalls(
-  engine: Engine,
-  trace: TraceRecorder,
-  conn: number,
-  side: Side,
-  items: readonly Unblocked[],
-  gap: readonly StreamMessage[],
-): void {
-  const byStream = new Map<number, { from: number; requestIds: number[] }>();
-  for (const it of items) {
-    const p = it.msg.payload;
-    if (!isFrame(p) || p.stream === 0) continue;
-    const s = byStream.get(p.stream);
-    if (s === undefined)
-      byStream.set(p.stream, {
-        from: it.arrivedUs,
-        requestIds: p.requestId > 0 ? [p.requestId] : [],
-      });
-    else if (it.arrivedUs < s.from) s.from = it.arrivedUs;
-  }
-  const lost = new Set<number>();
-  for (const m of gap) if (isFrame(m.payload)) lost.add(m.payload.stream);
-  const t = usToMs(engine.now);
-  for (const stream of [...byStream.keys()].sort((a, b) => a - b)) {
-    const s = byStream.get(stream) as { from: number; requestIds: number[] };
-    trace.emit({
-      type: 'stream-stall',
-      t,
-      conn,
-      side,
-      stream,
-      requestIds: s.requestIds,
-      fromMs: usToMs(s.from),
-      toMs: t,
-      cause: lost.has(stream) ? 'own-data' : 'head-of-line',
-    });
-  }
-}
+} from './common';
+import {
+  CLIENT_STALL_TIMEOUT_US,
+  emitRequestStep,
+  keepAliveTimer,
+  stallDeadlinePassed,
+} from './common';
+import { hpackBytes } from './header-size';
+import {
+  H2_FRAME_HEADER_BYTES,
+  H2_GOAWAY_BYTES,
+  H2_MAX_FRAME_PAYLOAD,
+  H2_PREFACE_BYTES,
+  H2_SETTINGS_BYTES,
+  emitStalls,
+  frameMessage,
+  isFrame,
+} from './http2-frames';
 
 /**
  * Client side of one HTTP/2 connection: sends the preface and SETTINGS, opens a stream per
@@ -207,10 +81,11 @@ export class Http2ClientConn implements StreamHandler, ClientConn {
     private readonly stream: ByteStream,
     private readonly listener: ClientConnListener,
   ) {
-    stream.handler = this;
+    stream.setHandler(this);
     if (trace.detail)
-      stream.socket.onUnblocked = (items, gap) =>
-        emitStalls(engine, trace, id, 'client', items, gap);
+      stream.setUnblockedListener((items, gap) =>
+        emitStalls(engine, trace, id, 'client', items, gap),
+      );
     this.stallTimer = new Timer(engine, () => this.onStallCheck());
     this.stallTimer.set(CLIENT_STALL_TIMEOUT_US);
   }
@@ -301,7 +176,7 @@ export class Http2ClientConn implements StreamHandler, ClientConn {
     this.streams.clear();
     this.state = 'closed';
     this.stallTimer.dispose();
-    this.stream.socket.abandon('address-change');
+    this.stream.abandon('address-change');
     this.listener.onClosed(this, failed, 'connection-reset');
   }
 
@@ -405,9 +280,6 @@ interface ServerStream {
   left: number;
 }
 
-/** Server connection states (as HTTP/1.x). */
-type H2ServerState = 'waiting' | 'processing' | 'closed';
-
 /**
  * Server side of one HTTP/2 connection: answers SETTINGS, processes every stream as soon as its
  * request is complete (concurrently), and sends ready responses' frames round-robin across
@@ -418,7 +290,7 @@ type H2ServerState = 'waiting' | 'processing' | 'closed';
  */
 export class Http2ServerConn implements StreamHandler, ServerConn {
   /** Current state. */
-  state: H2ServerState = 'waiting';
+  state: ServerConnState = 'waiting';
   /** Responses fully framed so far. */
   served = 0;
   /** False while the connection waits in the listen backlog (requests are held). */
@@ -440,32 +312,34 @@ export class Http2ServerConn implements StreamHandler, ServerConn {
     private readonly stream: ByteStream,
     private readonly policy: ServerPolicy,
   ) {
-    stream.handler = this;
-    stream.socket.lingerOnClose = true;
+    stream.setHandler(this);
+    stream.lingerOnClose();
     if (trace.detail)
-      stream.socket.onUnblocked = (items, gap) =>
-        emitStalls(engine, trace, id, 'server', items, gap);
-    this.keepAliveTimer = new Timer(engine, () => {
-      if (this.state !== 'waiting') return;
-      if (this.stream.handshaking) {
-        // TLS 0-RTT: the response went out before the client's Finished; wait for it.
-        this.keepAliveTimer.set(this.policy.keepAliveTimeoutUs);
-        return;
-      }
-      this.finish();
-      this.stream.socket.append(frameMessage('GOAWAY', 0, H2_GOAWAY_BYTES - H2_FRAME_HEADER_BYTES));
-      this.stream.close('keep-alive-timeout');
-    });
+      stream.setUnblockedListener((items, gap) =>
+        emitStalls(engine, trace, id, 'server', items, gap),
+      );
+    this.keepAliveTimer = keepAliveTimer(
+      engine,
+      stream,
+      policy,
+      () => this.state === 'waiting',
+      () => {
+        this.finish();
+        // GOAWAY rides with the FIN.
+        const goaway = frameMessage('GOAWAY', 0, H2_GOAWAY_BYTES - H2_FRAME_HEADER_BYTES);
+        this.stream.close('keep-alive-timeout', goaway);
+      },
+    );
   }
 
   /** Connection ready: install the frame scheduler and send SETTINGS. */
   onOpen(): void {
     this.state = 'waiting';
-    this.stream.socket.source = () => this.pull();
+    this.stream.setFrameSource(() => this.pull());
     this.control.push(frameMessage('SETTINGS', 0, H2_SETTINGS_BYTES - H2_FRAME_HEADER_BYTES));
     this.stream.setAppPhase('idle');
     this.policy.observe?.(this, 'open');
-    this.stream.socket.kick();
+    this.stream.kick();
   }
 
   /** A worker (or slot) took this connection from the backlog: start held requests. */
@@ -486,7 +360,7 @@ export class Http2ServerConn implements StreamHandler, ServerConn {
     if (p.stream === 0) {
       if (p.h2 === 'SETTINGS' && !p.ack) {
         this.control.push(frameMessage('SETTINGS', 0, 0, { ack: true }));
-        this.stream.socket.kick();
+        this.stream.kick();
       }
       return;
     }
@@ -530,32 +404,34 @@ export class Http2ServerConn implements StreamHandler, ServerConn {
       this.responsesStarted++;
       s.left = this.policy.bodyBytes(s.p.resource);
       this.ready.push(s);
-      this.stream.socket.kick();
+      this.stream.kick();
     });
   }
 
-  /** The frame scheduler (TCP's `source`): control frames first, then one frame per ready stream in turn. */
-  private pull(): boolean {
-    if (this.state === 'closed') return false;
-    const socket = this.stream.socket;
+  /**
+   * The frame scheduler (the byte stream's frame source): control frames first, then one frame
+   * per ready stream in turn; undefined when nothing is ready.
+   */
+  private pull(): StreamMessage | undefined {
+    if (this.state === 'closed') return undefined;
     const ctl = this.control.shift();
-    if (ctl !== undefined) {
-      socket.append(ctl);
-      return true;
-    }
-    if (this.readyHead >= this.ready.length) return false;
+    if (ctl !== undefined) return ctl;
+    if (this.readyHead >= this.ready.length) return undefined;
     const s = this.ready[this.readyHead++] as ServerStream;
     const label = `200 OK ${s.p.path}`;
     const rid = s.p.requestId;
+    let frame: StreamMessage;
     if (!s.headersSent) {
       s.headersSent = true;
-      socket.append(
-        frameMessage('HEADERS', s.id, s.headerBlock, { end: s.left === 0, requestId: rid, label }),
-      );
+      frame = frameMessage('HEADERS', s.id, s.headerBlock, {
+        end: s.left === 0,
+        requestId: rid,
+        label,
+      });
     } else {
       const n = Math.min(H2_MAX_FRAME_PAYLOAD, s.left);
       s.left -= n;
-      socket.append(frameMessage('DATA', s.id, n, { end: s.left === 0, requestId: rid, label }));
+      frame = frameMessage('DATA', s.id, n, { end: s.left === 0, requestId: rid, label });
     }
     if (s.left > 0 || !s.headersSent) this.ready.push(s);
     else this.streamDone(s);
@@ -563,7 +439,7 @@ export class Http2ServerConn implements StreamHandler, ServerConn {
       this.ready.splice(0, this.readyHead);
       this.readyHead = 0;
     }
-    return true;
+    return frame;
   }
 
   private streamDone(s: ServerStream): void {

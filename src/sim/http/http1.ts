@@ -3,39 +3,28 @@
  * (RFC 9112 §9.3, RFC 2068 §19.7.1), and the per-connection client and server state machines.
  * The pool and page logic live in browser.ts; processing time lives in server.ts.
  */
-import type { Engine } from './engine';
-import { Timer, usToMs } from './engine';
-import type { HttpVersion } from './scenario';
-import type { AppPhase, StreamHandler, StreamMessage } from './tcp';
-import type { ByteStream } from './tls';
-import type { ConnReason, HttpMethod, RequestError, RequestEvent, TraceRecorder } from './trace';
-
-/** HTTP settings shared by both ends. */
-export interface HttpConfig {
-  readonly version: HttpVersion;
-  /** Client asks for a persistent connection (1.0: Connection: Keep-Alive; 1.1: no Connection: close). */
-  readonly keepAlive: boolean;
-  readonly pipelining: boolean;
-  readonly requestHeaderBytes: number;
-  readonly responseHeaderBytes: number;
-  /** HTTP/2: streams open at once per connection (absent = 100; ignored by HTTP/1.x). */
-  readonly maxConcurrentStreams?: number;
-}
-
-/** An HTTP request message's meaning. */
-export interface HttpRequestPayload {
-  readonly http: 'request';
-  readonly requestId: number;
-  readonly attempt: number;
-  readonly method: HttpMethod;
-  readonly path: string;
-  readonly host: string;
-  /** Server resource key (what the server sends back and how long it takes). */
-  readonly resource: string;
-  /** The request asks to keep the connection open (Keep-Alive token in 1.0, absence of close in 1.1). */
-  readonly keepAlive: boolean;
-  readonly followUp: boolean;
-}
+import type { Engine } from '../engine';
+import { Timer } from '../engine';
+import type { HttpVersion } from '../scenario';
+import type { AppPhase, ByteStream, StreamHandler, StreamMessage } from '../stream';
+import type { ConnReason, HttpMethod, RequestError, TraceRecorder } from '../trace';
+import type {
+  Attempt,
+  ClientConn,
+  ClientConnListener,
+  ClientConnState,
+  HttpConfig,
+  HttpRequestPayload,
+  ServerConn,
+  ServerConnState,
+  ServerPolicy,
+} from './common';
+import {
+  CLIENT_STALL_TIMEOUT_US,
+  emitRequestStep,
+  keepAliveTimer,
+  stallDeadlinePassed,
+} from './common';
 
 /** An HTTP response message's meaning. */
 export interface HttpResponsePayload {
@@ -78,126 +67,6 @@ export function serverPersists(
 }
 
 /**
- * The client aborts a connection (RST) that has received nothing for this long while it was
- * connecting or waiting for a response (model assumption, like a browser's response timeout),
- * so that a peer that vanished cannot leave a request pending forever.
- */
-export const CLIENT_STALL_TIMEOUT_US = 300_000_000;
-
-/**
- * True once a connection that had work has received nothing for CLIENT_STALL_TIMEOUT_US since
- * `lastReceiveUs` or `lastWorkUs`, whichever is later; until then `timer` is re-armed for that
- * moment (the stall check every client connection runs).
- */
-export function stallDeadlinePassed(
-  engine: Engine,
-  timer: Timer,
-  lastReceiveUs: number,
-  lastWorkUs: number,
-): boolean {
-  const quietUntil = Math.max(lastReceiveUs, lastWorkUs) + CLIENT_STALL_TIMEOUT_US;
-  if (engine.now >= quietUntil) return true;
-  timer.setAt(quietUntil);
-  return false;
-}
-
-/** What a `request` event says of a request: the client's attempt or the payload the server read. */
-type RequestFields = Pick<
-  HttpRequestPayload,
-  'requestId' | 'attempt' | 'method' | 'path' | 'host' | 'followUp'
->;
-
-/**
- * Records a step of a request on connection `conn` (detailed traces only): `sent` by a client
- * connection (with the bytes it wrote), `server-received` / `server-start` / `server-end` by a
- * server connection; HTTP/2 and HTTP/3 name the stream.
- */
-export function emitRequestStep(
-  engine: Engine,
-  trace: TraceRecorder,
-  step: 'sent' | 'server-received' | 'server-start' | 'server-end',
-  r: RequestFields,
-  conn: number,
-  extra: { readonly bytes?: number; readonly stream?: number } = {},
-): void {
-  if (!trace.detail) return;
-  // Filled in place, in the order the trace has always listed the fields: object spreads here
-  // cost about a tenth of the simulation's speed (`npm run bench`).
-  const e: { -readonly [K in keyof RequestEvent]?: RequestEvent[K] } = {
-    type: 'request',
-    t: usToMs(engine.now),
-    step,
-    requestId: r.requestId,
-    path: r.path,
-    host: r.host,
-    method: r.method,
-    attempt: r.attempt,
-    conn,
-  };
-  if (extra.bytes !== undefined) e.bytes = extra.bytes;
-  e.followUp = r.followUp;
-  if (extra.stream !== undefined) e.stream = extra.stream;
-  trace.emit(e as RequestEvent);
-}
-
-/** A request attempt the client has put on a connection. */
-export interface Attempt {
-  readonly requestId: number;
-  readonly attempt: number;
-  readonly method: HttpMethod;
-  readonly path: string;
-  readonly host: string;
-  readonly bodyBytes: number;
-  readonly resource: string;
-  readonly followUp: boolean;
-  /** True when the connection had carried an earlier request (so a close may be the keep-alive race). */
-  reused: boolean;
-  /** Response bytes seen so far (0 = no response byte yet). */
-  firstByte: boolean;
-  responseBytes: number;
-  /** HTTP/2: the stream carrying it (set when sent). */
-  stream?: number;
-}
-
-/** Client connection states (pool view; 'connecting' covers the TCP and TLS handshakes). */
-export type ClientConnState = 'connecting' | 'idle' | 'busy' | 'retiring' | 'closed';
-
-/** What the browser's pool sees of a client connection (HTTP/1.x or HTTP/2). */
-export interface ClientConn {
-  readonly id: number;
-  readonly host: string;
-  /** Pool-level state ('busy' = requests outstanding). */
-  readonly state: ClientConnState;
-  /** Requests written on this connection so far. */
-  readonly requestsSent: number;
-  /** When it last became idle (for LRU eviction and the idle timer). */
-  readonly idleSinceUs: number;
-  /** True when the connection can take another request right now. */
-  readonly canSend: boolean;
-  /** Writes a request on the connection. */
-  send(a: Attempt): void;
-  /** Client-initiated close (idle timeout, eviction). */
-  close(reason: ConnReason): void;
-  /**
-   * The client's address changed (epoch `path`): a TCP connection is dead (its 4-tuple is gone)
-   * and fails what it carried; a QUIC connection migrates.
-   */
-  onAddressChange(path: number): void;
-}
-
-/** What a client connection tells its owner (the browser's pool). */
-export interface ClientConnListener {
-  /** Ready for a (new) request: established, or idle again after a response. */
-  onReady(c: ClientConn): void;
-  onFirstByte(c: ClientConn, a: Attempt): void;
-  onDone(c: ClientConn, a: Attempt): void;
-  /** The connection will carry no more requests (server said close); it waits for the server's FIN. */
-  onRetired(c: ClientConn): void;
-  /** The connection closed or reset; `failed` attempts got no complete response. */
-  onClosed(c: ClientConn, failed: readonly Attempt[], error: RequestError): void;
-}
-
-/**
  * Client side of one HTTP/1.x connection: sends requests (pipelined or not), matches responses
  * in order, and notices when the server closes (FIN or RST) with requests still unanswered.
  */
@@ -228,7 +97,7 @@ export class Http1ClientConn implements StreamHandler, ClientConn {
     private readonly stream: ByteStream,
     private readonly listener: ClientConnListener,
   ) {
-    stream.handler = this;
+    stream.setHandler(this);
     this.stallTimer = new Timer(engine, () => this.onStallCheck());
     this.stallTimer.set(CLIENT_STALL_TIMEOUT_US);
   }
@@ -314,7 +183,7 @@ export class Http1ClientConn implements StreamHandler, ClientConn {
     this.idleEpoch++;
     this.state = 'closed';
     this.stallTimer.dispose();
-    this.stream.socket.abandon('address-change');
+    this.stream.abandon('address-change');
     this.listener.onClosed(this, failed, 'connection-reset');
   }
 
@@ -390,41 +259,6 @@ export class Http1ClientConn implements StreamHandler, ClientConn {
   }
 }
 
-/** What the server side asks of the server model (processing time, keep-alive policy). */
-export interface ServerPolicy {
-  /** Runs `done` after the processing time of a resource. */
-  process(resource: string, done: () => void): void;
-  /** Response body bytes of a resource. */
-  bodyBytes(resource: string): number;
-  readonly keepAliveTimeoutUs: number;
-  /** 0 = unlimited. */
-  readonly maxRequestsPerConnection: number;
-  /** How pipelined requests on one connection are processed: one after another, or all at once. */
-  readonly pipelineProcessing: PipelineProcessing;
-  /**
-   * Server-model hook (optional): a connection opened (established), became active (a request
-   * arrived), went idle (waiting for the next request), or closed. May be called again for the
-   * same state; the model ignores repeats.
-   */
-  observe?(c: ServerConn, what: 'open' | 'active' | 'idle' | 'closed'): void;
-}
-
-/** What the server model sees of a server connection (HTTP/1.x or HTTP/2). */
-export interface ServerConn {
-  /** Connection id. */
-  readonly id: number;
-  /** False while the connection waits in the listen backlog (requests are held). */
-  accepted: boolean;
-  /** A worker (or connection slot) took this connection from the backlog. */
-  accept(): void;
-}
-
-/** Server processing of pipelined requests (responses are written in request order either way). */
-export type PipelineProcessing = 'serial' | 'parallel';
-
-/** Server connection states. */
-export type ServerConnState = 'waiting' | 'processing' | 'closed';
-
 /**
  * Server side of one HTTP/1.x connection: queues requests (pipelined ones too), processes them
  * serially (or in parallel, RFC 9112 §9.3.2), writes responses in request order, closes when
@@ -456,17 +290,17 @@ export class Http1ServerConn implements StreamHandler, ServerConn {
     private readonly stream: ByteStream,
     private readonly policy: ServerPolicy,
   ) {
-    stream.handler = this;
-    this.keepAliveTimer = new Timer(engine, () => {
-      if (this.state !== 'waiting') return;
-      if (this.stream.handshaking) {
-        // TLS 0-RTT: the response went out before the client's Finished; wait for it.
-        this.keepAliveTimer.set(this.policy.keepAliveTimeoutUs);
-        return;
-      }
-      this.finish();
-      this.stream.close('keep-alive-timeout');
-    });
+    stream.setHandler(this);
+    this.keepAliveTimer = keepAliveTimer(
+      engine,
+      stream,
+      policy,
+      () => this.state === 'waiting',
+      () => {
+        this.finish();
+        this.stream.close('keep-alive-timeout');
+      },
+    );
   }
 
   /**

@@ -2,11 +2,11 @@
  * A TCP segment as the link carries it (a `Packet`) and its trace record. A segment is an object
  * literal whose `record` is `recordSegment` (one shared function, no closure per segment).
  */
-import type { Micros } from './engine';
-import { usToMs } from './engine';
-import type { Mutable, Packet } from './packet';
-import { arrivalOrDrop } from './packet';
-import type { DropReason, FramePiece, PacketEvent, PacketKind, TcpFlag } from './trace';
+import type { Micros } from '../engine';
+import { usToMs } from '../engine';
+import type { Mutable, Packet } from '../packet';
+import { arrivalOrDrop } from '../packet';
+import type { DropReason, FramePiece, PacketEvent, PacketKind, TcpFlag } from '../trace';
 
 /**
  * A TCP segment in flight. Sequence numbers are relative (SYN = 0). `wireBytes` = `len` +

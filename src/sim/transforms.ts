@@ -1,4 +1,7 @@
-/** The server's keep-alive timeout as one knob, with 0 meaning keep-alive off. */
+/**
+ * Scenario transforms: pure functions from one scenario input to another, for sweeps and widgets
+ * that vary one knob of a base scenario (no simulation runtime here).
+ */
 import type { ScenarioInput } from './scenario';
 
 /**

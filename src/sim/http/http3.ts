@@ -10,8 +10,11 @@
  * control. The connection lives until the QUIC idle timeout or the client's pool closes it;
  * `server.keepAliveTimeoutMs` and `server.maxRequestsPerConnection` apply to HTTP/1.x and 2.
  */
-import type { Engine } from './engine';
-import { Timer, usToMs } from './engine';
+import type { Engine } from '../engine';
+import { Timer, usToMs } from '../engine';
+import type { QuicEndpoint, QuicHandler } from '../quic';
+import type { StreamMessage, Unblocked } from '../stream';
+import type { ConnReason, Side, TraceRecorder } from '../trace';
 import type {
   Attempt,
   ClientConn,
@@ -21,12 +24,9 @@ import type {
   HttpRequestPayload,
   ServerConn,
   ServerPolicy,
-} from './http1';
-import { CLIENT_STALL_TIMEOUT_US, emitRequestStep, stallDeadlinePassed } from './http1';
-import { hpackBytes } from './http2';
-import type { QuicEndpoint, QuicHandler } from './quic';
-import type { StreamMessage, Unblocked } from './tcp';
-import type { ConnReason, Side, TraceRecorder } from './trace';
+} from './common';
+import { CLIENT_STALL_TIMEOUT_US, emitRequestStep, stallDeadlinePassed } from './common';
+import { hpackBytes } from './header-size';
 
 /** Bytes of an HTTP/3 frame header (type and length varints). */
 export const H3_FRAME_HEADER_BYTES = 3;

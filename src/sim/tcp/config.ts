@@ -1,0 +1,19 @@
+import type { Micros } from '../engine';
+
+/** TCP parameters in engine units. */
+export interface TcpConfig {
+  readonly mssBytes: number;
+  /** Initial congestion window in segments. */
+  readonly initialWindow: number;
+  /** Receive window advertised by each side (bytes). */
+  readonly receiveWindowBytes: number;
+  readonly delayedAck: boolean;
+  readonly delayedAckUs: Micros;
+  readonly slowStartAfterIdle: boolean;
+  readonly initialRtoUs: Micros;
+  readonly minRtoUs: Micros;
+  readonly maxRtoUs: Micros;
+  readonly timeWaitUs: Micros;
+  /** Consecutive timeouts after which the connection is aborted. */
+  readonly maxRetries: number;
+}

@@ -1,0 +1,675 @@
+/** One end of a TCP connection: the state machine and the wiring of its parts. */
+import type { Engine, Micros } from '../engine';
+import { Timer, usToMs } from '../engine';
+import type { Link } from '../link';
+import { HEADER_BYTES } from '../packet';
+import type { Segment } from './segment';
+import { recordSegment } from './segment';
+import type {
+  AppPhase,
+  ByteStream,
+  FrameSource,
+  StreamHandler,
+  StreamMessage,
+  UnblockedListener,
+} from '../stream';
+import { DETACHED_HANDLER } from '../stream';
+import type {
+  ConnPhase,
+  ConnReason,
+  Direction,
+  FramePiece,
+  PacketKind,
+  Side,
+  TcpState,
+  TraceRecorder,
+} from '../trace';
+import type { TcpConfig } from './config';
+import { Reassembly } from './reassembly';
+import { NewReno } from './reno';
+import { RtoEstimator } from './rtt';
+import { SendBuffer } from './send-buffer';
+import { CLOSED_BY_APP, SEND_STATES, handlerDone, tcpPhase } from './states';
+
+/** Told of every TCP state change of an endpoint (after its trace event). */
+export type TcpStateListener = (ep: TcpEndpoint, from: TcpState, to: TcpState) => void;
+
+/**
+ * One end of a TCP connection, as an explicit state machine (RFC 9293): handshake, MSS
+ * segmentation, cumulative ACKs (optionally delayed), slow start and congestion avoidance,
+ * receive window, slow-start restart after idle, RTO with backoff (RFC 6298), fast retransmit
+ * and NewReno recovery, in-order delivery (head-of-line blocking), FIN teardown with TIME_WAIT,
+ * RST on data for a closed socket. Relative sequence numbers: SYN = 0, data byte i = 1 + i.
+ * The send log (`send-buffer.ts`), receive side (`reassembly.ts`), congestion control (`reno.ts`)
+ * and RTO (`rtt.ts`) are its parts; this class owns the sequence numbers and the states.
+ */
+export class TcpEndpoint implements ByteStream {
+  /** Current TCP state. */
+  state: TcpState;
+
+  private peer!: TcpEndpoint;
+  private handler: StreamHandler = DETACHED_HANDLER;
+  private admit?: () => boolean;
+  private readonly stateListeners: TcpStateListener[] = [];
+  private source?: FrameSource;
+  private linger = false;
+
+  private appPhase: AppPhase = 'idle';
+  private lastState: TcpState | '' = '';
+  private lastPhase: ConnPhase | '' = '';
+  private readonly dir: Direction;
+
+  // send side
+  private readonly tx = new SendBuffer();
+  private readonly cc: NewReno;
+  private readonly rtt: RtoEstimator;
+  private sndUna = 0;
+  private sndNxt = 0;
+  private sndMax = 0;
+  private finQueued = false;
+  private appClosed = false;
+  private peerWnd: number;
+  private retries = 0;
+  private readonly rtoTimer: Timer;
+  private lastDataSendUs = -1;
+  private synSentUs = 0;
+  private synRetransmitted = false;
+
+  // receive side
+  private readonly rx = new Reassembly();
+  private peerFinSeq = -1;
+  private ackOwed = 0;
+  private ackNow = false;
+  private readonly delackTimer: Timer;
+  private inReceive = false;
+  private lastRecvUs = 0;
+  /** The local address is gone: nothing reaches this socket any more. */
+  private gone = false;
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly link: Link,
+    private readonly trace: TraceRecorder,
+    private readonly cfg: TcpConfig,
+    /** Connection id. */
+    readonly conn: number,
+    /** Which end this is. */
+    readonly side: Side,
+  ) {
+    this.state = side === 'server' ? 'LISTEN' : 'CLOSED';
+    this.dir = side === 'client' ? 'c2s' : 's2c';
+    this.cc = new NewReno(engine, trace, cfg, conn, side);
+    this.rtt = new RtoEstimator(cfg);
+    this.peerWnd = cfg.receiveWindowBytes;
+    this.rtoTimer = new Timer(engine, () => this.onRto());
+    this.delackTimer = new Timer(engine, () => {
+      if (this.ackOwed > 0 && this.state !== 'CLOSED') this.sendAck();
+    });
+  }
+
+  /** Links two endpoints of one connection. */
+  static connectPair(client: TcpEndpoint, server: TcpEndpoint): void {
+    client.peer = server;
+    server.peer = client;
+    client.rx.setPeer(server.tx);
+    server.rx.setPeer(client.tx);
+  }
+
+  /** Installs the layer above (TLS session or HTTP connection). */
+  setHandler(h: StreamHandler): void {
+    this.handler = h;
+  }
+
+  /**
+   * Server model: asked when a SYN reaches this LISTEN endpoint; false drops the SYN (as Linux
+   * does when the listen socket's accept queue is full), so the client retransmits it. Not set =
+   * always admit (the default, unlimited server).
+   */
+  setAdmission(admit: () => boolean): void {
+    this.admit = admit;
+  }
+
+  /** Adds a listener told of every TCP state change (after its trace event), in the order added. */
+  onStateChange(listener: TcpStateListener): void {
+    this.stateListeners.push(listener);
+  }
+
+  /** Installs a frame source (HTTP/2; see `FrameSource`): `flush` asks it as the socket drains. */
+  setFrameSource(source: FrameSource): void {
+    this.source = source;
+  }
+
+  /** Installs the head-of-line listener (HTTP/2; see `UnblockedListener`). */
+  setUnblockedListener(listener: UnblockedListener): void {
+    this.rx.setListener(listener);
+  }
+
+  /** Lingering close (HTTP/2 server; see `ByteStream.lingerOnClose`). */
+  lingerOnClose(): void {
+    this.linger = true;
+  }
+
+  /** Congestion window in segments. */
+  get cwnd(): number {
+    return this.cc.cwnd;
+  }
+
+  /** Slow-start threshold in segments. */
+  get ssthresh(): number {
+    return this.cc.ssthresh;
+  }
+
+  /**
+   * Drops the handler and the send log once the socket will never use them again (see
+   * `handlerDone`: TIME_WAIT, or closed normally): everything it sent is acknowledged. A workload
+   * calls this so that sockets in TIME_WAIT stay small.
+   */
+  releaseWhenDone(from: TcpState, to: TcpState): void {
+    if (!handlerDone(from, to)) return;
+    this.handler = DETACHED_HANDLER;
+    this.tx.release();
+    this.rtt.release();
+    this.rx.release();
+  }
+
+  /** Plain TCP has no handshake above it (a `ByteStream` view). */
+  get handshaking(): boolean {
+    return false;
+  }
+
+  /** Coarse phase for views, derived from the TCP state and the application's phase. */
+  get phase(): ConnPhase {
+    return tcpPhase(this.state, this.appPhase, this.lastState !== '');
+  }
+
+  /** Bytes the application has written so far. */
+  get bytesWritten(): number {
+    return this.tx.end;
+  }
+
+  /** True while the socket can still carry a new request (ESTABLISHED, not closed by the app). */
+  get isOpen(): boolean {
+    return this.state === 'ESTABLISHED' && !this.appClosed;
+  }
+
+  /** Sets the application phase (reported while ESTABLISHED) and records a state event if it changed. */
+  setAppPhase(p: AppPhase, reason?: ConnReason): void {
+    this.appPhase = p;
+    this.report(reason);
+  }
+
+  /** Sets the application phase the socket will report once ESTABLISHED (no event now). */
+  presetAppPhase(p: AppPhase): void {
+    this.appPhase = p;
+  }
+
+  /** Client: sends the SYN (SYN_SENT). */
+  connect(): void {
+    this.state = 'SYN_SENT';
+    this.report();
+    this.synSentUs = this.engine.now;
+    this.sendCtl(0, true, false, false, false, 'SYN', 'SYN');
+    this.sndNxt = 1;
+    this.sndMax = 1;
+    this.startRto();
+  }
+
+  /** Queues a message on the byte stream; it is sent as the windows allow. */
+  write(msg: StreamMessage): void {
+    if (this.finQueued) return;
+    this.tx.append(msg);
+    if (!this.inReceive) this.flush();
+  }
+
+  /** Sends what the windows allow now (a frame source has new frames); deferred while receiving. */
+  kick(): void {
+    if (!this.inReceive) this.flush();
+  }
+
+  /**
+   * Application close: queues a FIN after pending data (FIN_WAIT_1 or LAST_ACK); `last` is
+   * queued before it without being sent on its own.
+   */
+  close(reason?: ConnReason, last?: StreamMessage): void {
+    if (last !== undefined) this.tx.append(last);
+    if (this.appClosed) return;
+    this.appClosed = true;
+    if (this.state === 'SYN_SENT' || this.state === 'LISTEN' || this.state === 'SYN_RECEIVED') {
+      this.toClosed(reason);
+      return;
+    }
+    this.finQueued = true;
+    if (this.state === 'ESTABLISHED') this.setState('FIN_WAIT_1', reason);
+    else if (this.state === 'CLOSE_WAIT') this.setState('LAST_ACK', reason);
+    if (!this.inReceive) this.flush();
+  }
+
+  /**
+   * The local address is gone (the client moved): the socket closes at once without sending
+   * anything (a RST from the new address would match no connection at the server).
+   */
+  abandon(reason: ConnReason): void {
+    this.gone = true;
+    if (this.state === 'CLOSED') return;
+    this.appClosed = true;
+    this.toClosed(reason);
+  }
+
+  /** Aborts: sends RST and goes to CLOSED. */
+  abort(reason: ConnReason): void {
+    if (this.state === 'CLOSED') return;
+    this.appClosed = true;
+    this.sendCtl(this.sndNxt, false, true, false, true, 'RST', 'RST');
+    this.toClosed(reason);
+  }
+
+  /** Time the last segment arrived (engine microseconds): lets an application detect a stall. */
+  get lastReceiveUs(): Micros {
+    return this.lastRecvUs;
+  }
+
+  /** A segment arrived from the link. */
+  receive(seg: Segment): void {
+    if (this.gone) return;
+    this.lastRecvUs = this.engine.now;
+    if (seg.rst) {
+      if (this.state !== 'CLOSED' && this.state !== 'LISTEN' && this.state !== 'TIME_WAIT') {
+        this.appClosed = true;
+        this.toClosed('reset');
+        this.handler.onReset('reset');
+      }
+      return;
+    }
+    switch (this.state) {
+      case 'CLOSED':
+        // No socket: answer anything but a reset with a reset (RFC 9293 §3.10.7.1).
+        this.sendCtl(
+          seg.ackFlag ? seg.ack : 0,
+          false,
+          true,
+          false,
+          seg.ackFlag,
+          'RST',
+          'RST',
+          seg.ackFlag ? 0 : seg.seq + seg.len + (seg.syn ? 1 : 0) + (seg.fin ? 1 : 0),
+        );
+        return;
+      case 'LISTEN':
+        if (!seg.syn) return;
+        if (this.admit !== undefined && !this.admit()) return;
+        this.rx.rcvNxt = 1;
+        this.peerWnd = seg.wnd;
+        this.setState('SYN_RECEIVED');
+        this.synSentUs = this.engine.now;
+        this.sendCtl(0, true, false, false, true, 'SYN-ACK', 'SYN-ACK');
+        this.sndNxt = 1;
+        this.sndMax = 1;
+        this.startRto();
+        return;
+      case 'SYN_SENT':
+        if (seg.syn && seg.ackFlag && seg.ack === 1) {
+          this.rx.rcvNxt = 1;
+          this.sndUna = 1;
+          this.peerWnd = seg.wnd;
+          if (!this.synRetransmitted) this.rtt.sample(this.engine.now - this.synSentUs);
+          this.stopRto();
+          this.establish();
+          this.inReceive = true;
+          this.handler.onOpen();
+          this.inReceive = false;
+          this.ackNow = true;
+          this.afterInput();
+        }
+        return;
+      case 'SYN_RECEIVED':
+        if (seg.syn) {
+          this.sendCtl(0, true, false, false, true, 'SYN-ACK', 'SYN-ACK', 0, true);
+          return;
+        }
+        if (!seg.ackFlag || seg.ack < 1) return;
+        this.sndUna = 1;
+        if (!this.synRetransmitted) this.rtt.sample(this.engine.now - this.synSentUs);
+        this.stopRto();
+        this.establish();
+        this.inReceive = true;
+        this.handler.onOpen();
+        this.inReceive = false;
+        break;
+      default:
+        if (seg.syn) {
+          this.ackNow = true;
+          this.afterInput();
+          return;
+        }
+    }
+    this.inReceive = true;
+    if (seg.ackFlag) this.processAck(seg);
+    if (seg.len > 0 || seg.fin) this.processData(seg);
+    this.inReceive = false;
+    if ((this.state as TcpState) !== 'CLOSED') this.afterInput();
+  }
+
+  // ---------------------------------------------------------------- states
+
+  private establish(): void {
+    this.setState('ESTABLISHED');
+    this.cc.init();
+    this.lastDataSendUs = this.engine.now;
+  }
+
+  private setState(s: TcpState, reason?: ConnReason): void {
+    const from = this.state;
+    this.state = s;
+    this.report(reason);
+    if (from !== s) for (const l of this.stateListeners) l(this, from, s);
+  }
+
+  private report(reason?: ConnReason): void {
+    const phase = this.phase;
+    if (phase === this.lastPhase && this.state === this.lastState) return;
+    this.lastPhase = phase;
+    this.lastState = this.state;
+    if (!this.trace.detail) return;
+    const t = usToMs(this.engine.now);
+    this.trace.emit({
+      type: 'conn',
+      t,
+      conn: this.conn,
+      side: this.side,
+      state: this.state,
+      phase,
+      ...(reason === undefined ? {} : { reason }),
+    });
+  }
+
+  private toClosed(reason?: ConnReason): void {
+    this.rtoTimer.cancel();
+    this.delackTimer.cancel();
+    this.finQueued = false;
+    this.setState('CLOSED', reason);
+  }
+
+  private finSeq(): number {
+    return 1 + this.tx.end;
+  }
+
+  private onFinAcked(): void {
+    if (this.state === 'FIN_WAIT_1') this.setState('FIN_WAIT_2');
+    else if (this.state === 'CLOSING') this.enterTimeWait();
+    else if (this.state === 'LAST_ACK') this.toClosed();
+  }
+
+  private enterTimeWait(): void {
+    this.setState('TIME_WAIT');
+    this.rtoTimer.cancel();
+    this.engine.schedule(this.cfg.timeWaitUs, () => {
+      if (this.state === 'TIME_WAIT') this.toClosed('time-wait-expired');
+    });
+  }
+
+  private onPeerFin(): void {
+    switch (this.state) {
+      case 'ESTABLISHED':
+        this.setState('CLOSE_WAIT', 'peer-closed');
+        this.handler.onPeerFin();
+        break;
+      case 'FIN_WAIT_1':
+        if (this.sndUna === this.finSeq() + 1) this.enterTimeWait();
+        else this.setState('CLOSING');
+        break;
+      case 'FIN_WAIT_2':
+        this.enterTimeWait();
+        break;
+      default:
+        break;
+    }
+  }
+
+  // ---------------------------------------------------------------- retransmission timer
+
+  private startRto(): void {
+    this.rtoTimer.set(this.rtt.rto);
+  }
+
+  private stopRto(): void {
+    this.rtoTimer.cancel();
+  }
+
+  private onRto(): void {
+    if (this.state === 'CLOSED') return;
+    this.retries++;
+    if (this.retries > this.cfg.maxRetries) {
+      // Give up (Linux tcp_retries2); tell the peer with a best-effort RST.
+      const wasOpen = !this.appClosed;
+      this.appClosed = true;
+      this.sendCtl(this.sndNxt, false, true, false, true, 'RST', 'RST');
+      this.toClosed('retransmit-limit');
+      if (wasOpen) this.handler.onReset('retransmit-limit');
+      return;
+    }
+    this.rtt.backOff();
+    if (this.state === 'SYN_SENT') {
+      this.synRetransmitted = true;
+      this.sendCtl(0, true, false, false, false, 'SYN', 'SYN', 0, true);
+      this.startRto();
+      return;
+    }
+    if (this.state === 'SYN_RECEIVED') {
+      this.synRetransmitted = true;
+      this.sendCtl(0, true, false, false, true, 'SYN-ACK', 'SYN-ACK', 0, true);
+      this.startRto();
+      return;
+    }
+    if (this.sndUna >= this.sndMax) return;
+    this.rtt.forgetSent();
+    this.cc.timeout(Math.ceil((this.sndMax - this.sndUna) / this.cfg.mssBytes));
+    this.sndNxt = this.sndUna;
+    this.flush();
+    if (!this.rtoTimer.armed) this.startRto();
+  }
+
+  // ---------------------------------------------------------------- input
+
+  private processAck(seg: Segment): void {
+    this.peerWnd = seg.wnd;
+    const ack = seg.ack;
+    if (ack > this.sndMax) return;
+    if (ack > this.sndUna) {
+      const acked = ack - this.sndUna;
+      this.sndUna = ack;
+      if (this.sndNxt < ack) this.sndNxt = ack;
+      this.retries = 0;
+      this.cc.newAck();
+      this.rtt.acked(ack, this.engine.now);
+      const segs = Math.ceil(acked / this.cfg.mssBytes);
+      if (this.cc.inRecovery) {
+        if (this.cc.recovered(ack)) this.cc.exitRecovery();
+        else {
+          this.retransmitOne(ack);
+          this.cc.partialAck(segs);
+        }
+      } else this.cc.grow(segs, this.peerWnd);
+      if (this.sndUna >= this.sndMax) this.stopRto();
+      else this.startRto();
+      if (this.finQueued && ack === this.finSeq() + 1) this.onFinAcked();
+    } else if (ack === this.sndUna && seg.len === 0 && !seg.fin && this.sndMax > this.sndUna) {
+      const flight = Math.ceil((this.sndMax - this.sndUna) / this.cfg.mssBytes);
+      if (this.cc.dupAck(flight, this.sndMax)) this.retransmitOne(this.sndUna);
+    }
+  }
+
+  private processData(seg: Segment): void {
+    const end = seg.seq + seg.len;
+    const rx = this.rx;
+    if (
+      seg.len > 0 &&
+      this.appClosed &&
+      !this.linger &&
+      end > rx.rcvNxt &&
+      CLOSED_BY_APP.has(this.state)
+    ) {
+      // Data for a socket the application has closed: nobody will read it (RFC 9293 §3.10.7.4 / Linux).
+      this.sendCtl(this.sndNxt, false, true, false, true, 'RST', 'RST');
+      this.toClosed('reset');
+      return;
+    }
+    if (seg.fin) this.peerFinSeq = end;
+    if (seg.seq <= rx.rcvNxt && end > rx.rcvNxt) {
+      if (rx.inOrder(end)) this.ackNow = true;
+      this.ackOwed++;
+      if (!this.cfg.delayedAck) this.ackNow = true;
+      rx.deliver(this.handler);
+    } else if (seg.seq > rx.rcvNxt) {
+      rx.outOfOrder(seg.seq, end, seg.len, this.engine.now);
+      this.ackNow = true;
+    } else if (!(seg.fin && this.peerFinSeq === rx.rcvNxt)) {
+      this.ackNow = true;
+    }
+    if (this.peerFinSeq >= 0 && rx.rcvNxt === this.peerFinSeq) {
+      rx.rcvNxt++;
+      this.ackNow = true;
+      this.onPeerFin();
+    } else if (seg.fin && this.peerFinSeq >= 0 && rx.rcvNxt === this.peerFinSeq + 1) {
+      this.ackNow = true; // retransmitted FIN
+    }
+  }
+
+  private afterInput(): void {
+    this.flush();
+    if (this.state === 'CLOSED') return;
+    if (this.ackNow || this.ackOwed >= 2) {
+      this.sendAck();
+    } else if (this.ackOwed > 0 && !this.delackTimer.armed) {
+      this.delackTimer.set(this.cfg.delayedAckUs);
+    }
+  }
+
+  // ---------------------------------------------------------------- output
+
+  private sendAck(): void {
+    this.sendCtl(this.sndNxt, false, false, false, true, 'ACK', 'ACK');
+  }
+
+  /** Sends as much queued data (and the FIN) as the congestion and receive windows allow. */
+  private flush(): void {
+    if (!SEND_STATES.has(this.state)) return;
+    const mss = this.cfg.mssBytes;
+    let dataEnd = 1 + this.tx.end;
+    for (;;) {
+      if (
+        this.source !== undefined &&
+        !this.finQueued &&
+        dataEnd - this.sndNxt < mss &&
+        this.sndNxt - this.sndUna < Math.min(this.cc.cwnd * mss, this.peerWnd)
+      ) {
+        // Fill the next segment with frames (several small ones share a segment).
+        const next = this.source();
+        if (next !== undefined) {
+          this.tx.append(next);
+          dataEnd = 1 + this.tx.end;
+          continue;
+        }
+      }
+      if (this.sndNxt < dataEnd) {
+        const len = Math.min(mss, dataEnd - this.sndNxt);
+        const flight = this.sndNxt - this.sndUna;
+        if (flight === 0 && this.sndNxt >= this.sndMax) this.maybeIdleRestart();
+        const wnd = Math.min(this.cc.cwnd * mss, this.peerWnd);
+        if (flight > 0 && flight + len > wnd) break;
+        const fin = this.finQueued && this.sndNxt + len === dataEnd;
+        this.sendData(this.sndNxt, len, fin);
+        this.sndNxt += len + (fin ? 1 : 0);
+      } else if (this.finQueued && this.sndNxt === dataEnd) {
+        this.sendData(this.sndNxt, 0, true);
+        this.sndNxt += 1;
+      } else {
+        break;
+      }
+      if (this.sndNxt > this.sndMax) this.sndMax = this.sndNxt;
+    }
+    if (this.sndUna < this.sndNxt && !this.rtoTimer.armed) this.startRto();
+  }
+
+  /** Slow-start restart (RFC 5681 §4.1): idle for longer than the RTO since data was last sent. */
+  private maybeIdleRestart(): void {
+    if (!this.cfg.slowStartAfterIdle || this.lastDataSendUs < 0) return;
+    if (this.engine.now - this.lastDataSendUs > this.rtt.rto) this.cc.restartAfterIdle();
+  }
+
+  private retransmitOne(seq: number): void {
+    const dataEnd = 1 + this.tx.end;
+    if (seq < dataEnd) {
+      const len = Math.min(this.cfg.mssBytes, dataEnd - seq);
+      this.sendData(seq, len, this.finQueued && seq + len === dataEnd);
+    } else if (this.finQueued) {
+      this.sendData(seq, 0, true);
+    }
+  }
+
+  private sendData(seq: number, len: number, fin: boolean): void {
+    const retransmit = seq < this.sndMax;
+    let kind: PacketKind = 'FIN';
+    let label = 'FIN';
+    let requestIds: readonly number[] = [];
+    let frames: FramePiece[] | undefined;
+    if (len > 0 && !this.trace.detail) {
+      // Labels and kinds only feed packet events, which a summary trace does not build.
+      kind = 'DATA';
+      this.lastDataSendUs = this.engine.now;
+    } else if (len > 0) {
+      const d = this.tx.describe(seq - 1, len, this.cfg.mssBytes);
+      kind = d.kind;
+      label = fin ? `${d.label} + FIN` : d.label;
+      requestIds = d.requestIds;
+      frames = d.frames;
+      this.lastDataSendUs = this.engine.now;
+    }
+    this.rtt.recordSend(seq + len + (fin ? 1 : 0), this.engine.now, retransmit);
+    this.sendCtl(seq, false, false, fin, true, kind, label, 0, retransmit, len, requestIds, frames);
+  }
+
+  private sendCtl(
+    seq: number,
+    syn: boolean,
+    rst: boolean,
+    fin: boolean,
+    ackFlag: boolean,
+    kind: PacketKind,
+    label: string,
+    ackOverride = 0,
+    retransmit = false,
+    len = 0,
+    requestIds: readonly number[] = [],
+    frames?: readonly FramePiece[],
+  ): void {
+    if (ackFlag && !rst) {
+      this.ackOwed = 0;
+      this.ackNow = false;
+      this.delackTimer.cancel();
+    }
+    const ack = ackOverride > 0 ? ackOverride : this.rx.rcvNxt;
+    this.link.send(
+      {
+        conn: this.conn,
+        dir: this.dir,
+        seq,
+        ack,
+        len,
+        wnd: this.cfg.receiveWindowBytes,
+        syn,
+        ackFlag,
+        fin,
+        rst,
+        kind: syn && ackFlag ? 'SYN-ACK' : kind,
+        label,
+        requestIds,
+        retransmit,
+        frames,
+        wireBytes: len + HEADER_BYTES,
+        dataBearing: len > 0,
+        record: recordSegment,
+      },
+      this.peer,
+    );
+  }
+}

@@ -1,0 +1,53 @@
+/** TCP states (RFC 9293 §3.3.2) grouped as the endpoint needs them, and the phase views see. */
+import type { AppPhase } from '../stream';
+import type { ConnPhase, TcpState } from '../trace';
+
+/** States in which queued data (and the FIN) may be sent. */
+export const SEND_STATES: ReadonlySet<TcpState> = new Set([
+  'ESTABLISHED',
+  'CLOSE_WAIT',
+  'FIN_WAIT_1',
+  'LAST_ACK',
+  'CLOSING',
+]);
+
+/** States after the application closed the socket: data arriving then is answered with RST. */
+export const CLOSED_BY_APP: ReadonlySet<TcpState> = new Set([
+  'FIN_WAIT_1',
+  'FIN_WAIT_2',
+  'CLOSING',
+  'LAST_ACK',
+  'TIME_WAIT',
+  'CLOSED',
+]);
+
+/**
+ * True once a socket will never call its handler again: it entered TIME_WAIT (a retransmitted
+ * FIN is only re-ACKed, a RST ignored) or closed normally (LAST_ACK -> CLOSED). A workload then
+ * drops the handler, so the 60 s of TIME_WAIT (which keep both sockets reachable) do not keep
+ * the connection's HTTP layer and browser in memory.
+ */
+export function handlerDone(from: TcpState, to: TcpState): boolean {
+  return to === 'TIME_WAIT' || (to === 'CLOSED' && from === 'LAST_ACK');
+}
+
+/**
+ * Coarse phase for views, derived from the TCP state and the application's phase; `everOpen` is
+ * false for a socket that has not left its first CLOSED state yet.
+ */
+export function tcpPhase(state: TcpState, app: AppPhase, everOpen: boolean): ConnPhase {
+  switch (state) {
+    case 'CLOSED':
+      return everOpen ? 'closed' : 'handshake';
+    case 'LISTEN':
+    case 'SYN_SENT':
+    case 'SYN_RECEIVED':
+      return 'handshake';
+    case 'ESTABLISHED':
+      return app;
+    case 'TIME_WAIT':
+      return 'time-wait';
+    default:
+      return 'closing';
+  }
+}
