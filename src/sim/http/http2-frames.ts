@@ -40,6 +40,7 @@ export interface H2FramePayload {
   readonly request?: HttpRequestPayload;
 }
 
+/** True when a stream message's payload is an HTTP/2 frame. */
 export function isFrame(p: unknown): p is H2FramePayload {
   return typeof p === 'object' && p !== null && 'h2' in p;
 }

@@ -31,11 +31,6 @@ export class Reassembly {
     this.listener = listener;
   }
 
-  /** True when out-of-order arrivals are being recorded for a listener. */
-  get listening(): boolean {
-    return this.listener !== undefined;
-  }
-
   /**
    * In-order bytes up to sequence number `end` (exclusive) arrived. Advances `rcvNxt` over them
    * and over any buffered ranges they reach; returns true when a hole had been open (the
