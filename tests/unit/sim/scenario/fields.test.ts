@@ -54,6 +54,7 @@ describe('every scalar field of the table', () => {
     '%s: a value just outside its range is one error naming the field',
     (path) => {
       const spec: FieldSpec = SCENARIO_FIELDS[path];
+      if (spec.kind === 'boolean') return;
       const bad = spec.kind === 'enum' ? 'none-of-these' : spec.max + 1;
       expect(errorsOf(withFields({}, { [path]: bad }))).toEqual([
         { path, message: `must be ${describeSpec(spec)} (got ${shown(bad)})` },
