@@ -6,8 +6,14 @@ import { readFileSync } from 'node:fs';
 import type { StallSummary } from './metrics';
 import { presetNames, presets } from './presets';
 import type { ScenarioInput } from './scenario';
-import { SCENARIO_FIELDS, describeSpec, formatErrors, validateScenario } from './scenario';
-import { COMPOSITE_DOCS, SCENARIO_DOCS } from './scenario-docs';
+import {
+  COMPOSITE_DOCS,
+  SCENARIO_DOCS,
+  SCENARIO_FIELDS,
+  describeSpec,
+  formatErrors,
+  validateScenario,
+} from './scenario';
 import { simulate } from './simulate';
 import { sweepKeepAlive } from './sweep';
 import type { WorkloadMetrics } from './workload-metrics';

@@ -11,7 +11,6 @@ export * from './ranges';
 export * from './quic';
 export * from './rng';
 export * from './scenario';
-export * from './scenario-docs';
 export * from './server';
 export * from './simulate';
 export * from './stream';

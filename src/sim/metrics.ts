@@ -1,6 +1,10 @@
-/** Metrics derived from a trace only (never from simulator internals). */
+/**
+ * Metrics derived from a trace only (never from simulator internals). Each metric is defined
+ * once, here: the summary (`computeMetrics`) and the views' running metrics at playback time
+ * (`components/views/metrics.ts`) both count with the definitions below.
+ */
 import { stallSummary, type StallSummary } from './stalls';
-import type { HttpMethod, RequestError, Trace } from './trace';
+import type { ConnOpenEvent, HttpMethod, RequestError, RequestEvent, Trace } from './trace';
 
 export {
   stallSummary,
@@ -79,6 +83,44 @@ export interface Metrics {
   readonly streamStallMs?: StallSummary;
 }
 
+/**
+ * Round trips a connection's handshake costs, counted from the protocol when it opens: 1 for TCP
+ * plus the TLS round trips (2 for TLS 1.2, 1 for TLS 1.3, 0 for TLS 1.3 0-RTT); QUIC its own
+ * count (1, 0 with 0-RTT).
+ */
+export function handshakeRoundTripsOf(e: ConnOpenEvent): number {
+  return e.handshakeRoundTrips ?? 1 + e.tlsRoundTrips;
+}
+
+/** Whether a connection multiplexes streams (HTTP/2, HTTP/3): then stream stalls are measured. */
+export function isMultiplexed(e: ConnOpenEvent): boolean {
+  return e.http !== undefined;
+}
+
+/** Whether a request event ends its request for good: done, or failed after the retries. */
+export function endsRequest(e: RequestEvent): boolean {
+  return e.step === 'done' || e.step === 'error';
+}
+
+/**
+ * Page load: the latest end (done or failed) among the page requests (the HTML and its objects,
+ * not follow-up clicks), with whether every one of them has ended. `ms` is 0 when none has.
+ */
+export function pageLoad(
+  requests: Iterable<{ readonly followUp: boolean; readonly endMs: number | null }>,
+): { readonly ms: number; readonly allEnded: boolean; readonly count: number } {
+  let ms = 0;
+  let allEnded = true;
+  let count = 0;
+  for (const r of requests) {
+    if (r.followUp) continue;
+    count++;
+    if (r.endMs === null) allEnded = false;
+    else ms = Math.max(ms, r.endMs);
+  }
+  return { ms, allEnded, count };
+}
+
 interface Acc {
   requestId: number;
   path: string;
@@ -120,14 +162,14 @@ export function computeMetrics(trace: Trace): Metrics {
         else s2c += e.wireBytes;
         break;
       case 'conn-open':
-        connRt.set(e.conn, e.handshakeRoundTrips ?? 1 + e.tlsRoundTrips);
+        connRt.set(e.conn, handshakeRoundTripsOf(e));
         // With 0-RTT the first request leaves once TCP is up, as without TLS (QUIC: at once).
         conns.set(e.conn, {
           openMs: e.t,
           readyMs: e.transport === 'quic' && e.tls === 'tls1.3-0rtt' ? e.t : -1,
           tls: e.tls !== 'none' && e.tls !== 'tls1.3-0rtt',
         });
-        if (e.http !== undefined) multiplexed = true;
+        if (isMultiplexed(e)) multiplexed = true;
         break;
       case 'conn': {
         const c = conns.get(e.conn);
@@ -207,18 +249,12 @@ export function computeMetrics(trace: Trace): Metrics {
     endMs = Math.max(endMs, e.t);
   }
   const requests = [...reqs.values()].sort((a, b) => a.requestId - b.requestId);
-  let pageLoadMs = 0;
-  let pageComplete = true;
+  const endOf = (r: Acc): number | null => r.doneMs ?? r.errorMs;
+  const pageLoadMs = pageLoad(requests.map((r) => ({ followUp: r.followUp, endMs: endOf(r) }))).ms;
+  const pageComplete = requests.every((r) => r.followUp || (endOf(r) !== null && r.error === null));
+  // The request the page load waited for: the last page request, in request order, ending then.
   let last: Acc | undefined;
-  for (const r of requests) {
-    if (r.followUp) continue;
-    const end = r.doneMs ?? r.errorMs;
-    if (end === null || r.error !== null) pageComplete = false;
-    if (end !== null && end >= pageLoadMs) {
-      pageLoadMs = end;
-      last = r;
-    }
-  }
+  for (const r of requests) if (!r.followUp && endOf(r) === pageLoadMs) last = r;
   let handshakeRoundTrips = 0;
   for (const v of connRt.values()) handshakeRoundTrips += v;
   const waited = (r: Acc | undefined): number => {

@@ -9,10 +9,12 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { defaults } from '../../src/components/controls/params';
 import {
   playgroundPageScenario,
-  playgroundSchema,
   playgroundWorkloadScenario,
+} from '../../src/components/widgets/playground-scenario';
+import {
+  playgroundSchema,
   type PlaygroundValues,
-} from '../../src/components/widgets/playground-params';
+} from '../../src/components/widgets/playground-schema';
 import { simulate } from '../../src/sim';
 import { ms } from './widget-helpers';
 

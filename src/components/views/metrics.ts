@@ -1,16 +1,23 @@
 /**
- * Metrics "so far": derived from the trace up to playback time t, with the definitions of the
- * simulation's `computeMetrics` (src/sim/metrics.ts), so at the trace's end they are its final
- * metrics (tests hold the two equal; the view does not load `computeMetrics` itself):
- * - page load: when the last page request (not a follow-up) finished, done or failed;
- * - handshake round trips: 1 for TCP plus the TLS round trips (QUIC: the connection's own
- *   `handshakeRoundTrips`), counted when a connection opens;
+ * Metrics "so far": derived from the trace up to playback time t with the simulation's own
+ * definitions (`src/sim/metrics.ts`: `pageLoad`, `handshakeRoundTripsOf`, `endsRequest`,
+ * `isMultiplexed`, `stallSummary`), so at the trace's end they are its final metrics (tests hold
+ * the two equal). This module only indexes them by time:
+ * - page load: shown once every page request (not a follow-up) has ended, done or failed;
+ * - handshake round trips: counted when a connection opens;
  * - stalls (traces with an HTTP/2 or HTTP/3 connection only): each stream's united stall
  *   intervals (`stallSummary`), the part before t (`stalledBy`), summed over streams, for both
  *   kinds (head-of-line blocked, waiting for its own lost data): a stall grows while the bytes
  *   wait and the totals end at the simulation's `streamStallMs`.
  */
-import { stallSummary, stalledBy } from '../../sim/stalls';
+import {
+  endsRequest,
+  handshakeRoundTripsOf,
+  isMultiplexed,
+  pageLoad,
+  stallSummary,
+  stalledBy,
+} from '../../sim/metrics';
 import type { Trace } from '../../sim/trace';
 import { upperBound } from './axis';
 
@@ -54,18 +61,16 @@ export function metricsTimeline(trace: Trace): (t: number) => ViewMetrics {
   const requestTimes: number[] = [];
   const doneTimes: number[] = [];
   const failedTimes: number[] = [];
-  const seen = new Set<number>();
   const counted = new Set<number>();
-  const finished = new Map<number, number>();
+  /** Each page request's end (null until it has ended). */
+  const ends = new Map<number, number | null>();
   let multiplexed = false;
   for (const e of trace) {
     endMs = Math.max(endMs, e.t);
     if (e.type === 'conn-open') {
       openTimes.push(e.t);
-      handshakeCum.push(
-        (handshakeCum.at(-1) ?? 0) + (e.handshakeRoundTrips ?? 1 + e.tlsRoundTrips),
-      );
-      if (e.http !== undefined) multiplexed = true;
+      handshakeCum.push((handshakeCum.at(-1) ?? 0) + handshakeRoundTripsOf(e));
+      if (isMultiplexed(e)) multiplexed = true;
     } else if (e.type === 'packet') {
       packetTimes.push(e.t);
       droppedCum.push((droppedCum.at(-1) ?? 0) + (e.dropped ? 1 : 0));
@@ -78,12 +83,12 @@ export function metricsTimeline(trace: Trace): (t: number) => ViewMetrics {
       if (e.step === 'done') doneTimes.push(e.t);
       else if (e.step === 'error') failedTimes.push(e.t);
       if (e.followUp) continue;
-      seen.add(e.requestId);
-      if (e.step === 'done' || e.step === 'error') finished.set(e.requestId, e.t);
+      if (endsRequest(e)) ends.set(e.requestId, e.t);
+      else if (!ends.has(e.requestId)) ends.set(e.requestId, null);
     }
   }
-  const loadMs =
-    seen.size > 0 && finished.size === seen.size ? Math.max(...finished.values()) : undefined;
+  const load = pageLoad([...ends.values()].map((endMs) => ({ followUp: false, endMs })));
+  const loadMs = load.count > 0 && load.allEnded ? load.ms : undefined;
   let finalMetrics: ViewMetrics | undefined;
   const stallStreams = multiplexed ? stallSummary(trace).streams : [];
   const stallAt = (t: number): Pick<ViewMetrics, 'stallMs' | 'headOfLineMs' | 'ownDataMs'> => {

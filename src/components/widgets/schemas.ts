@@ -14,7 +14,8 @@ import {
   type MultiplexingValues,
 } from './multiplexing-params';
 import { pageLoadScenario, pageLoadSchema, type PageLoadValues } from './page-load-params';
-import { playgroundScenario, playgroundSchema, type PlaygroundValues } from './playground-params';
+import { playgroundScenario } from './playground-scenario';
+import { playgroundSchema, type PlaygroundValues } from './playground-schema';
 import {
   pipelinedScenario,
   pipeliningSchema,

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { computeMetrics, stallSummary, stalledBy, uniteStalls } from '../../../src/sim/metrics';
+import {
+  computeMetrics,
+  pageLoad,
+  stallSummary,
+  stalledBy,
+  uniteStalls,
+} from '../../../src/sim/metrics';
 import type { StallCause, TraceEvent } from '../../../src/sim/trace';
 import { simulate } from '../../../src/sim/simulate';
 import { FAST } from './helpers';
@@ -252,5 +258,24 @@ describe('stallSummary', () => {
       ownData: none,
       streams: [],
     });
+  });
+});
+
+describe('the metric definitions the views share', () => {
+  it('page load: the latest end among page requests; follow-ups do not count', () => {
+    expect(
+      pageLoad([
+        { followUp: false, endMs: 120 },
+        { followUp: false, endMs: 340 },
+        { followUp: true, endMs: 900 },
+      ]),
+    ).toEqual({ ms: 340, allEnded: true, count: 2 });
+    expect(
+      pageLoad([
+        { followUp: false, endMs: 120 },
+        { followUp: false, endMs: null },
+      ]),
+    ).toEqual({ ms: 120, allEnded: false, count: 2 });
+    expect(pageLoad([])).toEqual({ ms: 0, allEnded: true, count: 0 });
   });
 });

@@ -7,7 +7,7 @@ import {
   describeSpec,
   formatErrors,
   validateScenario,
-} from '../../../src/sim/scenario';
+} from '../../../../src/sim/scenario';
 
 function errorsOf(input: unknown) {
   const r = validateScenario(input);

@@ -1,9 +1,9 @@
 /**
  * One-line descriptions of the scenario fields, for the CLI's help and the docs. Kept out of
- * `scenario.ts` so the browser, which only needs ranges and defaults to validate, never ships
+ * `fields.ts` so the browser, which only needs ranges and defaults to validate, never ships
  * them (see DESIGN.md "Budgets").
  */
-import type { COMPOSITE_FIELDS, FieldPath } from './scenario';
+import type { COMPOSITE_FIELDS, FieldPath } from './fields';
 
 /** What each scalar field of `SCENARIO_FIELDS` means. */
 export const SCENARIO_DOCS: Record<FieldPath, string> = {
@@ -73,7 +73,7 @@ export const SCENARIO_DOCS: Record<FieldPath, string> = {
 /** What each composite field of `COMPOSITE_FIELDS` means (`doc`) and each of its element fields. */
 export const COMPOSITE_DOCS: {
   readonly [K in keyof typeof COMPOSITE_FIELDS]: { readonly doc: string } & {
-    readonly [F in Exclude<keyof (typeof COMPOSITE_FIELDS)[K], 'maxItems'>]: string;
+    readonly [F in Exclude<keyof (typeof COMPOSITE_FIELDS)[K], 'maxItems' | 'numberItem'>]: string;
   };
 } = {
   'network.drop': {
@@ -84,12 +84,14 @@ export const COMPOSITE_DOCS: {
   },
   'page.objects': {
     doc: 'array form: each item a size in bytes or {path?, bytes?, processingMs?}',
+    path: 'URL path (default /img1.png, /img2.png …)',
     bytes: 'body bytes',
     processingMs: 'server time',
   },
   followUps: {
     doc: 'requests issued later: [{atMs, path?, method?, bytes?, bodyBytes?, processingMs?}] (atMs since navigation start)',
     atMs: 'issue time',
+    path: 'URL path (default /next1, /next2 …)',
     method: 'POST is not idempotent: never retried',
     bytes: 'response body bytes (default page.objectBytes)',
     bodyBytes: 'request body bytes',

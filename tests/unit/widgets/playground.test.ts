@@ -9,15 +9,17 @@ import {
 import { SWEEP_TIMEOUTS_MS } from '../../../src/components/widgets/image-host-params';
 import {
   PLAYGROUND_FOLLOW_UP_BYTES,
-  PLAYGROUND_GROUPS,
   effectiveProtocol,
   playgroundAdjustments,
   playgroundPageScenario,
   playgroundScenario,
-  playgroundSchema,
   playgroundWorkloadScenario,
+} from '../../../src/components/widgets/playground-scenario';
+import {
+  PLAYGROUND_GROUPS,
+  playgroundSchema,
   type PlaygroundValues,
-} from '../../../src/components/widgets/playground-params';
+} from '../../../src/components/widgets/playground-schema';
 import { playgroundPlan } from '../../../src/components/widgets/playground-workload';
 import { simulate } from '../../../src/sim';
 import {

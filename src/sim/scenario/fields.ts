@@ -1,38 +1,18 @@
 /**
- * The scenario's fields as data: the range, default and unit of every scalar field
- * (`SCENARIO_FIELDS`) and the element ranges of the composite ones (`COMPOSITE_FIELDS`). Kept
- * apart from the validator in `scenario.ts` (which re-exports them) so a page that builds its
- * controls from the table, such as the Playground, loads the table without the validator.
+ * The scenario's fields as data, the one statement of its shape: the range, default and unit of
+ * every scalar field (`SCENARIO_FIELDS`), the items of the three arrays (`COMPOSITE_FIELDS`) and
+ * the sections that may be absent (`OPTIONAL_SECTIONS`). The types (`types.ts`), the validator's
+ * walk (`validate.ts`), the docs, the CLI's help and the Playground's ranges are all read from
+ * here. Data only, so a page that builds its controls from the table loads it without the
+ * validator.
  */
+import type { FieldSpec, PathSpec } from './spec';
 
-/** A numeric field: inclusive range, default and unit (descriptions: `scenario-docs.ts`). */
-export interface NumberSpec {
-  readonly kind: 'number' | 'integer';
-  readonly min: number;
-  readonly max: number;
-  readonly default: number;
-  readonly unit?: string;
-}
-
-/** A boolean field. */
-export interface BooleanSpec {
-  readonly kind: 'boolean';
-  readonly default: boolean;
-}
-
-/** A field with a fixed set of string values. */
-export interface EnumSpec {
-  readonly kind: 'enum';
-  readonly values: readonly string[];
-  readonly default: string;
-}
-
-/** Any scalar field spec. */
-export type FieldSpec = NumberSpec | BooleanSpec | EnumSpec;
+export type { BooleanSpec, EnumSpec, FieldSpec, NumberSpec, PathSpec } from './spec';
 
 /**
  * Ranges and defaults of every scalar field, keyed by dotted path (what each means:
- * `SCENARIO_DOCS` in `scenario-docs.ts`). Composite fields
+ * `SCENARIO_DOCS` in `docs.ts`); `optional` fields stay absent when absent. Composite fields
  * (`network.drop`, `page.objects` as an array, `followUps`) are described in `COMPOSITE_FIELDS`.
  */
 export const SCENARIO_FIELDS = {
@@ -173,6 +153,7 @@ export const SCENARIO_FIELDS = {
   },
   'client.addressChangeAtMs': {
     kind: 'number',
+    optional: true,
     min: 0,
     max: 3600000,
     default: 0,
@@ -249,6 +230,7 @@ export const SCENARIO_FIELDS = {
   },
   'page.htmlProcessingMs': {
     kind: 'number',
+    optional: true,
     min: 0,
     max: 60000,
     default: 0,
@@ -315,22 +297,35 @@ export const SCENARIO_FIELDS = {
 /** Dotted paths of scalar fields. */
 export type FieldPath = keyof typeof SCENARIO_FIELDS;
 
-/** Composite fields and their element ranges. */
+/**
+ * Composite fields (arrays) and their items' fields, in the order an item's keys are written.
+ * `numberItem`: an item may be just a number, meaning that field; `defaultFrom`: absent, the
+ * field takes that scalar field's value.
+ */
 export const COMPOSITE_FIELDS = {
   'network.drop': {
     maxItems: 100,
-    connection: { kind: 'integer', min: 1, max: 100000, default: 1 },
-    segment: { kind: 'integer', min: 1, max: 1000000, default: 1 },
+    connection: { kind: 'integer', min: 1, max: 100000, default: 1, required: true },
+    segment: { kind: 'integer', min: 1, max: 1000000, default: 1, required: true },
     direction: { kind: 'enum', values: ['c2s', 's2c'], default: 's2c' },
   },
   'page.objects': {
     maxItems: 1000,
-    bytes: { kind: 'integer', min: 1, max: 100000000, default: 5000 },
-    processingMs: { kind: 'number', min: 0, max: 60000, default: 0 },
+    numberItem: 'bytes',
+    path: { kind: 'path', prefix: '/img', suffix: '.png' },
+    bytes: {
+      kind: 'integer',
+      min: 1,
+      max: 100000000,
+      default: 5000,
+      defaultFrom: 'page.objectBytes',
+    },
+    processingMs: { kind: 'number', min: 0, max: 60000, default: 0, optional: true },
   },
   followUps: {
     maxItems: 100,
-    atMs: { kind: 'number', min: 0, max: 3600000, default: 0 },
+    atMs: { kind: 'number', min: 0, max: 3600000, default: 0, required: true },
+    path: { kind: 'path', prefix: '/next', suffix: '' },
     method: {
       kind: 'enum',
       values: ['GET', 'POST'],
@@ -341,6 +336,7 @@ export const COMPOSITE_FIELDS = {
       min: 1,
       max: 100000000,
       default: 5000,
+      defaultFrom: 'page.objectBytes',
     },
     bodyBytes: { kind: 'integer', min: 0, max: 100000000, default: 0 },
     processingMs: {
@@ -348,6 +344,21 @@ export const COMPOSITE_FIELDS = {
       min: 0,
       max: 60000,
       default: 0,
+      optional: true,
     },
   },
-} as const;
+} as const satisfies Record<string, CompositeSpec>;
+
+/** A composite field: its items' fields (and what `maxItems`, `numberItem` say). */
+export interface CompositeSpec {
+  readonly maxItems: number;
+  readonly numberItem?: string;
+  readonly [field: string]:
+    (FieldSpec & { readonly defaultFrom?: FieldPath }) | PathSpec | number | string | undefined;
+}
+
+/** Composite field names. */
+export type CompositePath = keyof typeof COMPOSITE_FIELDS;
+
+/** Sections that may be absent as a whole (absent `workload` = one page load). */
+export const OPTIONAL_SECTIONS = ['workload'] as const;

@@ -1,0 +1,215 @@
+/**
+ * The scenario's cross-field rules, each stated once, as data:
+ * - `CONDITIONAL_DEFAULTS`: defaults that depend on another field (keep-alive by HTTP version,
+ *   TLS 1.3 under HTTP/3);
+ * - `RULES`: combinations the simulation does not take as they are, each with its message and
+ *   its adjustment (the nearest combination it does take). `reject` rules are errors for the
+ *   validator; `normalize` rules the validator applies silently; `map` rules only say which
+ *   setting takes effect instead of one that does not apply. `coerceScenario` applies every rule
+ *   in order, each seeing the adjustments before it, and lists what it changed: the Playground
+ *   runs its knobs through it, so it holds no protocol logic of its own;
+ * - `LIMITS`: bounds on the size of a run (bytes transferred, a workload's requests).
+ */
+import { SCENARIO_FIELDS, type FieldPath } from './fields';
+import { isOptionalSection, headOf, rawAt, withFields } from './shape';
+import { accepts } from './spec';
+import type { FieldValue, FieldValues, Scenario, ScenarioInput } from './types';
+
+/** Defaults that depend on other fields (read only fields that have no conditional default). */
+export const CONDITIONAL_DEFAULTS: {
+  readonly [P in FieldPath]?: (v: FieldValues) => FieldValue<P>;
+} = {
+  // HTTP/3 runs on QUIC, which always uses TLS 1.3: absent tls means TLS 1.3 there.
+  tls: (v) => (v['http.version'] === '3' ? 'tls1.3' : SCENARIO_FIELDS.tls.default),
+  // Persistent by default from HTTP/1.1 on; HTTP/1.0 needs Connection: Keep-Alive, 0.9 has none.
+  'http.keepAlive': (v) => v['http.version'] !== '0.9' && v['http.version'] !== '1.0',
+};
+
+/** Changes of scalar fields by dotted path. */
+export type FieldPatch = { readonly [P in FieldPath]?: FieldValue<P> };
+
+/** What the validator does with a rule that applies (the coerce mode applies every one). */
+export type RuleKind = 'reject' | 'normalize' | 'map';
+
+/** One cross-field rule. */
+export interface ScenarioRule {
+  /** Stable name (the Playground's notices are keyed by it). */
+  readonly id: string;
+  readonly kind: RuleKind;
+  /** The field the validator's error names (and the rule adjusts). */
+  readonly path: FieldPath;
+  /** Whether the rule applies to these values. */
+  readonly when: (v: FieldValues) => boolean;
+  /** Why: the validator's error for `reject`, an explanation for the others. */
+  readonly message: (v: FieldValues) => string;
+  /** The nearest values the simulation takes. */
+  readonly adjust: (v: FieldValues) => FieldPatch;
+}
+
+const mux = (v: FieldValues): boolean => v['http.version'] === '2' || v['http.version'] === '3';
+const pipeliningNeeds = (v: FieldValues): string =>
+  `requires http.version "1.1" with keepAlive true (got version ${JSON.stringify(v['http.version'])}, keepAlive ${String(v['http.keepAlive'])})`;
+const pipeliningOff = (): FieldPatch => ({ 'http.pipelining': false });
+
+/** The rules, in the order the coerce mode applies them. */
+export const RULES = [
+  {
+    id: 'keepAlive09',
+    kind: 'normalize',
+    path: 'http.keepAlive',
+    when: (v) => v['http.version'] === '0.9' && v['http.keepAlive'],
+    message: () => 'HTTP/0.9 has no keep-alive: every connection closes after its response',
+    adjust: () => ({ 'http.keepAlive': false }),
+  },
+  {
+    id: 'keepAliveMux',
+    kind: 'reject',
+    path: 'http.keepAlive',
+    when: (v) => mux(v) && !v['http.keepAlive'],
+    message: (v) =>
+      `must be true (or absent) with http.version "${v['http.version']}": HTTP/${v['http.version']} connections are always persistent (keepAlive applies to HTTP/1.0 and 1.1)`,
+    adjust: () => ({ 'http.keepAlive': true }),
+  },
+  {
+    id: 'pipeliningMux',
+    kind: 'reject',
+    path: 'http.pipelining',
+    when: (v) => v['http.pipelining'] && mux(v),
+    message: pipeliningNeeds,
+    adjust: pipeliningOff,
+  },
+  {
+    id: 'pipeliningVersion',
+    kind: 'reject',
+    path: 'http.pipelining',
+    when: (v) => v['http.pipelining'] && !mux(v) && v['http.version'] !== '1.1',
+    message: pipeliningNeeds,
+    adjust: pipeliningOff,
+  },
+  {
+    id: 'pipeliningClose',
+    kind: 'reject',
+    path: 'http.pipelining',
+    when: (v) => v['http.pipelining'] && v['http.version'] === '1.1' && !v['http.keepAlive'],
+    message: pipeliningNeeds,
+    adjust: pipeliningOff,
+  },
+  {
+    id: 'tlsQuic',
+    kind: 'reject',
+    path: 'tls',
+    when: (v) => v['http.version'] === '3' && (v.tls === 'none' || v.tls === 'tls1.2'),
+    message: (v) =>
+      `must be "tls1.3" or "tls1.3-0rtt" with http.version "3": QUIC always uses TLS 1.3, its handshake is part of the transport's (got ${JSON.stringify(v.tls)})`,
+    adjust: () => ({ tls: 'tls1.3' }),
+  },
+  {
+    id: 'quicIdle',
+    kind: 'map',
+    path: 'quic.serverMaxIdleTimeoutMs',
+    when: (v) => v['http.version'] === '3',
+    message: () =>
+      "HTTP/3 closes idle connections with QUIC's max_idle_timeout (RFC 9000 §10.1): the client's and the server's idle timeouts become the two endpoints' max_idle_timeout; server.keepAliveTimeoutMs and server.maxRequestsPerConnection apply to HTTP/1.x and 2 only",
+    adjust: (v) => ({
+      'quic.maxIdleTimeoutMs': v['client.idleTimeoutMs'],
+      'quic.serverMaxIdleTimeoutMs': v['server.keepAliveTimeoutMs'],
+    }),
+  },
+] as const satisfies readonly ScenarioRule[];
+
+/** A rule's name. */
+export type RuleId = (typeof RULES)[number]['id'];
+
+/** Upper bound on the bytes a scenario may transfer (keeps a trace within memory). */
+export const MAX_TOTAL_BYTES = 100_000_000;
+
+/** Upper bound on a workload's expected requests (clients per second x duration x objects). */
+export const MAX_WORKLOAD_REQUESTS = 2_000_000;
+
+/** A bound on the size of a run: the validator rejects a scenario whose `measure` exceeds `max`. */
+export interface ScenarioLimit {
+  /** The part of the scenario the error names. */
+  readonly path: string;
+  readonly max: number;
+  /** The measured size; undefined when the limit does not apply. */
+  readonly measure: (s: Scenario) => number | undefined;
+  readonly message: (got: number) => string;
+}
+
+/** The limits, in the order the validator checks them. */
+export const LIMITS: readonly ScenarioLimit[] = [
+  {
+    path: 'page',
+    max: MAX_TOTAL_BYTES,
+    measure: (s) =>
+      s.page.htmlBytes +
+      s.page.objects.reduce((n, o) => n + o.bytes, 0) +
+      s.followUps.reduce((n, f) => n + f.bytes + f.bodyBytes, 0),
+    message: (got) =>
+      `total bytes (HTML, objects and follow-ups) must be at most ${MAX_TOTAL_BYTES} (got ${got})`,
+  },
+  {
+    path: 'workload',
+    max: MAX_WORKLOAD_REQUESTS,
+    measure: (s) =>
+      s.workload &&
+      (s.workload.clientsPerSecond * s.workload.durationMs * s.workload.objectsPerClient) / 1000,
+    message: (got) =>
+      `expected requests (clientsPerSecond x durationMs / 1000 x objectsPerClient) must be at most ${MAX_WORKLOAD_REQUESTS} (got ${Math.round(got)})`,
+  },
+];
+
+/** Reads one given field: its value, or what to use instead (the validator reports it too). */
+export type FieldReader = (path: FieldPath, raw: unknown) => unknown;
+
+/**
+ * Every scalar value of an input: the given ones as `read` returns them, then each absent one
+ * from its conditional default or its own; optional fields and the fields of an absent optional
+ * section stay absent.
+ */
+export function resolveValues(input: unknown, read: FieldReader): FieldValues {
+  const values: Record<string, unknown> = {};
+  const absent: FieldPath[] = [];
+  for (const path of Object.keys(SCENARIO_FIELDS) as FieldPath[]) {
+    const head = headOf(path);
+    if (isOptionalSection(head) && rawAt(input, head) === undefined) continue;
+    const raw = rawAt(input, path);
+    if (raw !== undefined) values[path] = read(path, raw);
+    else if (!('optional' in SCENARIO_FIELDS[path])) absent.push(path);
+  }
+  const given = values as FieldValues;
+  for (const path of absent)
+    values[path] = CONDITIONAL_DEFAULTS[path]?.(given as never) ?? SCENARIO_FIELDS[path].default;
+  return given;
+}
+
+/** What `coerceScenario` returns. */
+export interface Coerced {
+  /** The input with the adjusted fields set (everything else as given). */
+  readonly input: ScenarioInput;
+  /** Every scalar value the simulation will run with. */
+  readonly values: FieldValues;
+  /** The rules that changed something, in order. */
+  readonly adjustments: readonly RuleId[];
+}
+
+/**
+ * The coerce mode: applies every rule that applies, in order, to an input whose fields are each
+ * in range (a field out of range is read as its default), and lists them. The result passes the
+ * validator unless a limit (`LIMITS`) is exceeded.
+ */
+export function coerceScenario(input: ScenarioInput): Coerced {
+  let values = resolveValues(input, (path, raw) =>
+    accepts(SCENARIO_FIELDS[path], raw) ? raw : SCENARIO_FIELDS[path].default,
+  );
+  const patch: Record<string, unknown> = {};
+  const adjustments: RuleId[] = [];
+  for (const rule of RULES as readonly (ScenarioRule & { readonly id: RuleId })[]) {
+    if (!rule.when(values)) continue;
+    const p = rule.adjust(values);
+    values = { ...values, ...p };
+    Object.assign(patch, p);
+    adjustments.push(rule.id);
+  }
+  return { input: withFields(input, patch), values, adjustments };
+}
