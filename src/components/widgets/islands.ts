@@ -15,7 +15,7 @@ export const PENDING_ATTR = 'data-ka-pending';
 export const EAGER = 'eager';
 
 /** How far below the screen a widget starts loading, so it is live by the time it is seen. */
-const MARGIN = '300px 0px';
+const MARGIN = '0px';
 
 function start(island: HTMLElement): void {
   if (island.dataset['kaStarted'] !== undefined) return;

@@ -67,6 +67,9 @@ export class Simulations {
   /** Jobs posted to the worker and not answered, by job number. */
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   readonly #inFlight = new Map<number, Job>();
+  /** Scenarios whose run failed: not asked for again, and not waited for. */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  readonly #failed = new Set<string>();
   #worker: SimWorkerClient | undefined;
   #flushQueued = false;
   /** Bumped when a result arrives: the `$derived`s that called `run` read it. */
@@ -158,13 +161,16 @@ export class Simulations {
     }
     const posted = new Set([...this.#inFlight.values()].map((j) => j.key));
     for (const [name, { key, input }] of this.#wanted) {
-      if (this.#shown.get(name)?.key === key || posted.has(key)) continue;
+      if (this.#shown.get(name)?.key === key || posted.has(key) || this.#failed.has(key)) continue;
       posted.add(key);
       const job = worker.post({ kind: 'run', input }, (reply) => {
         worker.finish(job);
         this.#inFlight.delete(job);
         if (reply.kind === 'run') this.#arrived(key, reply.result);
-        else if (reply.kind === 'error') this.#error = reply.message;
+        else if (reply.kind === 'error') {
+          this.#failed.add(key);
+          this.#error = reply.message;
+        }
         this.#update();
       });
       this.#inFlight.set(job, { run: name, key });
@@ -188,7 +194,9 @@ export class Simulations {
 
   /** Recomputes `computing`: some wanted run without its result. */
   #update(): void {
-    const missing = [...this.#wanted].some(([name, w]) => this.#shown.get(name)?.key !== w.key);
+    const missing = [...this.#wanted].some(
+      ([name, w]) => this.#shown.get(name)?.key !== w.key && !this.#failed.has(w.key),
+    );
     if (missing !== this.#computing) this.#computing = missing;
   }
 }
