@@ -9,7 +9,11 @@ import type { SimResult } from '../../sim/simulate';
 import type { SimJob, SimReply } from './protocol';
 
 /** A job without its number (the client numbers it). */
-export type SimJobRequest = SimJob extends infer J ? (J extends SimJob ? Omit<J, 'job'> : never) : never;
+export type SimJobRequest = SimJob extends infer J
+  ? J extends SimJob
+    ? Omit<J, 'job'>
+    : never
+  : never;
 
 export class SimWorkerClient {
   #worker: Worker | undefined;
