@@ -74,7 +74,7 @@ async function hydrateAndTouch(target: Page | Frame): Promise<number> {
   for (let i = 0; i < count; i++) {
     const island = islands.nth(i);
     await island.scrollIntoViewIfNeeded();
-    await expect(island).not.toHaveAttribute('data-ka-pending', /.*/);
+    await expect(island).not.toHaveAttribute('data-ka-pending', /.*/, { timeout: 30_000 });
     const select = island.locator('select:enabled').first();
     const range = island.locator('input[type="range"]:enabled').first();
     const box = island.locator('input[type="checkbox"]:enabled').first();
