@@ -1,8 +1,8 @@
 /**
- * The strings widgets, views and controls show, for one language at a time. The browser gets only
- * the page's language: `Widget.astro` and `WidgetGallery.astro` write it into the page once as
- * JSON (`UiStringsScript.astro`) and register it for server rendering; this module holds no
- * dictionary, so importing it costs no bytes of text.
+ * The strings widgets, views and controls show, for one language at a time. The build registers
+ * them for server rendering (`WidgetMount.astro`); in the browser a widget fetches its language's
+ * strings (`/ui-strings/<lang>.json`) before it mounts (`mount-widget.ts`), so no page carries
+ * the dictionary and this module holds none: importing it costs no bytes of text.
  */
 import type { Dictionary } from './en';
 import type { Lang } from './lang';
@@ -16,29 +16,24 @@ export interface UiStrings {
   readonly widgets: WidgetStrings;
 }
 
-/** Attribute that marks the JSON script holding a language's `UiStrings`. */
-export const UI_STRINGS_ATTR = 'data-ka-ui-strings';
-
 const registry: Partial<Record<Lang, UiStrings>> = {};
 
-/** Registers a language's strings (server rendering and tests; the browser reads the page). */
+/** Registers a language's strings (server rendering, tests, and the browser once fetched). */
 export function provideUiStrings(lang: Lang, strings: UiStrings): void {
   registry[lang] = strings;
 }
 
-/** The UI strings of a language: registered, or read once from the page's JSON script. */
+/** Whether a language's strings are registered. */
+export function hasUiStrings(lang: Lang): boolean {
+  return registry[lang] !== undefined;
+}
+
+/** The UI strings of a language (registered first: see the header). */
 export function ui(lang: Lang): UiStrings {
-  let strings = registry[lang];
-  if (!strings && typeof document !== 'undefined') {
-    const script = document.querySelector(`script[${UI_STRINGS_ATTR}="${lang}"]`);
-    if (script?.textContent) {
-      strings = JSON.parse(script.textContent) as UiStrings;
-      registry[lang] = strings;
-    }
-  }
+  const strings = registry[lang];
   if (!strings) {
     throw new Error(
-      `No UI strings for language "${lang}": mount widgets with Widget.astro or WidgetGallery.astro, which provide them`,
+      `No UI strings for language "${lang}": widgets mount through WidgetMount.astro, which provides them`,
     );
   }
   return strings;

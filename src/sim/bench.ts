@@ -104,13 +104,18 @@ const page = (objects: number, lossRate: number): ScenarioInput => ({
   network: { lossRate },
   page: { objects },
 });
-const cases: { name: string; sc: ScenarioInput; floor?: number }[] = [
+/** Scenarios of the ratio table; `floor: null` rows are reported without a gate. */
+const cases: { name: string; sc: ScenarioInput; floor?: number | null }[] = [
   { name: '10 objects', sc: page(10, 0) },
   { name: '100 objects', sc: page(100, 0) },
   { name: '1000 objects', sc: page(1000, 0), floor: LARGE_RATIO_BUDGET },
   { name: '10 objects, 1% loss', sc: page(10, 0.01) },
   { name: '100 objects, 1% loss', sc: page(100, 0.01) },
   { name: '1000 objects, 1% loss', sc: page(1000, 0.01), floor: LARGE_RATIO_BUDGET },
+  // The multiplexed protocols' events per second (HTTP/3's per-packet bookkeeping costs more
+  // per event than TCP's): reported, not gated yet.
+  { name: '100 objects, HTTP/2', sc: { ...page(100, 0), http: { version: '2' } }, floor: null },
+  { name: '100 objects, HTTP/3', sc: { ...page(100, 0), http: { version: '3' } }, floor: null },
 ];
 
 // Warm-up: let the JIT settle on both paths.
@@ -145,9 +150,10 @@ for (const c of cases) {
   const eps = median(sim);
   const ratio = median(pairRatios);
   const bestRatio = Math.max(...sim) / Math.max(...bare);
-  lowest = Math.min(lowest, ratio);
-  const floor = c.floor ?? RATIO_BUDGET;
-  if (ratio < floor) missed.push(`${c.name}: ratio ${ratio.toFixed(3)} < ${floor}`);
+  const floor = c.floor === undefined ? RATIO_BUDGET : c.floor;
+  if (floor !== null) lowest = Math.min(lowest, ratio);
+  if (floor !== null && ratio < floor)
+    missed.push(`${c.name}: ratio ${ratio.toFixed(3)} < ${floor}`);
   results.push(
     `${c.name.padEnd(24)} ${String(events).padStart(8)} ${median(caseWalls).toFixed(3).padStart(9)} ${fmt(eps).padStart(12)} ${ratio.toFixed(3).padStart(7)} ${bestRatio.toFixed(3).padStart(10)}`,
   );
@@ -212,7 +218,9 @@ for (const m of multiplexedMs)
 console.log(
   `image-host ${fmt(hostClients)} clients: best ${hostBest.toFixed(1)} ms (budget < ${IMAGE_HOST_BUDGET_MS} ms), median ${hostMs.toFixed(1)} ms over ${hostWalls.length} runs`,
 );
-console.log(`ratio (lowest over scenarios of the median per-pair ratio): ${lowest.toFixed(3)}`);
+console.log(
+  `ratio (lowest over the gated scenarios of the median per-pair ratio): ${lowest.toFixed(3)}`,
+);
 let fail = false;
 if (pageMs >= PAGE_BUDGET_MS) {
   console.error(

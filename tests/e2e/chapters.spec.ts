@@ -15,19 +15,20 @@ for (const slug of slugs) {
     const path = `${prefix}/${slug}/`;
     test(`${path} has live widgets and an exercise`, async ({ page }) => {
       await page.goto(path);
-      const widgets = page.locator('figure.widget');
-      const count = await widgets.count();
+      const islands = page.locator('[data-ka-widget]');
+      const count = await islands.count();
       expect(count).toBeGreaterThan(0);
       await expect(page.locator('aside.exercise').first()).toBeAttached();
       for (let i = 0; i < count; i++) {
-        const widget = widgets.nth(i);
-        // The static diagram is there before any script runs.
-        expect(await widget.locator('svg').count()).toBeGreaterThan(0);
-        await widget.scrollIntoViewIfNeeded();
-        // Hydrated: Astro drops the island's `ssr` attribute; a widget with a clock then
-        // enables its Play button (the Image host has none: it draws whole runs).
-        const island = widget.locator('xpath=ancestor::astro-island[1]');
-        await expect(island).not.toHaveAttribute('ssr', { timeout: 15_000 });
+        const island = islands.nth(i);
+        // The static figure is there before any script runs.
+        expect(await island.locator('figure.widget svg').count()).toBeGreaterThan(0);
+        await island.scrollIntoViewIfNeeded();
+        // Live: the widget replaced the static figure once its runs were drawn; a widget with a
+        // clock then enables its Play button (the Image host has none: it draws whole runs).
+        await expect(island).not.toHaveAttribute('data-ka-pending', { timeout: 15_000 });
+        await expect(island.locator('figure.widget')).toHaveCount(1);
+        const widget = island.locator('figure.widget');
         const play = widget.locator('button.primary');
         if ((await play.count()) > 0) await expect(play).toBeEnabled({ timeout: 15_000 });
       }

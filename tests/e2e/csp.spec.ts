@@ -65,18 +65,16 @@ async function scriptSrc(page: Page): Promise<string> {
 }
 
 /**
- * Scrolls every island (or an embed page's widget, which hydrates without one) into view, waits
- * until it hydrates, then changes its first control.
+ * Scrolls every widget into view, waits until it is live (its static figure replaced), then
+ * changes its first control.
  */
 async function hydrateAndTouch(target: Page | Frame): Promise<number> {
-  const islands = target.locator('astro-island, [data-ka-embed-root]');
+  const islands = target.locator('[data-ka-widget]');
   const count = await islands.count();
   for (let i = 0; i < count; i++) {
     const island = islands.nth(i);
-    // Islands are `display: contents`: scroll their first rendered element instead.
-    await island.evaluate((el) => (el.firstElementChild ?? el).scrollIntoView({ block: 'center' }));
-    await expect(island).not.toHaveAttribute('ssr', /.*/);
-    await expect(island).not.toHaveAttribute('data-ka-pending', /.*/);
+    await island.scrollIntoViewIfNeeded();
+    await expect(island).not.toHaveAttribute('data-ka-pending', /.*/, { timeout: 30_000 });
     const select = island.locator('select:enabled').first();
     const range = island.locator('input[type="range"]:enabled').first();
     const box = island.locator('input[type="checkbox"]:enabled').first();

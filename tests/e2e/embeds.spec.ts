@@ -113,10 +113,13 @@ async function expectFitted(iframe: Locator): Promise<number> {
 }
 
 /**
- * Waits until the widget in a frame has hydrated (the Embed control, hidden on embed pages, has
- * read the page) and is ready (the simulator has run the URL's values).
+ * Waits until the widget in a frame is live (its runs drawn, the static figure gone), has read
+ * the page (the Embed control, hidden on embed pages, is enabled) and is ready.
  */
 async function hydrated(frame: Frame): Promise<void> {
+  await expect(frame.locator('[data-ka-widget]')).not.toHaveAttribute('data-ka-pending', {
+    timeout: 20_000,
+  });
   await expect(frame.locator('.widget .embed-toggle')).toBeEnabled({ timeout: 10_000 });
   for (const toggle of await frame.locator('.widget .table-toggle').all()) {
     await expect(toggle).toBeEnabled({ timeout: 10_000 });

@@ -24,14 +24,14 @@ async function visit(page: Page, path: string): Promise<string[]> {
 }
 
 /**
- * Waits until every island on screen (and an embed page's widget) has hydrated. Before hydration a widget's controls are
+ * Waits until every widget on screen is live. Until then its static figure's controls are
  * disabled (dimmed, and exempt from contrast rules); axe must not run while they switch on,
  * or it can read a control as enabled with the dimmed colours.
  */
 async function settled(page: Page): Promise<void> {
   await page.waitForFunction(
     () =>
-      [...document.querySelectorAll('astro-island[ssr], [data-ka-pending]')].every((island) => {
+      [...document.querySelectorAll('[data-ka-pending]')].every((island) => {
         const r = island.getBoundingClientRect();
         return r.bottom <= 0 || r.top >= innerHeight || r.width === 0 || r.height === 0;
       }),

@@ -28,7 +28,9 @@ async function openHost(page: Page, query = '', path = '/widgets/'): Promise<Loc
   await page.goto(`${path}${query}`);
   const widget = page.locator('#ka-image-host');
   await widget.scrollIntoViewIfNeeded();
-  await expect(page.locator('astro-island:has(#ka-image-host)')).not.toHaveAttribute('ssr');
+  await expect(page.locator('[data-ka-widget="image-host"]')).not.toHaveAttribute(
+    'data-ka-pending',
+  );
   return widget;
 }
 

@@ -58,6 +58,10 @@ for (const c of cases) {
       test.setTimeout(120_000);
       await page.setViewportSize({ width, height: 900 });
       await page.goto(`/embed/${c.widget}/${c.query}`);
+      // Live: the static figure has gone and the runs of the URL's values are drawn.
+      await expect(page.locator('[data-ka-widget]')).not.toHaveAttribute('data-ka-pending', {
+        timeout: 60_000,
+      });
       await expect(page.locator('button.primary')).toBeEnabled({ timeout: 60_000 });
       await expect(page.locator('.side')).not.toHaveCount(0);
       const all = await shapes(page);
@@ -76,6 +80,10 @@ for (const path of ['/embed/page-load/?tls=tls1.2', '/embed/connection-pool/?rtt
     test(`${path} at ${width} px: waterfall and lanes on one axis`, async ({ page }) => {
       await page.setViewportSize({ width, height: 900 });
       await page.goto(path);
+      // Live: the static figure has gone and the runs of the URL's values are drawn.
+      await expect(page.locator('[data-ka-widget]')).not.toHaveAttribute('data-ka-pending', {
+        timeout: 60_000,
+      });
       await expect(page.locator('button.primary')).toBeEnabled({ timeout: 60_000 });
       const waterfall = await ticks(page.locator('figure.ka-view.waterfall').first(), 'x');
       const lanes = await ticks(page.locator('figure.ka-view.lanes').first(), 'x');

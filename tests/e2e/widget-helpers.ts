@@ -62,7 +62,7 @@ export function stepTimes(traces: readonly Trace[]): number[] {
   return [...set].sort((a, b) => a - b);
 }
 
-/** Opens the gallery (with a query) and waits until the widget has hydrated. */
+/** Opens the gallery (with a query) and waits until the widget is live (its runs drawn). */
 export async function open(
   page: Page,
   id: string,
@@ -72,6 +72,9 @@ export async function open(
   await page.goto(`${path}${query}`);
   const widget = page.locator(`#ka-${id}`);
   await widget.scrollIntoViewIfNeeded();
+  await expect(page.locator(`[data-ka-widget]:has(#ka-${id})`)).not.toHaveAttribute(
+    'data-ka-pending',
+  );
   await expect(widget.locator('button.primary')).toBeEnabled();
   return widget;
 }
@@ -224,11 +227,13 @@ export function standardWidgetTests(w: WidgetCase, o: StandardOptions): void {
  */
 export function galleryTests(widgets: readonly WidgetCase[], what: string): void {
   const each = what.replace(/s$/, '');
-  test.describe('accessibility once hydrated', () => {
+  test.describe('accessibility once live', () => {
     for (const scheme of ['light', 'dark'] as const) {
       test(`${what} with notices and open tables have no axe violations (${scheme})`, async ({
         page,
       }) => {
+        // One page load and one axe run over the gallery per widget.
+        test.setTimeout(180_000);
         await page.emulateMedia({ colorScheme: scheme });
         const query = widgets.map((w) => `${w.id}.rtt=9999`).join('&');
         for (const w of widgets) {

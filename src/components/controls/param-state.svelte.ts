@@ -1,7 +1,7 @@
 /**
  * A widget's parameter values as reactive state, kept in the page URL under the widget's
  * namespace (`race.rtt=100`), or without one on an embed page (`/embed/race/?rtt=100`). Starts
- * at the schema defaults (what the build renders); `load()` reads the URL after hydration;
+ * at the schema defaults (what the build renders); `load()` reads the URL once the widget is mounted;
  * `set()` validates a value and rewrites the URL in place.
  */
 import { EMBED_RESERVED, embedThemeParam, isEmbedPage } from '../embed/embed-query';
@@ -49,7 +49,7 @@ export class ParamState<S extends ParamSchema> {
   }
 
   /**
-   * Reads the values from the page URL (call once, in the browser, after hydration). On an embed
+   * Reads the values from the page URL (call once, in the browser, once mounted). On an embed
    * page every key is the widget's, so unknown keys are reported too, and `theme` is checked
    * with them (the page applied it before first paint).
    */

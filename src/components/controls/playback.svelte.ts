@@ -37,7 +37,7 @@ export class Playback {
   #speed = $state<Speed>(1);
   /** The time the live region describes (updated on steps, throttled while playing). */
   #announceT = $state<number | undefined>(undefined);
-  /** True once hydrated: controls that need JavaScript are enabled. */
+  /** True once attached in the browser: controls that need JavaScript are enabled. */
   #ready = $state(false);
   #reducedMotion = $state(false);
   #visible = true;

@@ -1,13 +1,13 @@
 /**
  * The Image-host widget's runs, as plain data: the main run (metrics, server timeline, response
- * times) and the sweep rows. Computed by the build (server rendering) and by the widget's Web
- * Worker with the same functions; the simulator is passed in, so importing this module costs the
+ * times) and the sweep rows. Computed by the build (server rendering) and by the simulation
+ * worker with the same functions; the simulator is passed in, so importing this module costs the
  * page no simulation code.
  */
-import type { ScenarioInput } from '../../sim/scenario';
+import { validateScenario, type ScenarioInput } from '../../sim/scenario';
 import type { SweepRow } from '../../sim/sweep';
-import type { WorkloadMetrics } from '../../sim/workload-metrics';
-import type { WorkloadTimeline } from '../../sim/workload-timeline';
+import { WorkloadAccumulator, type WorkloadMetrics } from '../../sim/workload-metrics';
+import { TimelineAccumulator, type WorkloadTimeline } from '../../sim/workload-timeline';
 import type { Simulate } from './simulations.svelte';
 
 /** One series of the sweep: objects per client and its runs, one per timeout. */
@@ -55,6 +55,21 @@ export function rankSample(sorted: ArrayLike<number>, size: number): number[] {
     { length: size },
     (_, i) => sorted[Math.round((i * (n - 1)) / (size - 1))] as number,
   );
+}
+
+/**
+ * The main run of `input` before its result exists: the workload with no events. Never drawn as
+ * a result (the widget shows once its run has arrived) but it keeps every `$derived` computable.
+ */
+export function emptyHostRun(input: ScenarioInput): HostRun {
+  const checked = validateScenario(input);
+  const workload = checked.ok ? checked.scenario.workload : undefined;
+  if (!workload) throw new Error('emptyHostRun: the scenario has no workload');
+  return {
+    workload: new WorkloadAccumulator(workload.durationMs, workload.objectsPerClient).result(),
+    timeline: new TimelineAccumulator(workload.durationMs, TIMELINE_BINS).result(),
+    latencySample: [],
+  };
 }
 
 /** The main run of a workload: summary trace, timeline and response times. */

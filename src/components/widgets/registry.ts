@@ -1,9 +1,9 @@
 /**
  * Every widget the site can mount, by its embed name (`/embed/<name>/`): its parameters (from
  * `schemas.ts`), its title, its entry on the gallery page and the names chapters may use. The
- * Svelte component of each name is in `WidgetMount.astro` (hydrated islands must be imported
- * by name there). To add a widget: its schema in `schemas.ts`, an entry here, a line in
- * `WidgetMount.astro`, and its gallery strings; the chapter `<Widget>`, the gallery and the
+ * Svelte component of each name is in `WidgetMount.astro` (the static figure) and
+ * `mount-widget.ts` (the live widget). To add a widget: its schema in `schemas.ts`, an entry
+ * here, a line in both of those, and its gallery strings; the chapter `<Widget>`, the gallery and the
  * embed routes then all have it.
  */
 import type { Dictionary } from '../../i18n/en';

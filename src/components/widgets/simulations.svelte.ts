@@ -1,24 +1,28 @@
 /**
- * The simulation, loaded when a reader first changes a scenario. A widget's first picture is the
- * one the build rendered, so the browser does not need the simulator to show it: the server
- * writes the results it computed into the widget as JSON (`Simulations.script()`), hydration
- * reads them back, and `src/sim/simulate` is imported on the first run the page does not hold
- * (or when the reader reaches for the controls). This keeps about 14 KB gzip of simulation code
- * out of what a page loads up front (DESIGN.md "Budgets").
+ * A widget's simulation runs. On the server (the build), a run is computed on the spot with the
+ * simulator the page provides, so the static figure every widget renders for readers without
+ * JavaScript is the simulation's. In the browser nothing of it travels in the page: the widget
+ * asks again, and the runs are computed in the simulation worker (`sim-worker/`), off the main
+ * thread, so input never waits for the simulation.
+ *
+ * `run(name, input)` is called from a widget's `$derived`s: it returns the run's result for
+ * `input` if it is known, and otherwise the run's previous result (or, before the first one, an
+ * empty run of the scenario) while the worker computes; when the result arrives the `$derived`s
+ * run again. Runs the widget no longer wants are dropped by terminating the worker.
  */
 import type { ScenarioInput } from '../../sim/scenario';
+import { validateScenario } from '../../sim/scenario';
+import { computeMetrics } from '../../sim/metrics';
 import type { SimResult, SimulateOptions } from '../../sim/simulate';
+import { SimWorkerClient } from '../sim-worker/client';
 
-/** `simulate` from `src/sim/simulate`, as provided or loaded. */
+/** `simulate` from `src/sim/simulate`, as provided to the build. */
 export type Simulate = (input: ScenarioInput, options?: SimulateOptions) => SimResult;
 
-const ATTR = 'data-ka-sim';
+/** The simulator the build provides (server only). */
+let engine: Simulate | undefined;
 
-/** The simulator once provided (server) or loaded (browser); reading it is reactive. */
-let engine = $state.raw<Simulate>();
-let loading: Promise<void> | undefined;
-
-/** Server side: gives widgets the simulator for the build (Widget.astro, WidgetGallery.astro). */
+/** Server side: gives widgets the simulator for the build (WidgetMount.astro). */
 export function provideSimulate(simulate: Simulate): void {
   engine = simulate;
 }
@@ -28,78 +32,171 @@ export function providedSimulate(): Simulate | undefined {
   return engine;
 }
 
-/** Loads the simulator (once); widgets re-run their scenarios when it arrives. */
-export function loadSimulation(): Promise<void> {
-  loading ??= import('../../sim/simulate').then((m) => {
-    engine = m.simulate;
-  });
-  return loading;
+/** Results kept per widget by scenario, so going back to recent values needs no new run. */
+const CACHE_SIZE = 12;
+
+/**
+ * The run of `input` before its result exists: the scenario with no events. Never drawn (a
+ * widget is shown once every run has its result), but it keeps every `$derived` computable.
+ */
+function emptyRun(input: ScenarioInput): SimResult {
+  const checked = validateScenario(input);
+  if (!checked.ok) throw new Error(`invalid scenario: ${JSON.stringify(checked.errors)}`);
+  return { scenario: checked.scenario, trace: [], metrics: computeMetrics([]) };
 }
 
-/** One widget's simulation runs: the results the page holds, then the simulator. */
+interface Job {
+  readonly run: string;
+  readonly key: string;
+}
+
+/** One widget's simulation runs. */
 export class Simulations {
   readonly #id: string;
   readonly #server = typeof document === 'undefined';
-  /** Results by scenario (`JSON.stringify` of the input): recorded on the server, read in the browser. */
-  // Plain maps on purpose: caches, never read for reactivity (`engine` is the reactive input).
+  // Plain maps on purpose: bookkeeping read through `#version`, never for reactivity.
+  /** The latest scenario (`JSON.stringify` of the input) each run asked for, and its input. */
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
-  readonly #known = new Map<string, SimResult>();
-  /** The last result of each run, shown while the simulator loads. */
+  readonly #wanted = new Map<string, { key: string; input: ScenarioInput }>();
+  /** The result each run shows: its latest, or its previous one while the latest computes. */
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
-  readonly #last = new Map<string, SimResult>();
-  readonly #html: string = '';
+  readonly #shown = new Map<string, { key: string; result: SimResult }>();
+  /** Recent results by scenario (insertion order = age). */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  readonly #cache = new Map<string, SimResult>();
+  /** Jobs posted to the worker and not answered, by job number. */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  readonly #inFlight = new Map<number, Job>();
+  /** Scenarios whose run failed: not asked for again, and not waited for. */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  readonly #failed = new Set<string>();
+  #worker: SimWorkerClient | undefined;
+  #flushQueued = false;
+  /** Bumped when a result arrives: the `$derived`s that called `run` read it. */
+  #version = $state(0);
+  /** True while some run's latest scenario has no result yet. */
+  #computing = $state(true);
+  /** The last run's error, if one failed. */
+  #error = $state<string>();
 
   constructor(id: string) {
     this.#id = id;
-    if (this.#server) return;
-    const script = document.querySelector(`script[${ATTR}="${CSS.escape(id)}"]`);
-    if (!script) return;
-    this.#html = script.outerHTML;
-    for (const [key, result] of JSON.parse(script.textContent ?? '[]') as [string, SimResult][])
-      this.#known.set(key, result);
+    if (this.#server) this.#computing = false;
+  }
+
+  /** True while a run the widget shows is still computing (its previous result is shown). */
+  get computing(): boolean {
+    return this.#computing;
+  }
+
+  /** The message of the last run that failed in the worker, if any. */
+  get error(): string | undefined {
+    return this.#error;
+  }
+
+  /** The result of `input` for the run named `name` ("result", "http10"…); see the header. */
+  run(name: string, input: ScenarioInput): SimResult {
+    void this.#version;
+    const key = JSON.stringify(input);
+    if (this.#server) return this.#runOnServer(name, key, input);
+    this.#wanted.set(name, { key, input });
+    const cached = this.#cache.get(key);
+    if (cached) this.#shown.set(name, { key, result: cached });
+    this.#queueFlush();
+    const shown = this.#shown.get(name)?.result ?? emptyRun(input);
+    if (!this.#shown.has(name)) this.#shown.set(name, { key: '', result: shown });
+    return shown;
+  }
+
+  /** Whether the run named `name` shows the result of the scenario it last asked for. */
+  current(name: string): boolean {
+    void this.#version;
+    const shown = this.#shown.get(name);
+    return this.#server ? shown !== undefined : shown?.key === this.#wanted.get(name)?.key;
   }
 
   /**
-   * The result of `input` for the run named `run` ("result", "http10"…). Before the simulator
-   * has loaded, a scenario the page does not hold returns the run's last result and starts the
-   * load; the caller's `$derived` runs again when it arrives.
+   * The run named `name` while the scenario it needs depends on another run still computing:
+   * its previous result (or the empty run of `input`), asking the worker for nothing.
    */
-  run(run: string, input: ScenarioInput): SimResult {
-    const key = JSON.stringify(input);
-    const simulate = engine;
-    let result = this.#known.get(key);
-    if (this.#server) {
-      if (!simulate)
-        throw new Error(
-          'Widgets render on the server through Widget.astro, which provides the simulator',
-        );
-      result ??= simulate(input);
-      this.#known.set(key, result);
-    } else if (!result) {
-      if (simulate) result = simulate(input);
-      else {
-        void loadSimulation();
-        result = this.#last.get(run);
-        if (!result) {
-          throw new Error(
-            `Widget "${this.#id}" has no result for run "${run}" in the page and the simulator has not loaded`,
-          );
-        }
-      }
+  waiting(name: string, input: ScenarioInput): SimResult {
+    void this.#version;
+    return this.#shown.get(name)?.result ?? emptyRun(input);
+  }
+
+  /** Stops the worker (the widget is gone). */
+  destroy(): void {
+    this.#worker?.reset();
+    this.#inFlight.clear();
+  }
+
+  #runOnServer(name: string, key: string, input: ScenarioInput): SimResult {
+    if (!engine) {
+      throw new Error(`Widget "${this.#id}" renders on the server through WidgetMount.astro`);
     }
-    this.#last.set(run, result);
+    const result = this.#cache.get(key) ?? engine(input);
+    this.#cache.set(key, result);
+    this.#shown.set(name, { key, result });
     return result;
   }
 
-  /**
-   * The results as a JSON script for the page: on the server, those computed while rendering
-   * (render it after everything that runs a scenario); in the browser, the same markup read from
-   * the page, so hydration keeps it as it is.
-   */
-  script(): string {
-    if (!this.#server) return this.#html;
-    // `<` is escaped so the JSON can never close its script element.
-    const json = JSON.stringify([...this.#known]).replace(/</g, '\\u003c');
-    return `<script type="application/json" ${ATTR}="${this.#id}">${json}</script>`;
+  /** After the `$derived`s of one update have asked for their runs, posts what is missing. */
+  #queueFlush(): void {
+    if (this.#flushQueued) return;
+    this.#flushQueued = true;
+    queueMicrotask(() => {
+      this.#flushQueued = false;
+      this.#flush();
+    });
+  }
+
+  #flush(): void {
+    const wantedKeys = new Set([...this.#wanted.values()].map((w) => w.key));
+    const stale = [...this.#inFlight.values()].some((j) => !wantedKeys.has(j.key));
+    const worker = (this.#worker ??= new SimWorkerClient());
+    if (stale) {
+      // A run nobody wants is computing: stop it, and post again what is still wanted.
+      worker.reset();
+      this.#inFlight.clear();
+    }
+    const posted = new Set([...this.#inFlight.values()].map((j) => j.key));
+    for (const [name, { key, input }] of this.#wanted) {
+      if (this.#shown.get(name)?.key === key || posted.has(key) || this.#failed.has(key)) continue;
+      posted.add(key);
+      const job = worker.post({ kind: 'run', input }, (reply) => {
+        worker.finish(job);
+        this.#inFlight.delete(job);
+        if (reply.kind === 'run') this.#arrived(key, reply.result);
+        else if (reply.kind === 'error') {
+          this.#failed.add(key);
+          this.#error = reply.message;
+        }
+        this.#update();
+      });
+      this.#inFlight.set(job, { run: name, key });
+    }
+    this.#update();
+  }
+
+  #arrived(key: string, result: SimResult): void {
+    this.#cache.delete(key);
+    this.#cache.set(key, result);
+    if (this.#cache.size > CACHE_SIZE) {
+      const oldest = this.#cache.keys().next().value;
+      if (oldest !== undefined) this.#cache.delete(oldest);
+    }
+    for (const [name, wanted] of this.#wanted) {
+      if (wanted.key === key) this.#shown.set(name, { key, result });
+    }
+    this.#error = undefined;
+    this.#version++;
+  }
+
+  /** Recomputes `computing`: some wanted run without its result. */
+  #update(): void {
+    const missing = [...this.#wanted].some(
+      ([name, w]) => this.#shown.get(name)?.key !== w.key && !this.#failed.has(w.key),
+    );
+    if (missing !== this.#computing) this.#computing = missing;
   }
 }

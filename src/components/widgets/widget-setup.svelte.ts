@@ -21,7 +21,10 @@ export function widgetState<S extends ParamSchema>(
   id: string,
   initial: Partial<ParamValues<S>> | undefined,
 ): { params: ParamState<S>; sims: Simulations } {
-  return { params: new ParamState(withDefaults(schema, initial), id), sims: new Simulations(id) };
+  const sims = new Simulations(id);
+  // Called while the widget initialises: the worker stops when the widget goes.
+  $effect(() => () => sims.destroy());
+  return { params: new ParamState(withDefaults(schema, initial), id), sims };
 }
 
 /** The widget's playback over the traces of `results()`, until `end(results)` (call during init). */

@@ -20,6 +20,9 @@ export const widgets = {
   showTable: 'Show as table',
   /** Before the result sentence while playback has not reached the end. */
   atTheEnd: 'At the end:',
+  /** Shown when a run takes more than 150 ms; the previous result stays on screen, dimmed. */
+  computing: 'Computing the new run…',
+  runFailed: 'The simulation failed: {message}',
   hideTable: 'Hide table',
   parameters: 'Parameters',
   groupUnused: 'Not used in this mode; shown because a value differs from its default.',

@@ -19,6 +19,8 @@ export const widgets: Dictionary['widgets'] = {
   diagramsLabel: '图：空格或 K 播放/暂停，← 和 → 逐个事件前后移动',
   reducedMotion: '已开启“减少动态效果”：播放时逐个事件前进。',
   atTheEnd: '播放到最后：',
+  computing: '正在计算新的运行结果……',
+  runFailed: '模拟失败：{message}',
   showTable: '以表格显示',
   hideTable: '隐藏表格',
   parameters: '参数',

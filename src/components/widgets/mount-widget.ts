@@ -1,0 +1,87 @@
+/**
+ * Mounts one widget's live component in its island (`islands.ts`) and swaps it in for the static
+ * figure the build rendered. The live widget is mounted hidden beside the figure, at the same
+ * width, so the reader keeps seeing the figure while the first runs compute in the worker; when
+ * the widget marks itself ready (`data-ka-ready`, set by `WidgetFrame.svelte` once no run is
+ * computing) the figure goes and the widget shows. Each widget's component is its own chunk: a
+ * page loads only the widgets it has.
+ */
+import { mount, type Component } from 'svelte';
+import type { Lang } from '../../i18n/lang';
+import { hasUiStrings, provideUiStrings, type UiStrings } from '../../i18n/ui';
+import { PENDING_ATTR } from './islands';
+import type { WidgetName } from './schemas';
+
+type Loader = () => Promise<{ default: Component<{ lang: Lang; id: string; initial?: object }> }>;
+
+/** Each widget's component, loaded on demand (the one place that names them for the browser). */
+const components: Record<WidgetName, Loader> = {
+  handshake: () => import('./Handshake.svelte') as never,
+  race: () => import('./KeepAliveRace.svelte') as never,
+  pipelining: () => import('./Pipelining.svelte') as never,
+  'page-load': () => import('./PageLoad.svelte') as never,
+  'connection-pool': () => import('./ConnectionPool.svelte') as never,
+  'timeout-race': () => import('./TimeoutRace.svelte') as never,
+  'image-host': () => import('./ImageHost.svelte') as never,
+  multiplexing: () => import('./Multiplexing.svelte') as never,
+  playground: () => import('./Playground.svelte') as never,
+};
+
+/** Starting values the page gave the widget (`data-ka-initial`), if any. */
+function initialOf(island: HTMLElement): object | undefined {
+  const raw = island.dataset['kaInitial'];
+  if (raw === undefined) return undefined;
+  try {
+    const value: unknown = JSON.parse(raw);
+    return value !== null && typeof value === 'object' ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The language's UI strings, fetched once per page (the browser caches the file across pages). */
+const fetching = new Map<Lang, Promise<void>>();
+function loadStrings(lang: Lang): Promise<void> {
+  if (hasUiStrings(lang)) return Promise.resolve();
+  let pending = fetching.get(lang);
+  if (!pending) {
+    pending = fetch(new URL(`/ui-strings/${lang}.json`, document.baseURI))
+      .then((response) => {
+        if (!response.ok) throw new Error(`UI strings: HTTP ${response.status}`);
+        return response.json() as Promise<UiStrings>;
+      })
+      .then((strings) => provideUiStrings(lang, strings));
+    fetching.set(lang, pending);
+  }
+  return pending;
+}
+
+export async function mountWidget(island: HTMLElement): Promise<void> {
+  const name = island.dataset['kaWidget'] as WidgetName;
+  const load = components[name] as Loader | undefined;
+  if (!load) return;
+  const lang: Lang = island.dataset['kaLang'] === 'zh' ? 'zh' : 'en';
+  const [{ default: Widget }] = await Promise.all([load(), loadStrings(lang)]);
+  const figure = island.querySelector<HTMLElement>(':scope > .ka-static');
+  // The figure keeps its look but no longer its ids: the live widget uses the same ones.
+  figure?.querySelectorAll('[id]').forEach((el) => el.removeAttribute('id'));
+  figure?.removeAttribute('id');
+  const live = document.createElement('div');
+  live.className = 'ka-live';
+  island.append(live);
+  const show = (): void => {
+    figure?.remove();
+    island.removeAttribute(PENDING_ATTR);
+  };
+  const watcher = new MutationObserver(() => {
+    if (!island.hasAttribute('data-ka-ready')) return;
+    watcher.disconnect();
+    show();
+  });
+  watcher.observe(island, { attributes: true, attributeFilter: ['data-ka-ready'] });
+  const initial = initialOf(island);
+  mount(Widget, {
+    target: live,
+    props: { lang, id: island.dataset['kaId'] ?? name, ...(initial ? { initial } : {}) },
+  });
+}
