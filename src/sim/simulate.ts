@@ -36,6 +36,9 @@ export interface SimResult {
   readonly latenciesMs?: Float64Array;
 }
 
+/** The type of `simulate`: widgets and the worker take it as a parameter to stay free of its code. */
+export type Simulate = (input: ScenarioInput, options?: SimulateOptions) => SimResult;
+
 /** Run limits (safety nets; a normal scenario ends when every socket is closed). */
 export interface SimulateOptions {
   /** Stop after this many engine events (default 2,000,000). */

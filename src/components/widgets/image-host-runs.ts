@@ -8,7 +8,7 @@ import { validateScenario, type ScenarioInput } from '../../sim/scenario';
 import type { SweepRow } from '../../sim/sweep';
 import { WorkloadAccumulator, type WorkloadMetrics } from '../../sim/workload-metrics';
 import { TimelineAccumulator, type WorkloadTimeline } from '../../sim/workload-timeline';
-import type { Simulate } from './simulations.svelte';
+import type { Simulate } from '../../sim/simulate';
 
 /** One series of the sweep: objects per client and its runs, one per timeout. */
 export interface SweepSeries {

@@ -6,13 +6,7 @@
  * (`mount-widget.ts`), which recomputes the runs in the simulation worker and swaps the live
  * widget in for the figure when its first result is drawn.
  */
-
-/** The element around each widget (`WidgetMount.astro`); `data-ka-widget` names it. */
-export const ISLAND_ATTR = 'data-ka-island';
-/** On an island until its live widget replaces the static figure (tests wait for it to go). */
-export const PENDING_ATTR = 'data-ka-pending';
-/** An island that comes to life at once instead of when near the screen (embed pages). */
-export const EAGER = 'eager';
+import { EAGER, ISLAND_ATTR } from './island-attrs';
 
 /** How far below the screen a widget starts loading, so it is live by the time it is seen. */
 const MARGIN = '0px';

@@ -9,7 +9,7 @@
 import { mount, type Component } from 'svelte';
 import type { Lang } from '../../i18n/lang';
 import { hasUiStrings, provideUiStrings, type UiStrings } from '../../i18n/ui';
-import { PENDING_ATTR } from './islands';
+import { PENDING_ATTR } from './island-attrs';
 import type { WidgetName } from './schemas';
 
 type Loader = () => Promise<{ default: Component<{ lang: Lang; id: string; initial?: object }> }>;

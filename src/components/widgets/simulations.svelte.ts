@@ -13,11 +13,8 @@
 import type { ScenarioInput } from '../../sim/scenario';
 import { validateScenario } from '../../sim/scenario';
 import { computeMetrics } from '../../sim/metrics';
-import type { SimResult, SimulateOptions } from '../../sim/simulate';
+import type { SimResult, Simulate } from '../../sim/simulate';
 import { SimWorkerClient } from '../sim-worker/client';
-
-/** `simulate` from `src/sim/simulate`, as provided to the build. */
-export type Simulate = (input: ScenarioInput, options?: SimulateOptions) => SimResult;
 
 /** The simulator the build provides (server only). */
 let engine: Simulate | undefined;
