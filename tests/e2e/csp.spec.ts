@@ -102,6 +102,8 @@ for (const path of pages) {
   test(`${path} has a meta CSP without 'unsafe-inline' scripts and no violations`, async ({
     page,
   }) => {
+    // Every widget of the page goes live and recomputes once (nine on the gallery).
+    test.setTimeout(180_000);
     const errors: string[] = [];
     page.on('pageerror', (err) => errors.push(err.message));
     page.on('console', (msg) => {

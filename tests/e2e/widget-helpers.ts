@@ -72,8 +72,10 @@ export async function open(
   await page.goto(`${path}${query}`);
   const widget = page.locator(`#ka-${id}`);
   await widget.scrollIntoViewIfNeeded();
+  // Its runs compute in the worker first (seconds on a loaded machine at heavy settings).
   await expect(page.locator(`[data-ka-widget]:has(#ka-${id})`)).not.toHaveAttribute(
     'data-ka-pending',
+    { timeout: 30_000 },
   );
   await expect(widget.locator('button.primary')).toBeEnabled();
   return widget;
