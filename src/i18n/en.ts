@@ -56,6 +56,7 @@ export const en = {
     asDescribed: 'As described',
     withChange: 'With the change',
     check: 'Check my prediction',
+    fieldLabel: '{case} ({unit})',
     invalid: 'Enter a number in each field first.',
     predictUnit: {
       pageLoadMs: 'ms',
@@ -92,8 +93,8 @@ export const en = {
     listSep: ', ',
     draw: {
       rtt: 'RTT = {v} ms',
-      objects: '{v} objects',
-      objectBytes: 'objects of {v} bytes',
+      objects: '{v} images',
+      objectBytes: '{v} bytes per image',
       imageBytes: 'an image of {v} bytes',
       serverTimeout: 'server keep-alive timeout = {v} ms',
       clickAt: 'click at {v} ms',

@@ -57,6 +57,7 @@ export const zh: Dictionary = {
     asDescribed: '题目所述情形',
     withChange: '改动之后',
     check: '核对我的预测',
+    fieldLabel: '{case}（{unit}）',
     invalid: '请先在每一栏填入一个数字。',
     predictUnit: {
       pageLoadMs: 'ms',
@@ -92,8 +93,8 @@ export const zh: Dictionary = {
     listSep: '，',
     draw: {
       rtt: 'RTT = {v} ms',
-      objects: '{v} 个对象',
-      objectBytes: '每个对象 {v} 字节',
+      objects: '{v} 张图片',
+      objectBytes: '每张图片 {v} 字节',
       imageBytes: '图片大小 {v} 字节',
       serverTimeout: '服务器的 keep-alive 超时 = {v} ms',
       clickAt: '在 {v} ms 时点击链接',
