@@ -212,13 +212,18 @@ function setup(root: HTMLElement): void {
     );
   });
 
+  const clearInputs = (): void => {
+    for (const input of inputs) input.value = '';
+  };
   again?.addEventListener('click', () => {
     const seed = nextSeed(current.seed);
+    clearInputs();
     writeSeed(seed);
     useSeed(seed);
     inputs[0]?.focus();
   });
   original?.addEventListener('click', () => {
+    clearInputs();
     writeSeed(undefined);
     useSeed(undefined);
     again?.focus();
