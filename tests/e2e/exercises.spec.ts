@@ -30,6 +30,9 @@ function compute(input: Plain, ask: string): number {
   return answer(checked.scenario, ask as Ask);
 }
 
+/** `npx tsx` without npx's own start-up (this is what `npm run sim` runs). */
+const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx');
+
 const tmp = mkdtempSync(join(tmpdir(), 'ka-exercise-'));
 let fileNo = 0;
 
@@ -38,7 +41,7 @@ function cli(input: Plain, ask: string): number {
   const file = join(tmp, `scenario-${++fileNo}.json`);
   writeFileSync(file, JSON.stringify(input));
   const out = JSON.parse(
-    execFileSync('npx', ['tsx', 'src/sim/cli.ts', file], { encoding: 'utf8' }),
+    execFileSync(TSX, ['src/sim/cli.ts', file], { encoding: 'utf8' }),
   ) as Record<string, unknown>;
   const server = out['server'] as Record<string, number> | undefined;
   switch (ask) {
@@ -191,6 +194,8 @@ async function checkSeed(page: Page, ex: Locator, id: string, seed: number): Pro
 test('"New numbers" changes the question and its answer, which equals the simulation CLI', async ({
   page,
 }) => {
+  // Six runs of the command line (a second or more each on a busy machine).
+  test.setTimeout(180_000);
   const id = 'http10-keepalive-time';
   await page.goto('/http-1-0-keep-alive/');
   const ex = page.locator(`#${id}`);
@@ -212,6 +217,7 @@ test('"New numbers" changes the question and its answer, which equals the simula
 });
 
 test('a seed in the URL sets the numbers up (a workload, in Chinese)', async ({ page }) => {
+  test.setTimeout(120_000);
   const id = 'workers-needed';
   await page.goto(`/zh/server-costs/?ex-${id}=17`);
   const ex = page.locator(`#${id}`);

@@ -102,7 +102,7 @@ function setup(root: HTMLElement): void {
       const query = playgroundQuery(sc, ns);
       if (!link) return;
       link.hidden = query === undefined;
-      if (query) link.href = `${path}${query}#${ns}`;
+      if (query) link.href = `${path}${query}#ka-${ns}`;
     });
   };
 
