@@ -3,9 +3,11 @@
  * <details> holding the answer and the explanations (enough without JavaScript). Here each
  * explanation moves under its option, hidden, the <details> goes away and the Check button
  * appears; Check grades the choice, shows every explanation, marks the reader's choice and
- * announces the result in the check's live region. Try again clears it all.
+ * announces the result in the check's live region and to the page (`ka:answered`, for the
+ * reader's progress). Try again clears it all.
  */
 import { fill } from '../../i18n/fill';
+import { announceAnswer } from '../progress/progress-store';
 import { isRight } from './concept-check-answer';
 
 /** Letters as the reader sees them: "A, C". */
@@ -79,6 +81,9 @@ function setUp(root: HTMLElement): void {
     result.textContent = fill(template ?? '', values);
     root.dataset['result'] = isRight(chosen, right) ? 'right' : 'wrong';
     retry.hidden = false;
+    // The table of contents records it in this browser's progress (`toc-progress.ts`).
+    const id = root.dataset['conceptCheck'] || root.id;
+    announceAnswer(root, { kind: 'concept-check', id, correct: isRight(chosen, right) });
   });
 
   retry.addEventListener('click', () => {
