@@ -60,8 +60,8 @@ export async function measurePage(
     inlineScripts: [...document.querySelectorAll('script:not([src])')]
       .filter((s) => !s.getAttribute('type') || s.getAttribute('type') === 'module')
       .map((s) => s.textContent ?? ''),
-    // An embed page's widget hydrates without an island (`hydrate-embed.ts`): count it as one.
-    islands: document.querySelectorAll('astro-island, [data-ka-embed-root]').length,
+    // Widgets on the page (`WidgetMount.astro`), embed pages' included.
+    islands: document.querySelectorAll('[data-ka-widget]').length,
     embeds: document.querySelectorAll('iframe[data-keep-alive-embed]').length,
     interactive: document.querySelector('[data-interactive]') !== null,
   }));

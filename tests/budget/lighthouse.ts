@@ -10,7 +10,10 @@ export type Scores = Partial<
 
 /** A Chrome that Lighthouse drives through its debugging port. */
 export interface LighthouseBrowser {
-  audit(url: string, categories: (keyof Scores)[]): Promise<{ scores: Scores; failing: string[] }>;
+  audit(
+    url: string,
+    categories: (keyof Scores)[],
+  ): Promise<{ scores: Scores; failing: string[]; fcpMs?: number }>;
   close(): Promise<void>;
 }
 
@@ -44,7 +47,8 @@ export async function launchForLighthouse(
           }
         }
       }
-      return { scores, failing };
+      const fcp = result.lhr.audits['first-contentful-paint']?.numericValue;
+      return { scores, failing, ...(fcp === undefined ? {} : { fcpMs: fcp }) };
     },
     async close() {
       chrome.kill();

@@ -1,15 +1,20 @@
 /**
- * `npm run budget`: measures every built page against the budgets in DESIGN.md and prints a
- * table. JavaScript loaded up front (files and gzip bytes), total transfer, and Lighthouse
- * (mobile) scores: accessibility, best practices and SEO on every page (100 required);
- * performance as the median of 3 runs on the home pages and the heaviest page of each language
- * (at least 95 required; the goal is 100). Exits 1 when any figure is over budget.
+ * `npm run budget`: measures every built page (both languages, embeds included) against the
+ * budgets of DESIGN.md and issue 14 and prints a Markdown table: HTML bytes (at most 50 KB gzip),
+ * the largest inline script or JSON (at most 20 KB), JavaScript loaded up front (files and gzip
+ * bytes, at most 45 KB on every page), total transfer, and Lighthouse (mobile): accessibility,
+ * best practices and SEO (100 required) and performance with first contentful paint, in one run
+ * per page; a page under 98 is run twice more and judged by the median of its 3 runs. The
+ * gallery's first contentful paint must stay under 2 s. Pages listed in `KNOWN_SLOW` are
+ * measured and printed but their performance is not gated: see there. Exits 1 when any other
+ * figure is over budget.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { requireChromium } from '../chromium';
 import { builtPages } from '../site-pages';
 import { measureFrames, type FrameReport } from './frames';
+import { htmlWeight, type HtmlWeight } from './html-weight';
 import { launchForLighthouse, type Scores } from './lighthouse';
 import { measurePage, type PageWeight } from './js-weight';
 import { startPreview } from './serve';
@@ -20,20 +25,38 @@ const BUDGET = {
    * is the whole page and hydrates at once, so its code counts in full.
    */
   jsGzip: 45 * 1024,
-  /**
-   * The one exception: the Playground's embed page (`/embed/playground/`, both languages) carries
-   * every knob of the simulation (its schema and the visitors' workload runner) on top of all four
-   * time views: 49.5 KB measured. Its chapter page meets `jsGzip` (it hydrates when visible).
-   */
-  playgroundEmbedJsGzip: 51 * 1024,
+  /** gzip bytes of a page's HTML. */
+  htmlGzip: 50 * 1024,
+  /** bytes of the largest inline script or JSON payload in a page. */
+  inlineJson: 20 * 1024,
+  /** First contentful paint of the widget gallery in Lighthouse mobile (ms). */
+  galleryFcpMs: 2000,
   /** inline script bytes allowed on a page without widgets or search (the theme scripts). */
   inlineJs: 2048,
   minScore: 100,
-  minPerformance: 95,
+  minPerformance: 98,
   performanceRuns: 3,
   /** p95 scripting time per animation frame with about 1,000 packets on screen (ms). */
   frameP95Ms: 8,
 };
+
+/**
+ * Pages whose Lighthouse performance is printed but not gated, with the reason. Embed pages
+ * bring their widget to life at once, and drawing a dense default ladder on the main thread
+ * (hundreds of packets in several panes) is a long task that Lighthouse's 4x CPU slowdown turns
+ * into total blocking time: measured 75 (Multiplexing) to 91 (Race) on 2026-12-04, against 98+
+ * for the chapter pages and the gallery measured then. The fix is issue 15's flights (at most
+ * one mark per 2 px of time axis), which bound that drawing; a page leaves this list when it
+ * scores 98.
+ */
+const KNOWN_SLOW: ReadonlyMap<RegExp, string> = new Map([
+  [
+    /^\/(zh\/)?embed\/(race|multiplexing|pipelining|page-load|playground|timeout-race|connection-pool|image-host)\/$/,
+    'dense default diagram drawn at once (issue 15)',
+  ],
+]);
+const knownSlow = (path: string): string | undefined =>
+  [...KNOWN_SLOW].find(([re]) => re.test(path))?.[1];
 
 const kb = (n: number): string => (n / 1024).toFixed(1);
 const median = (xs: number[]): number => {
@@ -49,7 +72,7 @@ async function main(): Promise<void> {
   const pages = builtPages().filter((p) => only === undefined || p.includes(only));
   const preview = await startPreview(Number(process.env['PREVIEW_PORT'] ?? 4321));
   const failures: string[] = [];
-  const rows: (PageWeight & Scores & { notes: string[] })[] = [];
+  const rows: (PageWeight & HtmlWeight & Scores & { fcpMs?: number; notes: string[] })[] = [];
   let frames: FrameReport | undefined;
   try {
     const browser = await chromium.launch({
@@ -58,13 +81,21 @@ async function main(): Promise<void> {
     });
     for (const path of pages) {
       const weight = await measurePage(browser, preview.origin, path);
-      rows.push({ ...weight, notes: [] });
-      const jsBudget = /\/embed\/playground\/$/.test(path)
-        ? BUDGET.playgroundEmbedJsGzip
-        : BUDGET.jsGzip;
-      if (weight.jsGzip > jsBudget) {
+      const html = htmlWeight(path);
+      rows.push({ ...weight, ...html, notes: [] });
+      if (weight.jsGzip > BUDGET.jsGzip) {
         failures.push(
-          `${path}: ${kb(weight.jsGzip)} KB gzip of JavaScript up front (budget ${kb(jsBudget)} KB)`,
+          `${path}: ${kb(weight.jsGzip)} KB gzip of JavaScript up front (budget ${kb(BUDGET.jsGzip)} KB)`,
+        );
+      }
+      if (html.htmlGzip > BUDGET.htmlGzip) {
+        failures.push(
+          `${path}: ${kb(html.htmlGzip)} KB gzip of HTML (budget ${kb(BUDGET.htmlGzip)} KB)`,
+        );
+      }
+      if (html.largestInline > BUDGET.inlineJson) {
+        failures.push(
+          `${path}: an inline script or JSON of ${kb(html.largestInline)} KB (budget ${kb(BUDGET.inlineJson)} KB)`,
         );
       }
       // Live embeds count as widgets: their page may load the host script (`/embed.js`).
@@ -92,42 +123,43 @@ async function main(): Promise<void> {
       for (const row of rows) {
         const indexable = !row.path.endsWith('404.html') && !row.path.includes('/embed/');
         const categories: (keyof Scores)[] = indexable
-          ? ['accessibility', 'best-practices', 'seo']
-          : ['accessibility', 'best-practices'];
-        const { scores, failing } = await lh.audit(preview.origin + row.path, categories);
+          ? ['performance', 'accessibility', 'best-practices', 'seo']
+          : ['performance', 'accessibility', 'best-practices'];
+        const { scores, failing, fcpMs } = await lh.audit(preview.origin + row.path, categories);
         Object.assign(row, scores);
+        if (fcpMs !== undefined) row.fcpMs = fcpMs;
         for (const key of categories) {
-          if ((scores[key] ?? 0) < BUDGET.minScore) {
+          if (key !== 'performance' && (scores[key] ?? 0) < BUDGET.minScore) {
             failures.push(
               `${row.path}: ${key} ${scores[key]} (budget ${BUDGET.minScore}): ${failing.join('; ')}`,
             );
           }
         }
-      }
-      // Performance: home pages and the heaviest page of each language, median of 3 runs.
-      const heaviest = (zh: boolean): string | undefined =>
-        rows
-          .filter((r) => r.path.startsWith('/zh/') === zh && !r.path.endsWith('.html'))
-          .sort((a, b) => b.jsGzip - a.jsGzip || b.transfer - a.transfer)[0]?.path;
-      const perfPages = [...new Set(['/', '/zh/', heaviest(false), heaviest(true)])].filter(
-        (p): p is string => typeof p === 'string',
-      );
-      for (const path of perfPages) {
-        const runs: number[] = [];
-        let lastFailing: string[] = [];
-        for (let i = 0; i < BUDGET.performanceRuns; i++) {
-          const { scores, failing } = await lh.audit(preview.origin + path, ['performance']);
-          runs.push(scores.performance ?? 0);
-          lastFailing = failing;
-        }
-        const row = rows.find((r) => r.path === path);
-        if (row) {
+        // Performance: one run, or the median of three when the first is under the budget.
+        const runs = [scores.performance ?? 0];
+        let lastFailing = failing.filter((f) => f.startsWith('performance/'));
+        const known = knownSlow(row.path);
+        if ((runs[0] ?? 0) < BUDGET.minPerformance && known === undefined) {
+          for (let i = 1; i < BUDGET.performanceRuns; i++) {
+            const again = await lh.audit(preview.origin + row.path, ['performance']);
+            runs.push(again.scores.performance ?? 0);
+            lastFailing = again.failing;
+          }
           row.performance = median(runs);
           row.notes.push(`perf runs ${runs.join('/')}`);
         }
-        if (median(runs) < BUDGET.minPerformance) {
+        if (known !== undefined) row.notes.push(`perf not gated: ${known}`);
+        else if ((row.performance ?? 0) < BUDGET.minPerformance) {
           failures.push(
-            `${path}: performance ${median(runs)} (runs ${runs.join(', ')}; budget ${BUDGET.minPerformance}): ${lastFailing.join('; ')}`,
+            `${row.path}: performance ${row.performance} (runs ${runs.join(', ')}; budget ${BUDGET.minPerformance}): ${lastFailing.join('; ')}`,
+          );
+        }
+        if (
+          /^\/(zh\/)?widgets\/$/.test(row.path) &&
+          (row.fcpMs ?? Infinity) >= BUDGET.galleryFcpMs
+        ) {
+          failures.push(
+            `${row.path}: first contentful paint ${Math.round(row.fcpMs ?? 0)} ms (budget < ${BUDGET.galleryFcpMs} ms)`,
           );
         }
       }
@@ -140,16 +172,16 @@ async function main(): Promise<void> {
 
   const cell = (n: number | undefined): string => (n === undefined ? '–' : String(n));
   const lines = [
-    '| page | JS files | JS raw KB | JS gzip KB | of which inline B | transfer KB | widgets | perf | a11y | best pr. | SEO | notes |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    '| page | HTML KB | HTML gzip KB | largest inline KB | JS files | JS gzip KB | transfer KB | widgets | perf | FCP s | a11y | best pr. | SEO | notes |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
     ...rows.map(
       (r) =>
-        `| ${r.path} | ${r.jsFiles} | ${kb(r.jsRaw)} | ${kb(r.jsGzip)} | ${r.inlineJs} | ${kb(r.transfer)} | ${r.islands} | ${cell(r.performance)} | ${cell(r.accessibility)} | ${cell(r['best-practices'])} | ${cell(r.seo)} | ${r.notes.join('; ')} |`,
+        `| ${r.path} | ${kb(r.htmlRaw)} | ${kb(r.htmlGzip)} | ${kb(r.largestInline)} | ${r.jsFiles} | ${kb(r.jsGzip)} | ${kb(r.transfer)} | ${r.islands} | ${cell(r.performance)} | ${r.fcpMs === undefined ? '–' : (r.fcpMs / 1000).toFixed(1)} | ${cell(r.accessibility)} | ${cell(r['best-practices'])} | ${cell(r.seo)} | ${r.notes.join('; ')} |`,
     ),
   ];
   console.log(lines.join('\n'));
   console.log(
-    `\nbudget: ${rows.length} pages in ${((Date.now() - started) / 1000).toFixed(0)} s; JS gzip max ${kb(Math.max(0, ...rows.map((r) => r.jsGzip)))} KB (budget ${kb(BUDGET.jsGzip)} KB)`,
+    `\nbudget: ${rows.length} pages in ${((Date.now() - started) / 1000).toFixed(0)} s; JS gzip max ${kb(Math.max(0, ...rows.map((r) => r.jsGzip)))} KB (budget ${kb(BUDGET.jsGzip)} KB); HTML gzip max ${kb(Math.max(0, ...rows.map((r) => r.htmlGzip)))} KB (budget ${kb(BUDGET.htmlGzip)} KB)`,
   );
   if (frames) {
     console.log(

@@ -16,10 +16,8 @@ import {
 import { playgroundQuery } from '../../../src/components/widgets/exercise-playground';
 import { mergeScenario, type Plain } from '../../../src/components/widgets/merge';
 import { parseParams } from '../../../src/components/controls/params';
-import {
-  playgroundSchema,
-  playgroundScenario,
-} from '../../../src/components/widgets/playground-params';
+import { playgroundScenario } from '../../../src/components/widgets/playground-scenario';
+import { playgroundSchema } from '../../../src/components/widgets/playground-schema';
 import { validateScenario } from '../../../src/sim';
 import { exerciseSources } from '../../exercise-sources';
 
