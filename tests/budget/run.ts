@@ -15,6 +15,7 @@ import { requireChromium } from '../chromium';
 import { builtPages } from '../site-pages';
 import { measureFrames, type FrameReport } from './frames';
 import { htmlWeight, type HtmlWeight } from './html-weight';
+import { INPUT_TASK_BUDGET_MS, measureInputLatency, type LatencyRow } from './input-latency';
 import { launchForLighthouse, type Scores } from './lighthouse';
 import { measurePage, type PageWeight } from './js-weight';
 import { startPreview } from './serve';
@@ -74,6 +75,7 @@ async function main(): Promise<void> {
   const failures: string[] = [];
   const rows: (PageWeight & HtmlWeight & Scores & { fcpMs?: number; notes: string[] })[] = [];
   let frames: FrameReport | undefined;
+  let latency: LatencyRow[] = [];
   try {
     const browser = await chromium.launch({
       ...(choice.executablePath ? { executablePath: choice.executablePath } : {}),
@@ -111,6 +113,7 @@ async function main(): Promise<void> {
       }
     }
     frames = await measureFrames(browser, preview.origin);
+    latency = await measureInputLatency(browser, preview.origin);
     if (frames.p95Ms >= BUDGET.frameP95Ms) {
       failures.push(
         `${frames.page}: p95 ${frames.p95Ms.toFixed(2)} ms of scripting per frame with ${frames.packets} packets (budget ${BUDGET.frameP95Ms} ms)`,
@@ -188,8 +191,25 @@ async function main(): Promise<void> {
       `frames: ${frames.page}: ${frames.packets} packets, ${frames.frames} frames, p95 ${frames.p95Ms.toFixed(2)} ms, max ${frames.maxMs.toFixed(2)} ms of scripting per frame (budget p95 < ${BUDGET.frameP95Ms} ms)`,
     );
   }
+  // Reported, not gated yet: drawing a dense ladder on the main thread exceeds the task budget
+  // at heavy settings on every widget with a ladder (the simulation itself is in the worker);
+  // issue 15's flights bound that drawing, and this table becomes a gate then (issue 14).
+  console.log(
+    [
+      '',
+      `| widget | setting | input to diagram ms | longest task ms | within ${INPUT_TASK_BUDGET_MS} ms |`,
+      '| --- | --- | ---: | ---: | --- |',
+      ...latency.map(
+        (r) =>
+          `| ${r.widget} | ${r.setting} | ${r.updateMs ?? '> 60,000'} | ${r.longestTaskMs} | ${r.longestTaskMs <= INPUT_TASK_BUDGET_MS ? 'yes' : 'no'} |`,
+      ),
+    ].join('\n'),
+  );
   mkdirSync('.budget', { recursive: true });
-  writeFileSync('.budget/report.json', JSON.stringify({ rows, frames, failures }, null, 2));
+  writeFileSync(
+    '.budget/report.json',
+    JSON.stringify({ rows, frames, latency, failures }, null, 2),
+  );
   if (failures.length > 0) {
     console.error(`\nOver budget:\n- ${failures.join('\n- ')}`);
     process.exit(1);
