@@ -24,8 +24,7 @@ export function formatTime(ms: number, lang: Lang): string {
 
 /** A time in seconds, up to three decimals: 12500 → "12.5 s". */
 export function formatSeconds(ms: number, lang: Lang): string {
-  const v = formatFixed(ms / 1000, 3);
-  return fill(ui(lang).views.s, { v: v === '-0' ? '0' : v });
+  return fill(ui(lang).views.s, { v: formatFixed(ms / 1000, 3) });
 }
 
 /**
@@ -58,11 +57,4 @@ export function stackLabel(
   return open.transport === 'quic' || open.tls === 'none'
     ? fill(v.stack, values)
     : fill(v.stackTls, { ...values, tls: term(v.tls, open.tls) });
-}
-
-/** Shortens `text` with an ellipsis to at most `maxChars` characters. */
-export function fitLabel(text: string, maxChars: number): string {
-  if (text.length <= maxChars) return text;
-  if (maxChars <= 1) return '…';
-  return `${text.slice(0, maxChars - 1)}…`;
 }

@@ -1,6 +1,7 @@
 /**
  * Ladder packet labels: the text a packet's line carries. HTTP/2 and QUIC packets carry frames,
- * so their labels are compacted (`packetLabel`); the others keep the simulation's label.
+ * so their labels are compacted (`packetLabel`); the others keep the simulation's label. A label
+ * too long for its room is shortened by `fitLabel` (the waterfall's row labels too).
  */
 import type { FramePiece, PacketEvent } from '../../../sim/trace';
 
@@ -68,4 +69,11 @@ export function labelKinds(packets: readonly PacketEvent[]): { frames: boolean; 
     if (frames && quic) break;
   }
   return { frames, quic };
+}
+
+/** Shortens `text` with an ellipsis to at most `maxChars` characters. */
+export function fitLabel(text: string, maxChars: number): string {
+  if (text.length <= maxChars) return text;
+  if (maxChars <= 1) return '…';
+  return `${text.slice(0, maxChars - 1)}…`;
 }

@@ -3,7 +3,7 @@
  * label is shown from the time its packet is halfway across.
  */
 import { round1 as r1 } from '../pixels';
-import { fitLabel } from '../text';
+import { fitLabel } from './labels';
 import type { LadderLine } from './marks';
 import type { LadderPacket } from './packets';
 

@@ -7,7 +7,8 @@ import { fill } from '../../../i18n/fill';
 import { ui } from '../../../i18n/ui';
 import type { Lang } from '../../../i18n';
 import { connOpens } from '../lanes';
-import { fitLabel, stackLabel } from '../text';
+import { fitLabel } from '../ladder/labels';
+import { stackLabel } from '../text';
 import type { WaterfallRow } from './rows';
 
 /** One line of the waterfall: a connection's heading, or a row (its index in the rows given). */
