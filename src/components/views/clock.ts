@@ -4,7 +4,7 @@
  * quiet stretches (a stretch collapses only where every run is quiet).
  */
 import type { Trace } from '../../sim/trace';
-import { defaultLadderHeight } from './ladder';
+import { defaultLadderHeight } from './ladder/layout';
 import { laneBusy } from './lanes';
 
 /** The clock shared by a widget's views. */

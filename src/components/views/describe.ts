@@ -9,7 +9,8 @@ import { ui } from '../../i18n/ui';
 import type { Lang } from '../../i18n';
 import { formatMs } from './axis';
 import { formatTime, stackLabel, term } from './text';
-import { dropTimeMs, oneWayDelays, quicLabelBody } from './ladder';
+import { quicLabelBody } from './ladder/labels';
+import { dropTimeMs, oneWayDelays } from './ladder/packets';
 
 /** Something that happened at one time: a non-packet event, or a packet's send, arrival or loss. */
 export type Moment =

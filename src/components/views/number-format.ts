@@ -1,7 +1,10 @@
 /**
  * The two d3-format patterns the views use, written out so the browser does not ship d3-format:
  * `formatFixed(x, p)` is `format(',.{p}~f')(x)` and `formatInt(x)` is `format(',d')(x)`, with the
- * same rounding (`toFixed` and `Math.round` of the magnitude), digit grouping and minus sign (U+2212).
+ * same rounding (`toFixed` and `Math.round` of the magnitude), digit grouping and minus sign
+ * (U+2212); a test holds them equal to d3-format. d3-format cannot be tree-shaken below its whole
+ * locale (about 2.0 KB gzip against 0.4 KB here), which every widget would load up front, and the
+ * embed pages have 0.2 KB left under the 45 KB budget (measured in Dec 2026).
  */
 
 const MINUS = '\u2212';

@@ -24,8 +24,7 @@ export function formatTime(ms: number, lang: Lang): string {
 
 /** A time in seconds, up to three decimals: 12500 → "12.5 s". */
 export function formatSeconds(ms: number, lang: Lang): string {
-  const v = formatFixed(ms / 1000, 3);
-  return fill(ui(lang).views.s, { v: v === '-0' ? '0' : v });
+  return fill(ui(lang).views.s, { v: formatFixed(ms / 1000, 3) });
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { timeAxis } from '../../../src/components/views/axis';
 import { sharedBusy, sharedClock } from '../../../src/components/views/clock';
-import { defaultLadderHeight } from '../../../src/components/views/ladder';
+import { defaultLadderHeight } from '../../../src/components/views/ladder/layout';
 import { packet, request } from './fixture';
 
 // Run A: a packet at 0–50 ms and one at 4,000–4,050 ms. Run B: a packet at 1,500–1,600 ms and a

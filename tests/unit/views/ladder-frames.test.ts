@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   frameSummary,
   labelKinds,
-  ladderPackets,
   packetLabel,
   quicLabelBody,
-} from '../../../src/components/views/ladder';
+} from '../../../src/components/views/ladder/labels';
+import { ladderPackets } from '../../../src/components/views/ladder/packets';
 import type { PacketEvent } from '../../../src/sim/trace';
 import { packet, packets as h1Packets, trace as h1Trace } from './fixture';
 import { framed, muxPackets, muxTrace } from './fixture-mux';

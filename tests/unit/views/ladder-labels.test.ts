@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { layoutLadder, ladderPackets } from '../../../src/components/views/ladder';
+import { layoutLadder } from '../../../src/components/views/ladder/layout';
+import { ladderPackets } from '../../../src/components/views/ladder/packets';
 import { defaults } from '../../../src/components/controls/params';
 import { timeoutRaceSchema } from '../../../src/components/widgets/timeout-race-params';
 import { timeoutRaceScenario } from '../../../src/components/widgets/timeout-race-scenarios';

@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  defaultLadderHeight,
-  fitLabel,
-  ladderFrame,
-  ladderPackets,
-  layoutLadder,
-  oneWayDelays,
-} from '../../../src/components/views/ladder';
+import { fitLabel } from '../../../src/components/views/ladder/labels';
+import { ladderFrame } from '../../../src/components/views/ladder/frame';
+import { defaultLadderHeight, layoutLadder } from '../../../src/components/views/ladder/layout';
+import { ladderPackets, oneWayDelays } from '../../../src/components/views/ladder/packets';
 import { packets, trace } from './fixture';
 
 // Layout used below: width 400, height 280, so top 34, bottom 266, axis at x 52, client column at

@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import {
   clipRow,
   waterfallFrames,
+  waterfallStalls,
+} from '../../../src/components/views/waterfall/frame';
+import {
   waterfallGroupLabel,
   waterfallLines,
   waterfallRowLabel,
-  waterfallRows,
-  waterfallStalls,
-} from '../../../src/components/views/waterfall';
+} from '../../../src/components/views/waterfall/lines';
+import { waterfallRows } from '../../../src/components/views/waterfall/rows';
 import type { TraceEvent } from '../../../src/sim/trace';
 import { conn, packet, request, sortTrace, trace as h1Trace } from './fixture';
 import { h2Open, muxTrace } from './fixture-mux';

@@ -6,12 +6,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { connectionLanes } from '../../../src/components/views/lanes';
+import { waterfallPresent } from '../../../src/components/views/waterfall/legend';
 import {
-  waterfallPresent,
   waterfallRows,
   type PhaseSpan,
   type WaterfallRow,
-} from '../../../src/components/views/waterfall';
+} from '../../../src/components/views/waterfall/rows';
 import type { ScenarioInput } from '../../../src/sim/scenario';
 import { HTTP1_VARIANTS, MULTIPLEXED_VARIANTS, pageLoadArb } from '../sim/arbitraries';
 import { multiplexingScenario } from '../../../src/components/widgets/multiplexing-params';

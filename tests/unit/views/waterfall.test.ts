@@ -4,8 +4,8 @@ import {
   waterfallCounts,
   waterfallEndMs,
   waterfallFrames,
-  waterfallRows,
-} from '../../../src/components/views/waterfall';
+} from '../../../src/components/views/waterfall/frame';
+import { waterfallRows } from '../../../src/components/views/waterfall/rows';
 import type { TraceEvent } from '../../../src/sim/trace';
 import { conn, request, sortTrace, trace } from './fixture';
 

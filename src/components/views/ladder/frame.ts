@@ -1,0 +1,89 @@
+/**
+ * Per-frame slicing of the ladder: what is drawn at playback time t, cut from a `LadderLayout`
+ * by binary search so that a frame costs O(connections · log n + packets in flight).
+ */
+import { axisPos, upperBound } from '../axis';
+import { connColor } from '../colors';
+import { round1 as r1 } from '../pixels';
+import type { LadderLayout } from './layout';
+import { prefixSlice, type LadderLine } from './marks';
+import type { LadderPacket } from './packets';
+import type { LadderLabel } from './place-labels';
+
+/** The drawn paths of one connection at time t. */
+export interface ConnFrame {
+  readonly conn: number;
+  readonly color: string;
+  readonly line: string;
+  readonly dashed: string;
+  readonly heads: string;
+  readonly crosses: string;
+  readonly bands: string;
+}
+
+/** A packet in flight at t, drawn up to its current position (x2, y2) with a marker there. */
+export interface InFlight extends LadderLine {
+  readonly id: number;
+  readonly conn: number;
+  readonly color: string;
+  readonly retransmit: boolean;
+}
+
+/** What the ladder draws at time t. */
+export interface LadderFrame {
+  /** y of the "now" line (t clamped to the axis). */
+  readonly nowY: number;
+  /** Packets sent so far (sendMs ≤ t). */
+  readonly sent: number;
+  /** Connections that have sent a packet so far. */
+  readonly connsSeen: number;
+  readonly conns: readonly ConnFrame[];
+  readonly inFlight: readonly InFlight[];
+  readonly labels: readonly LadderLabel[];
+}
+
+/**
+ * The slice of the ladder drawn at time t: completed packets (endMs ≤ t) as prefix paths per
+ * connection, packets in flight (sendMs ≤ t < endMs) found by binary search on send times, and
+ * labels whose packets are at least halfway.
+ */
+export function ladderFrame(layout: LadderLayout, t: number): LadderFrame {
+  const sent = upperBound(layout.sendTimes, t);
+  const conns: ConnFrame[] = [];
+  for (const c of layout.conns) {
+    const k = upperBound(c.endTimes, t);
+    if (k === 0) continue;
+    conns.push({
+      conn: c.conn,
+      color: c.color,
+      line: prefixSlice(c.line, k),
+      dashed: prefixSlice(c.dashed, k),
+      heads: prefixSlice(c.heads, k),
+      crosses: prefixSlice(c.crosses, k),
+      bands: prefixSlice(c.bands, k),
+    });
+  }
+  const inFlight: InFlight[] = [];
+  const from = upperBound(layout.sendTimes, t - layout.maxSpanMs - 1e-9);
+  const y = (ms: number): number => axisPos(layout.axis, ms);
+  for (let i = from; i < sent; i++) {
+    const p = layout.packets[i] as LadderPacket;
+    if (p.endMs <= t) continue;
+    const l = layout.lines[i] as LadderLine;
+    const f = t <= p.txEndMs ? 0 : Math.min(p.reach, (t - p.txEndMs) / p.owdMs);
+    const dxFull = (l.x2 - l.x1) / p.reach;
+    inFlight.push({
+      id: p.id,
+      conn: p.conn,
+      color: connColor(p.conn),
+      retransmit: p.retransmit,
+      x1: l.x1,
+      y1: t <= p.txEndMs ? y(t) : l.y1,
+      x2: r1(l.x1 + dxFull * f),
+      y2: r1(y(t)),
+    });
+  }
+  const connsSeen = upperBound(layout.firstSendTimes, t);
+  const labels = layout.labels.slice(0, upperBound(layout.labelTimes, t));
+  return { nowY: r1(y(Math.max(0, t))), sent, connsSeen, conns, inFlight, labels };
+}
