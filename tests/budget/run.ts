@@ -75,7 +75,7 @@ async function main(): Promise<void> {
   const failures: string[] = [];
   const rows: (PageWeight & HtmlWeight & Scores & { fcpMs?: number; notes: string[] })[] = [];
   let frames: FrameReport | undefined;
-  let latency: LatencyRow[] = [];
+  let latency: LatencyRow[] | undefined;
   try {
     const browser = await chromium.launch({
       ...(choice.executablePath ? { executablePath: choice.executablePath } : {}),
@@ -199,7 +199,7 @@ async function main(): Promise<void> {
       '',
       `| widget | setting | input to diagram ms | longest task ms | within ${INPUT_TASK_BUDGET_MS} ms |`,
       '| --- | --- | ---: | ---: | --- |',
-      ...latency.map(
+      ...(latency ?? []).map(
         (r) =>
           `| ${r.widget} | ${r.setting} | ${r.updateMs ?? '> 60,000'} | ${r.longestTaskMs} | ${r.longestTaskMs <= INPUT_TASK_BUDGET_MS ? 'yes' : 'no'} |`,
       ),

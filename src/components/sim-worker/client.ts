@@ -18,8 +18,7 @@ export type SimJobRequest = SimJob extends infer J
 export class SimWorkerClient {
   #worker: Worker | undefined;
   #next = 0;
-  // Plain map on purpose: routing, never read for reactivity.
-  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  /** Each unfinished job's reply handler (routing, never read for reactivity). */
   readonly #handlers = new Map<number, (reply: SimReply) => void>();
 
   /** Posts `request`; `onReply` gets every reply of the job until `finish(job)` or `reset()`. */
@@ -50,7 +49,6 @@ export class SimWorkerClient {
   #start(): Worker {
     if (this.#worker) return this.#worker;
     // Vite bundles the module this URL names into one worker chunk for the whole site.
-    // eslint-disable-next-line svelte/prefer-svelte-reactivity
     const worker = new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module' });
     worker.addEventListener('message', (event: MessageEvent<SimReply>) => {
       this.#handlers.get(event.data.job)?.(event.data);

@@ -148,6 +148,8 @@ export class Simulations {
   }
 
   #flush(): void {
+    // Plain sets on purpose: local bookkeeping of one flush.
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
     const wantedKeys = new Set([...this.#wanted.values()].map((w) => w.key));
     const stale = [...this.#inFlight.values()].some((j) => !wantedKeys.has(j.key));
     const worker = (this.#worker ??= new SimWorkerClient());
@@ -156,6 +158,7 @@ export class Simulations {
       worker.reset();
       this.#inFlight.clear();
     }
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
     const posted = new Set([...this.#inFlight.values()].map((j) => j.key));
     for (const [name, { key, input }] of this.#wanted) {
       if (this.#shown.get(name)?.key === key || posted.has(key) || this.#failed.has(key)) continue;
