@@ -4,7 +4,7 @@
  * worker with the same functions; the simulator is passed in, so importing this module costs the
  * page no simulation code.
  */
-import { validateScenario, type ScenarioInput } from '../../sim/scenario';
+import type { ScenarioInput } from '../../sim/scenario';
 import type { SweepRow } from '../../sim/sweep';
 import { WorkloadAccumulator, type WorkloadMetrics } from '../../sim/workload-metrics';
 import { TimelineAccumulator, type WorkloadTimeline } from '../../sim/workload-timeline';
@@ -62,12 +62,13 @@ export function rankSample(sorted: ArrayLike<number>, size: number): number[] {
  * a result (the widget shows once its run has arrived) but it keeps every `$derived` computable.
  */
 export function emptyHostRun(input: ScenarioInput): HostRun {
-  const checked = validateScenario(input);
-  const workload = checked.ok ? checked.scenario.workload : undefined;
+  const workload = input.workload;
   if (!workload) throw new Error('emptyHostRun: the scenario has no workload');
+  // Only the empty run's shape matters (it is never drawn): missing fields count as 1.
+  const durationMs = workload.durationMs ?? 1;
   return {
-    workload: new WorkloadAccumulator(workload.durationMs, workload.objectsPerClient).result(),
-    timeline: new TimelineAccumulator(workload.durationMs, TIMELINE_BINS).result(),
+    workload: new WorkloadAccumulator(durationMs, workload.objectsPerClient ?? 1).result(),
+    timeline: new TimelineAccumulator(durationMs, TIMELINE_BINS).result(),
     latencySample: [],
   };
 }
