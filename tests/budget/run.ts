@@ -36,6 +36,12 @@ const BUDGET = {
    * keep: it goes when that split lands.
    */
   embedJsGzip: 48 * 1024,
+  /**
+   * The Playground's embed carries every knob and the visitors' workload client on top of all
+   * four time views: 55.1 KB measured on 2026-12-04 (51 KB allowed before, 50.3 KB measured; +2.4
+   * KB for its workload jobs now created at once, +1.8 KB of widget-core). Same plan as above.
+   */
+  playgroundEmbedJsGzip: 56 * 1024,
   /** gzip bytes of a page's HTML. */
   htmlGzip: 50 * 1024,
   /** bytes of the largest inline script or JSON payload in a page. */
@@ -95,7 +101,11 @@ async function main(): Promise<void> {
       const weight = await measurePage(browser, preview.origin, path);
       const html = htmlWeight(path);
       rows.push({ ...weight, ...html, notes: [] });
-      const jsBudget = path.includes('/embed/') ? BUDGET.embedJsGzip : BUDGET.jsGzip;
+      const jsBudget = /\/embed\/playground\/$/.test(path)
+        ? BUDGET.playgroundEmbedJsGzip
+        : path.includes('/embed/')
+          ? BUDGET.embedJsGzip
+          : BUDGET.jsGzip;
       if (weight.jsGzip > jsBudget) {
         failures.push(
           `${path}: ${kb(weight.jsGzip)} KB gzip of JavaScript up front (budget ${kb(jsBudget)} KB)`,
