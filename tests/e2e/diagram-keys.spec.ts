@@ -10,6 +10,9 @@ for (const lang of ['en', 'zh'] as const) {
     page,
   }) => {
     await page.goto(lang === 'en' ? '/embed/race/' : '/zh/embed/race/');
+    await expect(page.locator('[data-ka-widget]')).not.toHaveAttribute('data-ka-pending', {
+      timeout: 30_000,
+    });
     const widget = page.locator('figure.widget');
     await expect(widget.locator('button.primary')).toBeEnabled();
     const diagrams = widget.locator('.views');
