@@ -120,6 +120,8 @@ async function hydrated(frame: Frame): Promise<void> {
   await expect(frame.locator('[data-ka-widget]')).not.toHaveAttribute('data-ka-pending', {
     timeout: 20_000,
   });
+  // The Image host's sweep arrives run by run after the main run (its chart grows): wait for it.
+  await expect(frame.locator('progress')).toHaveCount(0, { timeout: 60_000 });
   await expect(frame.locator('.widget .embed-toggle')).toBeEnabled({ timeout: 10_000 });
   for (const toggle of await frame.locator('.widget .table-toggle').all()) {
     await expect(toggle).toBeEnabled({ timeout: 10_000 });
