@@ -49,6 +49,8 @@ export const en = {
   chapter: {
     references: 'References',
     tryIt: 'Try it yourself',
+    whatToNotice: 'What to notice',
+    myth: { label: 'Myth and fact', myth: 'Myth', fact: 'Fact', source: 'Source' },
     readingOrder: 'Chapter {n} of {total}',
   },
   exercise: {
@@ -207,6 +209,7 @@ export const en = {
     failed: 'The search index could not be loaded.',
   },
   footer: {
+    corrections: 'What the Wikipedia article gets wrong',
     about:
       'Keep-Alive is an open educational project. Facts are cited to RFCs, papers and vendor documentation in each chapter’s references.',
   },

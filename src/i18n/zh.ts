@@ -49,6 +49,8 @@ export const zh: Dictionary = {
   },
   chapter: {
     tryIt: '动手试试',
+    whatToNotice: '留意什么',
+    myth: { label: '误区与事实', myth: '误区', fact: '事实', source: '出处' },
     references: '参考资料',
     readingOrder: '第 {n} 章，共 {total} 章',
   },
@@ -197,6 +199,7 @@ export const zh: Dictionary = {
     failed: '搜索索引加载失败。',
   },
   footer: {
+    corrections: '维基百科条目的错误',
     about: 'Keep-Alive 是一个开放的教学项目。各章的参考资料列出了 RFC、论文和厂商文档等出处。',
   },
   notFound: {
