@@ -234,8 +234,12 @@ test('progress is marked in the table of contents, survives a reload and resets'
   await page.goto('/browsers/');
   const ex = page.locator('#two-vs-six');
   const { ask, runs } = await scenariosOf(ex);
-  const marks = page.locator('[data-toc] [data-progress-for]:not([hidden])');
-  await expect(marks.first()).toBeVisible();
+  const marks = page.locator('[data-toc] [data-progress-for]');
+  const shown = page.locator('[data-toc] [data-progress-for]:not([hidden])');
+  await expect(page.locator('[data-toc][data-progress-ready="1"]')).toHaveCount(1);
+  // Before the first answer the table of contents shows no marks (it keeps its height).
+  await expect(shown).toHaveCount(0);
+  await expect(page.locator('[data-progress-tools]')).toBeHidden();
   const answeredSum = async (): Promise<number> => {
     const all = await marks.evaluateAll((els) =>
       els.map((e) => Number((e as HTMLElement).dataset['answered'] ?? 0)),
@@ -248,16 +252,20 @@ test('progress is marked in the table of contents, survives a reload and resets'
     runs.map((r) => round1(compute(r, ask))),
   );
   await expect.poll(answeredSum).toBe(1);
+  await expect(shown.first()).toBeVisible();
   await page.reload();
   await expect.poll(answeredSum).toBe(1);
+  await expect(shown.first()).toBeVisible();
   await expect(
     page.locator('[data-toc] .complete, [data-toc] [data-answered="1"]').first(),
   ).toBeVisible();
   await page.locator('[data-progress-reset]').click();
   await expect.poll(answeredSum).toBe(0);
   await expect(page.locator('[data-progress-status]')).not.toBeEmpty();
+  await expect(shown).toHaveCount(0);
   await page.reload();
   await expect.poll(answeredSum).toBe(0);
+  await expect(shown).toHaveCount(0);
 });
 
 test('a concept check that announces its answer is counted and marked in its section', async ({

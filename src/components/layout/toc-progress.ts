@@ -55,13 +55,18 @@ export function setupTocProgress(): void {
   const template = toc.dataset['answered'] ?? '{done}/{total}';
   const path = window.location.pathname;
 
+  const all = [...bySection.values()].flat();
+  // Marks and tools appear once the reader has answered a question on this page: a first
+  // visit's table of contents keeps the height it was drawn with, so nothing below it moves.
   const render = (): void => {
     const done = pageProgress(path);
+    const started = all.some((k) => done.has(k));
+    if (tools) tools.hidden = !started;
     for (const [slug, mark] of marks) {
       const keys = bySection.get(slug) ?? [];
       if (keys.length === 0) continue;
       const answered = keys.filter((k) => done.has(k)).length;
-      mark.hidden = false;
+      mark.hidden = !started;
       mark.dataset['answered'] = String(answered);
       mark.dataset['total'] = String(keys.length);
       mark.classList.toggle('complete', answered === keys.length);
@@ -70,7 +75,6 @@ export function setupTocProgress(): void {
   };
 
   if (bySection.size === 0) return;
-  if (tools) tools.hidden = false;
   render();
   document.addEventListener(ANSWERED_EVENT, (event) => {
     const detail = (event as CustomEvent<unknown>).detail;

@@ -4,5 +4,3 @@
 export const ISLAND_ATTR = 'data-ka-island';
 /** On an island until its live widget replaces the static figure (tests wait for it to go). */
 export const PENDING_ATTR = 'data-ka-pending';
-/** An island that comes to life at once instead of when near the screen (embed pages). */
-export const EAGER = 'eager';
