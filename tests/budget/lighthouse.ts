@@ -1,4 +1,8 @@
-/** Runs Lighthouse (mobile) against a page in the project's Chromium. */
+/**
+ * Runs Lighthouse (mobile, simulated throttling: its defaults) against pages in the project's
+ * Chromium. One Chrome serves every audit: Lighthouse opens a fresh tab for each run over the
+ * same debugging port.
+ */
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import type { ChromiumChoice } from '../chromium';
@@ -7,6 +11,9 @@ import type { ChromiumChoice } from '../chromium';
 export type Scores = Partial<
   Record<'performance' | 'accessibility' | 'best-practices' | 'seo', number>
 >;
+
+/** Audits of no weight in any score that cost time (a screenshot or a second navigation each). */
+const UNWEIGHTED_SLOW_AUDITS = ['bf-cache', 'screenshot-thumbnails', 'final-screenshot'];
 
 /** A Chrome that Lighthouse drives through its debugging port. */
 export interface LighthouseBrowser {
@@ -33,8 +40,14 @@ export async function launchForLighthouse(
         output: 'json',
         logLevel: 'error',
         onlyCategories: categories,
+        // Figures the budget does not read; none has weight in a category's score.
+        skipAudits: UNWEIGHTED_SLOW_AUDITS,
+        disableFullPageScreenshot: true,
       });
       if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+      if (result.lhr.runtimeError) {
+        throw new Error(`Lighthouse failed on ${url}: ${result.lhr.runtimeError.message}`);
+      }
       const scores: Scores = {};
       const failing: string[] = [];
       for (const key of categories) {
