@@ -56,26 +56,23 @@ for (const path of pages) {
       });
     }
 
-    test('fits a 360 px wide screen without horizontal scrolling', async ({ page }) => {
+    // One visit at phone width for the page's static checks (three visits before: same checks).
+    test('fits 360 px without sideways scrolling, has a title, description, lang and h1, and links only to what exists', async ({
+      page,
+    }) => {
       await page.setViewportSize({ width: 360, height: 740 });
       await visit(page, path);
       const overflow = await page.evaluate(
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
       );
-      expect(overflow).toBeLessThanOrEqual(0);
-    });
+      expect(overflow, 'horizontal overflow at 360 px').toBeLessThanOrEqual(0);
 
-    test('has a title, a description and a lang attribute', async ({ page }) => {
-      await visit(page, path);
       await expect(page).toHaveTitle(/\S/);
       const description = await page.locator('meta[name="description"]').getAttribute('content');
       expect(description?.trim().length ?? 0).toBeGreaterThan(20);
       expect(await page.locator('html').getAttribute('lang')).toMatch(/^(en|zh-Hans)$/);
       await expect(page.locator('h1')).toHaveCount(1);
-    });
 
-    test('links only to internal pages, anchors and assets that exist', async ({ page }) => {
-      await visit(page, path);
       const base = new URL(page.url());
       const refs = await page.evaluate(() =>
         [...document.querySelectorAll('[href], [src]')].map(
@@ -94,7 +91,7 @@ for (const path of pages) {
         const id = decodeURIComponent(url.hash.slice(1));
         if (id && file.endsWith('.html') && !hasId(file, id)) broken.push(`${ref} (no #${id})`);
       }
-      expect(broken).toEqual([]);
+      expect(broken, 'broken internal links').toEqual([]);
     });
   });
 }
