@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import svelte from '@astrojs/svelte';
+import stripSvelteMarkers from './src/integrations/strip-svelte-markers.mjs';
 
 /** Public origin of the site; set SITE_URL when deploying (used for canonical links and the sitemap). */
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
@@ -114,6 +115,7 @@ export default defineConfig({
       i18n: { defaultLocale: 'en', locales: { en: 'en', zh: 'zh-Hans' } },
       filter: (page) => !page.includes('/embed/') && !page.endsWith('/404/'),
     }),
+    stripSvelteMarkers(),
   ],
   devToolbar: { enabled: false },
   // Code blocks stay plain: Shiki colours tokens with inline style attributes, which the
