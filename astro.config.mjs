@@ -26,13 +26,28 @@ const modules = (dir, names) => `src[\\\\/]components[\\\\/]${dir}[\\\\/](${name
  * embed hydrates its widget itself). Server rendering keeps the default chunks.
  */
 const CHUNK_GROUPS = [
+  // What a page with widgets or questions loads up front: the island loader, Vite's preload
+  // helper and the string filler that the concept checks share with the widgets. Left to the
+  // bundler they land in widget-core (whose modules share them) and pull all of widget-core
+  // (33 KB gzip) into every such page before any widget is on screen.
+  {
+    name: 'islands',
+    priority: 3,
+    test: new RegExp(
+      [
+        'preload-helper',
+        'src[\\\\/]i18n[\\\\/]fill\\.',
+        modules('widgets', ['islands', 'island-attrs']),
+      ].join('|'),
+    ),
+  },
   {
     name: 'widget-core',
     priority: 2,
     test: new RegExp(
       [
         'node_modules[\\\\/](svelte|esm-env|d3-array)[\\\\/]',
-        'src[\\\\/]i18n[\\\\/](fill|ui)\\.',
+        'src[\\\\/]i18n[\\\\/]ui\\.',
         'src[\\\\/]sim[\\\\/]percentile\\.',
         modules('controls', [
           'ParamControls',
@@ -62,6 +77,8 @@ const CHUNK_GROUPS = [
           'trace-facts',
           'common-params',
           'labels',
+          // Loaded with widget-core whenever a widget starts: one gzip stream, not two.
+          'mount-widget',
         ]),
       ].join('|'),
     ),

@@ -35,9 +35,12 @@ const BUDGET = {
    * about 1.3 KB; the simulation itself, 27 KB, loads in the worker). Issue 14 asks for 45 KB:
    * splitting `time-views` per widget (the Handshake loads the waterfall and lanes it never
    * shows) is the measured way there (see the views notes of issue 13). Not an exception to
-   * keep: it goes when that split lands.
+   * keep: it goes when that split lands. Raised from 48 KB the same day: the island loader now
+   * ships in a chunk of its own so that pages with exercises or widgets no longer load
+   * widget-core up front (chapter pages 40.6 -> 7.8 KB), which costs an embed two small files:
+   * 47.7-48.4 KB measured.
    */
-  embedJsGzip: 48 * 1024,
+  embedJsGzip: 48.5 * 1024,
   /**
    * The Playground's embed carries every knob and the visitors' workload client on top of all
    * four time views: 55.1 KB measured on 2026-12-04 (51 KB allowed before, 50.3 KB measured; +2.4

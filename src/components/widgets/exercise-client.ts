@@ -19,7 +19,18 @@ import {
   type ExerciseStrings,
 } from './exercise-text';
 import { mergeScenario, type Plain } from './merge';
-import { simulateOffThread } from '../sim-worker/client';
+import type { SimResult } from '../../sim/simulate';
+import type { ScenarioInput } from '../../sim/scenario';
+
+/**
+ * The simulation worker's client, loaded on the first "New numbers": a page with exercises loads
+ * none of the widgets' code until the reader asks for a drawn problem (or a widget comes on
+ * screen).
+ */
+async function simulateLater(scenario: ScenarioInput): Promise<SimResult> {
+  const { simulateOffThread } = await import('../sim-worker/client');
+  return simulateOffThread(scenario);
+}
 
 /** The numbers an exercise is currently about. */
 interface Numbers {
@@ -138,7 +149,7 @@ function setup(root: HTMLElement): void {
     }
     const drawn = drawScenario(ranges, base, seed);
     const expected = Promise.all(
-      scenarios(drawn.scenario).map(async (sc) => metricOf(await simulateOffThread(sc), s.ask)),
+      scenarios(drawn.scenario).map(async (sc) => metricOf(await simulateLater(sc), s.ask)),
     );
     current = { seed, scenario: drawn.scenario, expected };
     if (drawnLine) {
