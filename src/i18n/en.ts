@@ -88,6 +88,8 @@ export const en = {
     rttNote: ' ({n} RTT)',
     within: 'Within the tolerance ({tolerance}).',
     outside: 'Off by {off}: outside the tolerance ({tolerance}).',
+    // Between the two sentences of a feedback line (Chinese needs none after 。).
+    sentenceGap: ' ',
     allRight: 'Right.',
     someWrong: 'Not yet right. Compare your reasoning with the explanation below.',
     newNumbers: 'New numbers',

@@ -88,6 +88,7 @@ export const zh: Dictionary = {
     rttNote: '（{n} 个 RTT）',
     within: '在容差（{tolerance}）之内。',
     outside: '相差 {off}，超出了容差（{tolerance}）。',
+    sentenceGap: '',
     allRight: '答对了。',
     someWrong: '还不对。请对照下面的解释检查你的推理。',
     newNumbers: '换一组数字',

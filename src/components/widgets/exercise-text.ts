@@ -37,6 +37,7 @@ export interface ExerciseStrings {
   readonly rttNote: string;
   readonly within: string;
   readonly outside: string;
+  readonly sentenceGap: string;
   readonly allRight: string;
   readonly someWrong: string;
   readonly drawn: string;
@@ -74,6 +75,7 @@ export function exerciseStrings(
     rttNote: t.rttNote,
     within: t.within,
     outside: t.outside,
+    sentenceGap: t.sentenceGap,
     allRight: t.allRight,
     someWrong: t.someWrong,
     drawn: t.drawn,
@@ -162,7 +164,7 @@ export function feedbackLine(s: ExerciseStrings, c: Checked): string {
         tolerance,
         off: quantity(s, Math.round(Math.abs(c.predicted - c.expected) * 10) / 10),
       });
-  return `${head} ${verdict}`;
+  return `${head}${s.sentenceGap}${verdict}`;
 }
 
 /** Whether the width of `tolerance` for this ask is stated per scenario (half an RTT). */

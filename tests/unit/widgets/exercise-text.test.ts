@@ -78,6 +78,19 @@ describe('sentences', () => {
     ).toBe(
       'As described: you predicted 1,400 ms; the simulation gives 1,812.3 ms (18.1 RTT). Off by 412.3 ms: outside the tolerance (±½ RTT, ±50 ms).',
     );
+    // Chinese sentences follow each other with no space after the full stop.
+    const zhMs = exerciseStrings(dict('zh').exercise, 'pageLoadMs', 'zh-Hans');
+    expect(
+      feedbackLine(zhMs, {
+        label: '题目所述情形',
+        predicted: 150,
+        expected: 800.1,
+        rttMs: 100,
+        right: false,
+      }),
+    ).toBe(
+      '题目所述情形：你的预测是 150 ms，模拟结果是 800.1 ms（8 个 RTT）。相差 650.1 ms，超出了容差（±½ RTT，即 ±50 ms）。',
+    );
   });
 });
 
