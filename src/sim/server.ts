@@ -186,8 +186,11 @@ export class Server implements ServerPolicy {
     if (this.cfg.retainConnections ?? true) this.conns.push(c);
     if (this.track) {
       if (this.model !== 'unlimited') c.accepted = false;
-      ep.onConnected = () => this.acquire(c);
-      ep.onGone = () => this.release(c);
+      ep.onStateChange((_ep, _from, to) => {
+        // The handshake completed: take a worker; the connection is gone: free it.
+        if (to === 'CONNECTED') this.acquire(c);
+        else if (to === 'CLOSING' || to === 'DRAINING' || to === 'CLOSED') this.release(c);
+      });
     }
     return c;
   }

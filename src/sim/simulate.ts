@@ -222,9 +222,7 @@ export function simulate(
       id,
       'server',
     );
-    QuicEndpoint.connectPair(client, srv);
-    client.path = link.clientAddress;
-    srv.path = link.clientAddress;
+    QuicEndpoint.connectPair(client, srv, link.clientAddress);
     server.acceptQuic(srv);
     if (trace.detail)
       trace.emit({

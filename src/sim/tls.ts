@@ -100,8 +100,7 @@ function isTls(p: unknown): p is TlsPayload {
  * pass through unchanged (record overhead is not modelled).
  */
 export class TlsSession implements ByteStream, StreamHandler {
-  /** Handshake state. */
-  state: TlsState;
+  private tlsState: TlsState;
   private handler: StreamHandler = DETACHED_HANDLER;
   private readonly flights: readonly TlsFlight[];
 
@@ -113,9 +112,14 @@ export class TlsSession implements ByteStream, StreamHandler {
     readonly version: Exclude<TlsVersion, 'none'>,
   ) {
     this.flights = TLS_FLIGHTS[version];
-    this.state = tcp.side === 'client' ? 'START' : 'WAIT_CLIENT_HELLO';
+    this.tlsState = tcp.side === 'client' ? 'START' : 'WAIT_CLIENT_HELLO';
     tcp.setHandler(this);
     tcp.presetAppPhase('tls');
+  }
+
+  /** Handshake state. */
+  get state(): TlsState {
+    return this.tlsState;
   }
 
   /** Installs the layer above (HTTP). */
@@ -130,13 +134,13 @@ export class TlsSession implements ByteStream, StreamHandler {
 
   /** Closes the underlying TCP connection (`last` queued just before its FIN). */
   close(reason?: ConnReason, last?: StreamMessage): void {
-    this.state = 'CLOSED';
+    this.tlsState = 'CLOSED';
     this.tcp.close(reason, last);
   }
 
   /** Aborts the underlying TCP connection with RST. */
   abort(reason: ConnReason): void {
-    this.state = 'CLOSED';
+    this.tlsState = 'CLOSED';
     this.tcp.abort(reason);
   }
 
@@ -189,7 +193,7 @@ export class TlsSession implements ByteStream, StreamHandler {
       this.event('start');
       this.tcp.setAppPhase('tls');
       this.send('c1');
-      this.state = 'WAIT_SERVER_FLIGHT';
+      this.tlsState = 'WAIT_SERVER_FLIGHT';
       if (this.version === 'tls1.3-0rtt') this.handler.onOpen();
     } else {
       this.tcp.setAppPhase('tls');
@@ -212,7 +216,7 @@ export class TlsSession implements ByteStream, StreamHandler {
       if (id === 'c1' && this.state === 'WAIT_CLIENT_HELLO') {
         this.event('start');
         this.send('s1');
-        this.state = 'WAIT_CLIENT_FINISHED';
+        this.tlsState = 'WAIT_CLIENT_FINISHED';
         // 0-RTT: the early data behind the ClientHello is accepted (replay protection not modelled).
         if (this.version === 'tls1.3-0rtt') this.handler.onOpen();
       } else if (id === 'c2' && this.state === 'WAIT_CLIENT_FINISHED') {
@@ -224,7 +228,7 @@ export class TlsSession implements ByteStream, StreamHandler {
     if (id === 's1' && this.state === 'WAIT_SERVER_FLIGHT') {
       this.send('c2');
       if (this.version !== 'tls1.2') this.connected();
-      else this.state = 'WAIT_SERVER_FINISHED';
+      else this.tlsState = 'WAIT_SERVER_FINISHED';
     } else if (id === 's2' && this.state === 'WAIT_SERVER_FINISHED') {
       this.connected();
     }
@@ -237,12 +241,12 @@ export class TlsSession implements ByteStream, StreamHandler {
 
   /** Passes a reset upward. */
   onReset(reason: 'reset' | 'retransmit-limit'): void {
-    this.state = 'CLOSED';
+    this.tlsState = 'CLOSED';
     this.handler.onReset(reason);
   }
 
   private connected(): void {
-    this.state = 'CONNECTED';
+    this.tlsState = 'CONNECTED';
     this.event('done');
     // 0-RTT: the layer above has been open since the ClientHello.
     if (this.version === 'tls1.3-0rtt') return;

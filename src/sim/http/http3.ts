@@ -118,9 +118,11 @@ export class Http3ClientConn implements QuicHandler, ClientConn {
     private readonly quic: QuicEndpoint,
     private readonly listener: ClientConnListener,
   ) {
-    quic.handler = this;
+    quic.setHandler(this);
     if (trace.detail)
-      quic.onUnblocked = (stream, items) => emitStall(engine, trace, id, 'client', stream, items);
+      quic.setUnblockedListener((stream, items) =>
+        emitStall(engine, trace, id, 'client', stream, items),
+      );
     this.stallTimer = new Timer(engine, () => this.onStallCheck());
     this.stallTimer.set(CLIENT_STALL_TIMEOUT_US);
   }
@@ -276,9 +278,11 @@ export class Http3ServerConn implements QuicHandler, ServerConn {
     private readonly quic: QuicEndpoint,
     private readonly policy: ServerPolicy,
   ) {
-    quic.handler = this;
+    quic.setHandler(this);
     if (trace.detail)
-      quic.onUnblocked = (stream, items) => emitStall(engine, trace, id, 'server', stream, items);
+      quic.setUnblockedListener((stream, items) =>
+        emitStall(engine, trace, id, 'server', stream, items),
+      );
   }
 
   /** The server can answer (after the ClientHello: 0-RTT requests may already be there). */

@@ -47,6 +47,15 @@ export interface QuicHandler {
   onClosed(reason: QuicCloseReason): void;
 }
 
+/**
+ * Head-of-line listener (HTTP/3): when a gap in one stream fills, told which of its messages had
+ * bytes waiting behind it and since when (QUIC orders each stream alone).
+ */
+export type QuicUnblockedListener = (stream: number, items: readonly Unblocked[]) => void;
+
+/** Told of every state change of a QUIC endpoint (after its trace event). */
+export type QuicStateListener = (ep: QuicEndpoint, from: QuicState, to: QuicState) => void;
+
 /** QUIC settings in engine units. */
 export interface QuicConfig {
   /** max_datagram_size: largest UDP payload. */
@@ -70,16 +79,16 @@ export interface QuicConfig {
  */
 export class QuicEndpoint {
   /** Peer endpoint (set by `connectPair`). */
-  peer!: QuicEndpoint;
-  /** Layer above (HTTP/3). */
-  handler!: QuicHandler;
-  /** Head-of-line hook (per stream); set only when the trace keeps details. */
-  onUnblocked?: (stream: number, items: readonly Unblocked[]) => void;
-  /** Server-model hooks: handshake complete, connection gone. */
-  onConnected?: () => void;
-  onGone?: () => void;
+  private peer!: QuicEndpoint;
+  /** Layer above (HTTP/3; installed by `setHandler`). */
+  private handler!: QuicHandler;
+  /** Head-of-line listener (per stream); installed only when the trace keeps details. */
+  private unblocked?: QuicUnblockedListener;
+  private readonly stateListeners: QuicStateListener[] = [];
   /** Client address epoch this endpoint sends from (client) or to (server). */
-  path = 0;
+  private path = 0;
+  /** Time of the last packet received (engine microseconds). */
+  private lastRecvUs = 0;
 
   private readonly spaces: [Space, Space, Space] = [new Space(), new Space(), new Space()];
   private readonly streams = new Map<number, QStream>();
@@ -134,10 +143,15 @@ export class QuicEndpoint {
     return this.recovery.ssthresh;
   }
 
-  /** Links two endpoints of one connection; the effective idle timeout is the smaller of both (RFC 9000 §10.1). */
-  static connectPair(client: QuicEndpoint, server: QuicEndpoint): void {
+  /**
+   * Links two endpoints of one connection, both on client address epoch `path` (see `migrate`);
+   * the effective idle timeout is the smaller of both (RFC 9000 §10.1).
+   */
+  static connectPair(client: QuicEndpoint, server: QuicEndpoint, path = 0): void {
     client.peer = server;
     server.peer = client;
+    client.path = path;
+    server.path = path;
     const a = client.cfg.maxIdleTimeoutUs;
     const b = server.cfg.maxIdleTimeoutUs;
     const idle = a === 0 ? b : b === 0 ? a : Math.min(a, b);
@@ -150,13 +164,34 @@ export class QuicEndpoint {
     }
   }
 
+  /** Installs the layer above (HTTP/3). */
+  setHandler(h: QuicHandler): void {
+    this.handler = h;
+  }
+
+  /** Installs the head-of-line listener (see `QuicUnblockedListener`). */
+  setUnblockedListener(listener: QuicUnblockedListener): void {
+    this.unblocked = listener;
+  }
+
+  /**
+   * Adds a listener told of every state change (after its trace event), in the order added. The
+   * server models watch the server endpoint: CONNECTED (handshake complete) takes a worker;
+   * CLOSING, DRAINING or CLOSED (the connection is gone) frees it.
+   */
+  onStateChange(listener: QuicStateListener): void {
+    this.stateListeners.push(listener);
+  }
+
   /** True while the application may open streams. */
   get isOpen(): boolean {
     return this.appOpen && (this.state === 'HANDSHAKE' || this.state === 'CONNECTED');
   }
 
   /** Time of the last packet received (engine microseconds). */
-  lastReceiveUs = 0;
+  get lastReceiveUs(): Micros {
+    return this.lastRecvUs;
+  }
 
   /** Client: sends the Initial (and, with 0-RTT, opens the application at once). */
   connect(): void {
@@ -217,7 +252,7 @@ export class QuicEndpoint {
   /** A datagram arrived. */
   receive(p: QuicPacket): void {
     if (this.ended || (this.side === 'client' && this.state === 'CLOSED')) return;
-    this.lastReceiveUs = this.engine.now;
+    this.lastRecvUs = this.engine.now;
     this.sentSinceReceive = false;
     if (this.side === 'server' && this.connState.unreported) this.setState('HANDSHAKE');
     if (this.side === 'server' && p.path !== this.path && this.handshakeDone) {
@@ -317,7 +352,7 @@ export class QuicEndpoint {
         case 'STREAM': {
           const s = this.stream(f.id);
           s.recv ??= new RecvBuf(this.peer.stream(f.id).send);
-          const hook = this.onUnblocked;
+          const hook = this.unblocked;
           s.recv.receive(
             f.off,
             f.len,
@@ -377,7 +412,6 @@ export class QuicEndpoint {
       this.scheduler.control.push({ t: 'HANDSHAKE_DONE' });
       this.connState.tls('done');
       this.setState('CONNECTED');
-      this.onConnected?.();
     }
   }
 
@@ -408,7 +442,7 @@ export class QuicEndpoint {
   private onIdle(): void {
     if (this.state === 'CLOSED' || this.state === 'CLOSING' || this.state === 'DRAINING') return;
     const quietUntil =
-      Math.max(this.lastReceiveUs, this.lastAckElicitingUs()) +
+      Math.max(this.lastRecvUs, this.lastAckElicitingUs()) +
       Math.max(this.idleTimeoutUs, 3 * this.recovery.ptoUs());
     if (this.engine.now < quietUntil) {
       this.idleTimer.setAt(Math.ceil(quietUntil));
@@ -418,7 +452,6 @@ export class QuicEndpoint {
     this.lossTimer.cancel();
     this.ended = true;
     this.setState('CLOSED', 'idle-timeout');
-    this.onGone?.();
     this.handler.onClosed('idle-timeout');
   }
 
@@ -433,12 +466,13 @@ export class QuicEndpoint {
     this.lossTimer.cancel();
     this.idleTimer.cancel();
     this.setState(s, s === 'DRAINING' ? 'peer-closed' : undefined);
-    this.onGone?.();
     this.endTimer.set(3 * this.recovery.ptoUs());
   }
 
   private setState(s: QuicState, reason?: QuicCloseReason): void {
+    const from = this.connState.state;
     this.connState.set(s, this.appOpen, reason);
+    if (from !== s) for (const l of this.stateListeners) l(this, from, s);
   }
 
   // -------------------------------------------------------------- recovery

@@ -1,6 +1,6 @@
 /** QUIC's public API (README.md is the map of this folder). */
 export { QuicEndpoint } from './endpoint';
-export type { QuicConfig, QuicHandler } from './endpoint';
+export type { QuicConfig, QuicHandler, QuicStateListener, QuicUnblockedListener } from './endpoint';
 export {
   QUIC_AEAD_TAG_BYTES,
   QUIC_LONG_HEADER_BYTES,

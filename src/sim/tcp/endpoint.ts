@@ -44,9 +44,7 @@ export type TcpStateListener = (ep: TcpEndpoint, from: TcpState, to: TcpState) =
  * and RTO (`rtt.ts`) are its parts; this class owns the sequence numbers and the states.
  */
 export class TcpEndpoint implements ByteStream {
-  /** Current TCP state. */
-  state: TcpState;
-
+  private tcpState: TcpState;
   private peer!: TcpEndpoint;
   private handler: StreamHandler = DETACHED_HANDLER;
   private admit?: () => boolean;
@@ -96,7 +94,7 @@ export class TcpEndpoint implements ByteStream {
     /** Which end this is. */
     readonly side: Side,
   ) {
-    this.state = side === 'server' ? 'LISTEN' : 'CLOSED';
+    this.tcpState = side === 'server' ? 'LISTEN' : 'CLOSED';
     this.dir = side === 'client' ? 'c2s' : 's2c';
     this.cc = new NewReno(engine, trace, cfg, conn, side);
     this.rtt = new RtoEstimator(cfg);
@@ -147,6 +145,11 @@ export class TcpEndpoint implements ByteStream {
   /** Lingering close (HTTP/2 server; see `ByteStream.lingerOnClose`). */
   lingerOnClose(): void {
     this.linger = true;
+  }
+
+  /** Current TCP state (changed only by the endpoint; see `onStateChange`). */
+  get state(): TcpState {
+    return this.tcpState;
   }
 
   /** Congestion window in segments. */
@@ -205,7 +208,7 @@ export class TcpEndpoint implements ByteStream {
 
   /** Client: sends the SYN (SYN_SENT). */
   connect(): void {
-    this.state = 'SYN_SENT';
+    this.tcpState = 'SYN_SENT';
     this.report();
     this.synSentUs = this.engine.now;
     this.sendCtl(0, true, false, false, false, 'SYN', 'SYN');
@@ -358,8 +361,8 @@ export class TcpEndpoint implements ByteStream {
   }
 
   private setState(s: TcpState, reason?: ConnReason): void {
-    const from = this.state;
-    this.state = s;
+    const from = this.tcpState;
+    this.tcpState = s;
     this.report(reason);
     if (from !== s) for (const l of this.stateListeners) l(this, from, s);
   }

@@ -1,5 +1,6 @@
 /** The receive side of a TCP byte stream: in-order delivery, out-of-order ranges, head-of-line reports. */
 import type { Micros } from '../engine';
+import { RangeSet } from '../ranges';
 import type { StreamHandler, StreamMessage, Unblocked, UnblockedListener } from '../stream';
 import type { Logged, SendBuffer } from './send-buffer';
 
@@ -15,7 +16,13 @@ export class Reassembly {
   rcvNxt = 0;
   private listener?: UnblockedListener;
   private peerTx!: SendBuffer;
-  private ooo: number[] = []; // flat pairs start,end (sorted, disjoint)
+  /** Out-of-order data above `rcvNxt` (sequence space; a hole below each range). */
+  private ooo = new RangeSet();
+  /**
+   * Where out-of-order FIN-only segments (no data, so no range) sit, until `rcvNxt` reaches them:
+   * they keep the hole open like a range does (the receiver acknowledges at once when it fills).
+   */
+  private oooFins: number[] = [];
   private oooArrivals: number[] = []; // flat triples offset start, end, arrival (only with a listener)
   private gapStart = 0; // rcvNxt when the current hole opened or last released bytes
   private firstIdx = 0;
@@ -37,26 +44,37 @@ export class Reassembly {
    * receiver then acknowledges at once). Reports released bytes to the listener.
    */
   inOrder(end: number): boolean {
-    const hadHole = this.ooo.length > 0;
+    const hadHole = this.hasHole;
     this.rcvNxt = end;
     if (!hadHole) return false;
     const o = this.ooo;
-    let k = 0;
-    while (k < o.length && (o[k] as number) <= this.rcvNxt) {
-      if ((o[k + 1] as number) > this.rcvNxt) this.rcvNxt = o[k + 1] as number;
-      k += 2;
+    let released = false;
+    while (!o.isEmpty && o.start(0) <= this.rcvNxt) {
+      if (o.end(0) > this.rcvNxt) this.rcvNxt = o.end(0);
+      o.shift();
+      released = true;
     }
-    o.splice(0, k);
+    if (this.oooFins.length > 0) {
+      const fins = this.oooFins.filter((f) => f > this.rcvNxt);
+      if (fins.length < this.oooFins.length) released = true;
+      this.oooFins = fins;
+    }
     if (this.oooArrivals.length > 0) this.reportUnblocked(end);
-    if (k > 0) this.gapStart = this.rcvNxt;
+    if (released) this.gapStart = this.rcvNxt;
     return true;
   }
 
   /** Bytes [seq, end) (sequence space, `len` data bytes) arrived above a hole at `nowUs`. */
   outOfOrder(seq: number, end: number, len: number, nowUs: Micros): void {
-    if (this.ooo.length === 0) this.gapStart = this.rcvNxt;
-    this.insertOoo(seq, end);
+    if (!this.hasHole) this.gapStart = this.rcvNxt;
+    if (end > seq) this.ooo.add(seq, end);
+    else if (!this.oooFins.includes(seq)) this.oooFins.push(seq);
     if (this.listener !== undefined && len > 0) this.oooArrivals.push(seq - 1, end - 1, nowUs);
+  }
+
+  /** Bytes (or a FIN) wait above a hole. */
+  private get hasHole(): boolean {
+    return !this.ooo.isEmpty || this.oooFins.length > 0;
   }
 
   /** Tells `handler` of every message start and end now in order (stream order). */
@@ -79,25 +97,9 @@ export class Reassembly {
 
   /** Forgets buffered ranges and arrivals for good (the socket is done). */
   release(): void {
-    this.ooo = [];
+    this.ooo = new RangeSet();
+    this.oooFins = [];
     this.oooArrivals = [];
-  }
-
-  /** Records an out-of-order range in the sorted, disjoint flat list of pairs (merging overlaps). */
-  private insertOoo(s: number, e: number): void {
-    const o = this.ooo;
-    let k = 0;
-    while (k < o.length && (o[k + 1] as number) < s) k += 2;
-    // o[k..] ends at or after s: merge every range that overlaps or touches [s, e).
-    let start = s;
-    let end = e;
-    let m = k;
-    while (m < o.length && (o[m] as number) <= end) {
-      start = Math.min(start, o[m] as number);
-      end = Math.max(end, o[m + 1] as number);
-      m += 2;
-    }
-    o.splice(k, m - k, start, end);
   }
 
   /**
