@@ -6,6 +6,7 @@ import {
   answerSegments,
   exerciseStrings,
   feedbackLine,
+  formatNumber,
   toleranceSentence,
   type Segment,
 } from '../../../src/components/widgets/exercise-text';
@@ -19,6 +20,21 @@ import {
 
 const text = (parts: Segment[]): string =>
   parts.map((p) => (typeof p === 'string' ? p : p.text)).join('');
+
+describe('numbers', () => {
+  it('print at most one decimal with thousands grouped, alike in both languages', () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const s = exerciseStrings(dict(lang).exercise, 'pageLoadMs', lang === 'en' ? 'en' : 'zh-Hans');
+      expect(formatNumber(s, 1812.34)).toBe('1,812.3');
+      expect(formatNumber(s, 1812.36)).toBe('1,812.4');
+      expect(formatNumber(s, 3)).toBe('3');
+      expect(formatNumber(s, 0.5)).toBe('0.5');
+      expect(formatNumber(s, 1234567)).toBe('1,234,567');
+      expect(formatNumber(s, 89.96)).toBe('90');
+      expect(formatNumber(s, -12.5)).toBe('-12.5');
+    }
+  });
+});
 
 describe('tolerance', () => {
   it('counts a page-load time right within half a round trip', () => {
