@@ -11,7 +11,7 @@
  * - `LIMITS`: bounds on the size of a run (bytes transferred, a workload's requests).
  */
 import { SCENARIO_FIELDS, type FieldPath } from './fields';
-import { isOptionalSection, headOf, rawAt, withFields } from './shape';
+import { SCALAR_PARTS, isOptionalSection, rawAtParts, withFields } from './shape';
 import { accepts } from './spec';
 import type { FieldValue, FieldValues, Scenario, ScenarioInput } from './types';
 
@@ -170,10 +170,9 @@ export type FieldReader = (path: FieldPath, raw: unknown) => unknown;
 export function resolveValues(input: unknown, read: FieldReader): FieldValues {
   const values: Record<string, unknown> = {};
   const absent: FieldPath[] = [];
-  for (const path of Object.keys(SCENARIO_FIELDS) as FieldPath[]) {
-    const head = headOf(path);
-    if (isOptionalSection(head) && rawAt(input, head) === undefined) continue;
-    const raw = rawAt(input, path);
+  for (const { path, head, key } of SCALAR_PARTS) {
+    if (isOptionalSection(head) && rawAtParts(input, head, head, head) === undefined) continue;
+    const raw = rawAtParts(input, head, path, key);
     if (raw !== undefined) values[path] = read(path, raw);
     else if (!('optional' in SCENARIO_FIELDS[path])) absent.push(path);
   }

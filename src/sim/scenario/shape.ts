@@ -30,9 +30,19 @@ export const TOP_KEYS: readonly string[] = [
   ...heads.filter(optional),
 ];
 
+/** The keys each section allows, in the table's order (computed once: the validator reads them per run). */
+const SECTION_KEYS: ReadonlyMap<string, readonly string[]> = new Map(
+  heads
+    .map((head): [string, readonly string[]] => [
+      head,
+      PATHS.filter((p) => p.startsWith(`${head}.`)).map(keyOf),
+    ])
+    .filter(([, keys]) => keys.length > 0),
+);
+
 /** Whether a top-level key is a section (an object of fields). */
 export function isSection(key: string): boolean {
-  return PATHS.some((p) => p.startsWith(`${key}.`));
+  return SECTION_KEYS.has(key);
 }
 
 /** Whether a top-level key is an optional section. */
@@ -40,13 +50,25 @@ export const isOptionalSection = optional;
 
 /** The keys a section allows, in the table's order. */
 export function sectionKeys(section: string): readonly string[] {
-  return PATHS.filter((p) => p.startsWith(`${section}.`)).map(keyOf);
+  return SECTION_KEYS.get(section) ?? [];
 }
 
 /** The scalar paths of a top-level key (itself, or its section's fields). */
 export function scalarPaths(key: string): readonly FieldPath[] {
   return (Object.keys(SCENARIO_FIELDS) as FieldPath[]).filter((p) => headOf(p) === key);
 }
+
+/** A scalar path split once: its top-level key, its key inside the section (or itself). */
+export interface PathParts {
+  readonly path: FieldPath;
+  readonly head: string;
+  readonly key: string;
+}
+
+/** Every scalar path of the table, split, in the table's order (computed once). */
+export const SCALAR_PARTS: readonly PathParts[] = (Object.keys(SCENARIO_FIELDS) as FieldPath[]).map(
+  (path) => ({ path, head: headOf(path), key: keyOf(path) }),
+);
 
 /** Whether `v` is a plain object. */
 export function isRecord(v: unknown): v is Record<string, unknown> {
@@ -55,11 +77,15 @@ export function isRecord(v: unknown): v is Record<string, unknown> {
 
 /** The value of a dotted path in an input (undefined when it or its section is absent). */
 export function rawAt(input: unknown, path: string): unknown {
+  return rawAtParts(input, headOf(path), path, keyOf(path));
+}
+
+/** `rawAt` with the path already split. */
+export function rawAtParts(input: unknown, head: string, path: string, key: string): unknown {
   if (!isRecord(input)) return undefined;
-  const head = headOf(path);
   if (head === path) return input[path];
   const section = input[head];
-  return isRecord(section) ? section[keyOf(path)] : undefined;
+  return isRecord(section) ? section[key] : undefined;
 }
 
 /** A copy of `input` with the fields of `patch` (dotted paths) set; other fields kept as given. */

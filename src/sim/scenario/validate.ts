@@ -199,6 +199,17 @@ function counted(values: FieldValues): Record<string, unknown>[] {
   }));
 }
 
+/** Paths of the arrays (`page.objects` is both a count and an array). */
+const COMPOSITE_PATHS: ReadonlySet<string> = new Set(Object.keys(COMPOSITE_FIELDS));
+
+/** Each section's fields with their dotted paths, in the table's order (computed once). */
+const SECTION_FIELDS: ReadonlyMap<string, readonly (readonly [string, string])[]> = new Map(
+  TOP_KEYS.filter(isSection).map((key) => [
+    key,
+    sectionKeys(key).map((field): readonly [string, string] => [field, `${key}.${field}`]),
+  ]),
+);
+
 /** Nests the values and arrays into a scenario, in the order the table writes its fields. */
 function build(
   values: FieldValues,
@@ -207,19 +218,20 @@ function build(
 ): Scenario {
   const flat = values as Readonly<Record<string, unknown>>;
   const pick = (path: string): unknown =>
-    path in COMPOSITE_FIELDS
+    COMPOSITE_PATHS.has(path)
       ? (composites[path as CompositePath] ?? (path === 'page.objects' ? counted(values) : []))
       : flat[path];
   const out: Record<string, unknown> = {};
   for (const key of TOP_KEYS) {
-    if (!isSection(key)) {
+    const fields = SECTION_FIELDS.get(key);
+    if (fields === undefined) {
       out[key] = pick(key);
       continue;
     }
     if (isOptionalSection(key) && root[key] === undefined) continue;
     const section: Record<string, unknown> = {};
-    for (const field of sectionKeys(key)) {
-      const v = pick(`${key}.${field}`);
+    for (const [field, path] of fields) {
+      const v = pick(path);
       if (v !== undefined) section[field] = v;
     }
     out[key] = section;
