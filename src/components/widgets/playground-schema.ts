@@ -284,12 +284,12 @@ export const playgroundSchema = defineSchema([
     group: G.browser,
   }),
   field('serverTimeout', 'server.keepAliveTimeoutMs', {
-    min: 100,
+    min: 0,
     max: 120000,
     step: 100,
     unit: ms,
     label: uiText((w) => w.param.serverTimeout),
-    description: uiText((w) => w.param.serverTimeoutHelp),
+    description: uiText((w) => w.param.serverTimeoutZeroHelp),
     group: G.server,
   }),
   field('maxRequests', 'server.maxRequestsPerConnection', {

@@ -64,6 +64,8 @@ export const widgets = {
       'An idle connection’s congestion window falls back to its initial size before it is reused (the Linux default).',
     serverTimeout: 'Server keep-alive timeout',
     serverTimeoutHelp: 'The server closes a connection that has been idle this long.',
+    serverTimeoutZeroHelp:
+      'The server closes a connection that has been idle this long; 0 turns keep-alive off (each HTTP/1.x response says Connection: close, like nginx’s keepalive_timeout 0).',
     followUpAt: 'Follow-up click at',
     followUpAtHelp: '0 means no click; otherwise one more GET this long after navigation starts.',
     followUpBytes: 'Size of the follow-up response',
@@ -434,7 +436,9 @@ export const widgets = {
         'HTTP/2 and HTTP/3 send requests as concurrent streams instead: pipelining does not apply.',
       tlsQuic: 'HTTP/3 runs over QUIC, which always uses TLS 1.3: the simulation uses TLS 1.3.',
       quicIdle:
-        'HTTP/3: the two idle timeouts set QUIC’s idle timeout (max_idle_timeout), and the limit of requests per connection does not apply.',
+        'HTTP/3: the two idle timeouts set QUIC’s idle timeout (max_idle_timeout), and the limit of requests per connection does not apply. A server timeout of 0 (keep-alive off) has no QUIC counterpart: the server keeps QUIC’s idle timeout.',
+      keepAliveUnderMs:
+        'The server’s keep-alive timeout is 0 (keep-alive off) or at least 1 ms: the simulation uses 1 ms.',
     },
     proto: {
       '0.9': 'HTTP/0.9',

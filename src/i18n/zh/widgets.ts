@@ -63,6 +63,8 @@ export const widgets: Dictionary['widgets'] = {
       '连接空闲一段时间后再复用时，拥塞窗口先退回初始大小（Linux 的默认行为）。',
     serverTimeout: '服务器的 keep-alive 超时',
     serverTimeoutHelp: '连接空闲达到这么久，服务器就将其关闭。',
+    serverTimeoutZeroHelp:
+      '连接空闲达到这么久，服务器就将其关闭；设为 0 即关闭 keep-alive（HTTP/1.x 的每个响应都带 Connection: close，相当于 nginx 的 keepalive_timeout 0）。',
     followUpAt: '后续点击的时刻',
     followUpAtHelp: '0 表示不点击；否则在开始导航后这么久再发出一个 GET 请求。',
     followUpBytes: '后续请求的响应大小',
@@ -415,7 +417,9 @@ export const widgets: Dictionary['widgets'] = {
       pipeliningMux: 'HTTP/2 和 HTTP/3 以并发的流发送请求，管线化不适用。',
       tlsQuic: 'HTTP/3 运行在 QUIC 之上，而 QUIC 总是使用 TLS 1.3：模拟改用 TLS 1.3。',
       quicIdle:
-        'HTTP/3：两个空闲超时用作 QUIC 的空闲超时（max_idle_timeout），“每条连接的最大请求数”不适用。',
+        'HTTP/3：两个空闲超时用作 QUIC 的空闲超时（max_idle_timeout），“每条连接的最大请求数”不适用。服务器超时设为 0（关闭 keep-alive）在 QUIC 中没有对应设置：服务器沿用 QUIC 自己的空闲超时。',
+      keepAliveUnderMs:
+        '服务器的 keep-alive 超时要么为 0（关闭 keep-alive），要么至少 1 ms：模拟改用 1 ms。',
     },
     proto: {
       '0.9': 'HTTP/0.9',

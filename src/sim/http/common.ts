@@ -193,6 +193,14 @@ export type PipelineProcessing = 'serial' | 'parallel';
 export type ServerConnState = 'waiting' | 'processing' | 'closed';
 
 /**
+ * How soon a keep-alive timeout of 0 looks again while the TLS handshake is still under way (it
+ * cannot close a connection whose handshake it has not finished). Every positive timeout is at
+ * least this long (the field's smallest positive value is 1 ms), so only 0 is affected: its close
+ * comes at most 1 ms after the handshake completes.
+ */
+const HANDSHAKE_RECHECK_US = 1000;
+
+/**
  * The server's keep-alive timer (HTTP/1.x and HTTP/2; as Apache's KeepAliveTimeout it runs while
  * a connection waits for its next request): when it fires and `waiting()` still holds, `expire`
  * closes the connection. While a TLS handshake is still under way (0-RTT: the response went out
@@ -209,7 +217,7 @@ export function keepAliveTimer(
   const timer = new Timer(engine, () => {
     if (!waiting()) return;
     if (stream.handshaking) {
-      timer.set(policy.keepAliveTimeoutUs);
+      timer.set(Math.max(policy.keepAliveTimeoutUs, HANDSHAKE_RECHECK_US));
       return;
     }
     expire();

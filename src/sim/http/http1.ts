@@ -399,7 +399,11 @@ export class Http1ServerConn implements StreamHandler, ServerConn {
     this.served++;
     const limit = this.policy.maxRequestsPerConnection;
     const limitReached = limit > 0 && this.served >= limit;
-    const persist = serverPersists(this.cfg.version, p.keepAlive, limitReached) && !this.closing;
+    // A keep-alive timeout of 0 is keep-alive off (nginx `keepalive_timeout 0`): every response
+    // says Connection: close, so no client sends a request into a connection about to close.
+    const keepAliveOff = this.policy.keepAliveTimeoutUs === 0;
+    const persist =
+      serverPersists(this.cfg.version, p.keepAlive, limitReached) && !this.closing && !keepAliveOff;
     const body = this.policy.bodyBytes(p.resource);
     const bytes = responseBytes(this.cfg, body);
     const payload: HttpResponsePayload = {

@@ -43,7 +43,8 @@ export const SCENARIO_DOCS: Record<FieldPath, string> = {
     "HTTP/3: the client's QUIC max_idle_timeout (0 = none); the effective value is the smaller of both endpoints' (RFC 9000 §10.1)",
   'quic.serverMaxIdleTimeoutMs': "HTTP/3: the server's QUIC max_idle_timeout (0 = none)",
   'server.processingMs': 'server time per request (serial per connection)',
-  'server.keepAliveTimeoutMs': 'server closes a connection idle this long (Apache 2.2+: 5 s)',
+  'server.keepAliveTimeoutMs':
+    'server closes a connection idle this long (Apache 2.2+: 5 s); 0: no keep-alive, every HTTP/1.x response says Connection: close (nginx keepalive_timeout 0)',
   'server.maxRequestsPerConnection':
     'requests per connection before the server closes (Apache 100); 0 = unlimited',
   'server.pipelineProcessing':

@@ -182,7 +182,7 @@ export const SCENARIO_FIELDS = {
   },
   'server.keepAliveTimeoutMs': {
     kind: 'number',
-    min: 1,
+    min: 0,
     max: 3600000,
     default: 5000,
     unit: 'ms',

@@ -104,15 +104,27 @@ export const RULES = [
     adjust: () => ({ tls: 'tls1.3' }),
   },
   {
+    id: 'keepAliveUnderMs',
+    kind: 'reject',
+    path: 'server.keepAliveTimeoutMs',
+    when: (v) => v['server.keepAliveTimeoutMs'] > 0 && v['server.keepAliveTimeoutMs'] < 1,
+    message: (v) =>
+      `must be 0 (keep-alive off) or at least 1 ms (got ${v['server.keepAliveTimeoutMs']})`,
+    adjust: () => ({ 'server.keepAliveTimeoutMs': 1 }),
+  },
+  {
     id: 'quicIdle',
     kind: 'map',
     path: 'quic.serverMaxIdleTimeoutMs',
     when: (v) => v['http.version'] === '3',
     message: () =>
-      "HTTP/3 closes idle connections with QUIC's max_idle_timeout (RFC 9000 §10.1): the client's and the server's idle timeouts become the two endpoints' max_idle_timeout; server.keepAliveTimeoutMs and server.maxRequestsPerConnection apply to HTTP/1.x and 2 only",
+      "HTTP/3 closes idle connections with QUIC's max_idle_timeout (RFC 9000 §10.1): the client's and the server's idle timeouts become the two endpoints' max_idle_timeout (a server timeout of 0, keep-alive off, has no QUIC counterpart: 0 would disable the idle timeout, so the server's max_idle_timeout stays as it is); server.keepAliveTimeoutMs and server.maxRequestsPerConnection apply to HTTP/1.x and 2 only",
     adjust: (v) => ({
       'quic.maxIdleTimeoutMs': v['client.idleTimeoutMs'],
-      'quic.serverMaxIdleTimeoutMs': v['server.keepAliveTimeoutMs'],
+      'quic.serverMaxIdleTimeoutMs':
+        v['server.keepAliveTimeoutMs'] > 0
+          ? v['server.keepAliveTimeoutMs']
+          : v['quic.serverMaxIdleTimeoutMs'],
     }),
   },
 ] as const satisfies readonly ScenarioRule[];

@@ -42,7 +42,8 @@ export function pageLoadArb(http: readonly HttpInput[]): fc.Arbitrary<ScenarioIn
       total: fc.integer({ min: 1, max: 8 }),
       idleTimeoutMs: fc.integer({ min: 50, max: 5000 }),
       processingMs: fc.integer({ min: 0, max: 50 }),
-      keepAliveTimeoutMs: fc.integer({ min: 50, max: 5000 }),
+      // 0 is keep-alive off (every HTTP/1.x response closes; HTTP/2 closes once idle).
+      keepAliveTimeoutMs: fc.oneof(fc.constant(0), fc.integer({ min: 50, max: 5000 })),
       maxRequests: fc.integer({ min: 0, max: 5 }),
       pipelineProcessing: fc.constantFrom('serial', 'parallel'),
       htmlBytes: fc.integer({ min: 1, max: 30000 }),

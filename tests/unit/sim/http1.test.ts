@@ -94,6 +94,32 @@ describe('persistence', () => {
     expect(metrics.pageLoadMs).toBe(400);
   });
 
+  it('keep-alive timeout 0 is keep-alive off: a connection per request, 4 RTT for HTML + 1 object', () => {
+    // As HTTP/1.1 with keepAlive false above: the HTML's response says Connection: close (FIN at
+    // 150 with it), so the object waits for a new connection: SYN 200, request 300, done 400.
+    const { trace, metrics } = simulate({ ...base, server: { keepAliveTimeoutMs: 0 } });
+    expect(metrics.connectionsOpened).toBe(2);
+    expect(metrics.requests.map((r) => [r.connectionId, r.doneMs])).toEqual([
+      [1, 200],
+      [2, 400],
+    ]);
+    expect(connEvents(trace, 1, 'server').find((e) => e.state === 'FIN_WAIT_1')).toMatchObject({
+      t: 150,
+      reason: 'not-persistent',
+    });
+  });
+
+  it('keep-alive timeout 0 opens one connection per request for a whole page', () => {
+    // HTML + 10 objects, 6 connections per host: 11 connections, none reused.
+    const { metrics } = simulate({
+      network: { rttMs: 100, ...FAST },
+      server: { keepAliveTimeoutMs: 0 },
+      page: { htmlBytes: 1000, objects: 10, objectBytes: 1000 },
+    });
+    expect(metrics.connectionsOpened).toBe(11);
+    expect(new Set(metrics.requests.map((r) => r.connectionId)).size).toBe(11);
+  });
+
   it('keep-alive timeout closes an idle connection at exactly the timeout (FIN at t)', () => {
     // Response written at 150 ms; idle from then on; FIN at 150 + 2500.
     const { trace } = simulate({

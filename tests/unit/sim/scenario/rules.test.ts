@@ -187,6 +187,27 @@ describe('coerceScenario', () => {
     });
   });
 
+  it('a keep-alive timeout of 0 is valid (keep-alive off); between 0 and 1 ms is not', () => {
+    expect(validateScenario({ server: { keepAliveTimeoutMs: 0 } }).ok).toBe(true);
+    expect(validateScenario({ server: { keepAliveTimeoutMs: 1 } }).ok).toBe(true);
+    const r = validateScenario({ server: { keepAliveTimeoutMs: 0.5 } });
+    expect(r.ok ? [] : r.errors).toEqual([
+      {
+        path: 'server.keepAliveTimeoutMs',
+        message: 'must be 0 (keep-alive off) or at least 1 ms (got 0.5)',
+      },
+    ]);
+    expect(coerceScenario({ server: { keepAliveTimeoutMs: 0.5 } }).input).toEqual({
+      server: { keepAliveTimeoutMs: 1 },
+    });
+  });
+
+  it('HTTP/3 with a server timeout of 0 keeps the server max_idle_timeout (0 would disable it)', () => {
+    const c = coerceScenario({ http: { version: '3' }, server: { keepAliveTimeoutMs: 0 } });
+    expect(c.adjustments).toEqual(['quicIdle']);
+    expect(c.values['quic.serverMaxIdleTimeoutMs']).toBe(30000);
+  });
+
   it('a valid input without HTTP/3 comes back unchanged', () => {
     const input: ScenarioInput = {
       http: { version: '1.0', keepAlive: true },
