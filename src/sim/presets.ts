@@ -177,6 +177,23 @@ export const presets: Readonly<Record<string, Preset>> = {
       'FACTS.md §6 TLS 1.3 full handshake: 1 RTT',
     ],
   },
+  'https-resumed': {
+    name: 'https-resumed',
+    title:
+      'A returning visitor reconnects over HTTP/1.1 with a resumed TLS 1.2 session: 3 RTT to the first response instead of 4',
+    scenario: {
+      tls: 'tls1.2-resumed',
+      network: { rttMs: 100 },
+      tcp: { initialWindow: 10 },
+      page: { htmlBytes: 30000, objects: 10, objectBytes: 10000 },
+    },
+    sources: [
+      'FACTS.md §9 TLS 1.2 resumption: session ID or ticket, abbreviated handshake of 1 RTT, no certificate',
+      'FACTS.md §6 TLS 1.2 full handshake: 2 RTT (1 with resumption)',
+      'FACTS.md §8 Handshake round trips: +TLS1.2 2 (1 with False Start or resumption)',
+    ],
+    expected: 'the HTML request leaves at 200 ms and the response starts arriving at 300 ms',
+  },
   'http2-0rtt': {
     name: 'http2-0rtt',
     title:

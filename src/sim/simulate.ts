@@ -15,7 +15,7 @@ import { Server } from './server';
 import type { TcpConfig } from './tcp';
 import { TcpEndpoint } from './tcp';
 import { TLS_FLIGHTS, TlsSession, tlsRoundTrips } from './tls';
-import type { TcpState, Trace, TraceEvent } from './trace';
+import type { QuicTls, TcpState, Trace, TraceEvent } from './trace';
 import { TraceRecorder } from './trace';
 import { scheduleArrivals } from './workload';
 import type { WorkloadMetrics } from './workload-metrics';
@@ -182,8 +182,11 @@ export function simulate(
   let connIds = 0;
   /** Client sockets, kept only to be abandoned when the client's address changes. */
   const clientSockets: TcpEndpoint[] = [];
-  const zeroRtt = sc.tls === 'tls1.3-0rtt';
-  const flights = TLS_FLIGHTS[zeroRtt ? 'tls1.3-0rtt' : 'tls1.3'];
+  // QUIC's TLS 1.3 mode: a full handshake, a resumption (smaller server flight), or 0-RTT.
+  const quicTls: QuicTls =
+    sc.tls === 'tls1.3-0rtt' || sc.tls === 'tls1.3-resumed' ? sc.tls : 'tls1.3';
+  const zeroRtt = quicTls === 'tls1.3-0rtt';
+  const flights = TLS_FLIGHTS[quicTls];
   const flight = (i: number): { label: string; bytes: number } => {
     const f = flights[i] as { label: string; bytes: number };
     return { label: f.label, bytes: f.bytes };
@@ -194,7 +197,7 @@ export function simulate(
   const quicCfg = (maxIdleTimeoutMs: number): QuicConfig => ({
     maxDatagramBytes: sc.network.mssBytes + 12,
     maxIdleTimeoutUs: msToUs(maxIdleTimeoutMs),
-    zeroRtt,
+    tls: quicTls,
     flights: {
       clientHello: flight(0),
       serverHello: { label: 'ServerHello', bytes: 90 },

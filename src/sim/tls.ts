@@ -56,6 +56,31 @@ export const TLS_FLIGHTS: Readonly<Record<Exclude<TlsVersion, 'none'>, readonly 
     },
     { id: 'c2', from: 'client', label: 'Finished', bytes: 60 },
   ],
+  // RFC 5246 §7.3 / RFC 5077 §3.1: the ClientHello offers the session (its ID, or the ticket in
+  // an extension, about 200 B); the server resumes it and finishes first; the client's
+  // ChangeCipherSpec and Finished go out with its first request.
+  'tls1.2-resumed': [
+    { id: 'c1', from: 'client', label: 'ClientHello (session ticket)', bytes: 450 },
+    {
+      id: 's1',
+      from: 'server',
+      label: 'ServerHello, ChangeCipherSpec, Finished',
+      bytes: 150,
+    },
+    { id: 'c2', from: 'client', label: 'ChangeCipherSpec, Finished', bytes: 60 },
+  ],
+  // RFC 8446 §2.2: a ClientHello with a pre_shared_key from a ticket; no Certificate or
+  // CertificateVerify in the server's flight; the request waits for the server's Finished.
+  'tls1.3-resumed': [
+    { id: 'c1', from: 'client', label: 'ClientHello (PSK)', bytes: 490 },
+    {
+      id: 's1',
+      from: 'server',
+      label: 'ServerHello, EncryptedExtensions, Finished',
+      bytes: 200,
+    },
+    { id: 'c2', from: 'client', label: 'Finished', bytes: 60 },
+  ],
   'tls1.3-0rtt': [
     { id: 'c1', from: 'client', label: 'ClientHello (PSK, early_data)', bytes: 490 },
     {
@@ -69,11 +94,21 @@ export const TLS_FLIGHTS: Readonly<Record<Exclude<TlsVersion, 'none'>, readonly 
 };
 
 /**
- * Round trips a TLS handshake adds before the first request byte: 2 (TLS 1.2), 1 (TLS 1.3),
- * 0 (none, or TLS 1.3 0-RTT: the request leaves with the ClientHello).
+ * Round trips a TLS handshake adds before the first request byte: 2 (TLS 1.2), 1 (TLS 1.3, and
+ * either resumption), 0 (none, or TLS 1.3 0-RTT: the request leaves with the ClientHello).
  */
 export function tlsRoundTrips(v: TlsVersion): number {
-  return v === 'tls1.2' ? 2 : v === 'tls1.3' ? 1 : 0;
+  switch (v) {
+    case 'tls1.2':
+      return 2;
+    case 'tls1.2-resumed':
+    case 'tls1.3':
+    case 'tls1.3-resumed':
+      return 1;
+    case 'none':
+    case 'tls1.3-0rtt':
+      return 0;
+  }
 }
 
 /** TLS handshake states (client and server). */

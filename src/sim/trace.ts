@@ -157,11 +157,18 @@ export interface ConnOpenEvent {
 }
 
 /**
- * TLS mode of a connection. 'tls1.3-0rtt': TLS 1.3 resumption with early data (RFC 8446 §2.3):
- * a returning client holding a session ticket sends its first request right after the
- * ClientHello, before the handshake completes.
+ * TLS mode of a connection. The resumed modes are a returning client's abbreviated handshakes,
+ * 1 round trip each and without a certificate: 'tls1.2-resumed' (session ID or ticket, RFC 5246
+ * §7.3, RFC 5077 §3.1: the server sends its Finished first) and 'tls1.3-resumed' (a PSK from a
+ * session ticket, RFC 8446 §2.2, without early data). 'tls1.3-0rtt': TLS 1.3 resumption with
+ * early data (RFC 8446 §2.3): the first request leaves right after the ClientHello, before the
+ * handshake completes.
  */
-export type TlsVersion = 'none' | 'tls1.2' | 'tls1.3' | 'tls1.3-0rtt';
+export type TlsVersion =
+  'none' | 'tls1.2' | 'tls1.2-resumed' | 'tls1.3' | 'tls1.3-resumed' | 'tls1.3-0rtt';
+
+/** The TLS modes QUIC runs with (always TLS 1.3: RFC 9001). */
+export type QuicTls = Extract<TlsVersion, 'tls1.3' | 'tls1.3-resumed' | 'tls1.3-0rtt'>;
 
 /**
  * Why a side of a connection changed state (when there is a notable cause). 'retransmit-limit'

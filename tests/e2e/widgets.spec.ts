@@ -141,6 +141,19 @@ test.describe('numbers match `npm run sim`', () => {
     expect(m.connectionsOpened).toBe(1);
   });
 
+  test('handshake: a resumed TLS 1.2 session costs one TLS round trip', async ({ page }) => {
+    const m = cli(
+      handshakeScenario({ ...defaults(handshakeSchema), tls: 'tls1.2-resumed', rtt: 60 }),
+    );
+    const widget = await open(page, 'handshake', '?handshake.tls=tls1.2-resumed&handshake.rtt=60');
+    // RFC 5246 §7.3: TCP 1 + abbreviated TLS 1.2 1 = 2 RTT before the request, 3 to the response.
+    expect(m.requests[0]?.sentMs).toBeCloseTo(120, 0);
+    await expect(widget.locator('.summary')).toContainText(`${ms(m.pageLoadMs)} ms`);
+    await expect(widget.locator('.summary')).toContainText(
+      '2 round trips (TCP 1 + TLS 1.2 resumed 1)',
+    );
+  });
+
   test('pipelining: both page-load times', async ({ page }) => {
     const values = { ...defaults(pipeliningSchema), slowMs: 800 };
     const seq = cli(sequentialScenario(values));

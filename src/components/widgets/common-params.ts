@@ -68,16 +68,18 @@ export function bandwidthParam(r: { max: number; default: number }): NumberParam
   };
 }
 
-/** TLS mode: none, TLS 1.2 or TLS 1.3. */
+/** TLS mode: none, TLS 1.2 or TLS 1.3, each full or resumed (a returning client). */
 export function tlsParam(defaultMode: TlsVersion): EnumParam<'tls', TlsVersion> {
   return {
     key: 'tls',
     type: 'enum',
-    options: ['none', 'tls1.2', 'tls1.3'],
+    options: ['none', 'tls1.2', 'tls1.2-resumed', 'tls1.3', 'tls1.3-resumed'],
     optionLabels: {
       none: uiText((w) => w.tlsOption.none),
       'tls1.2': uiText((w) => w.tlsOption['tls1.2']),
+      'tls1.2-resumed': uiText((w) => w.tlsOption['tls1.2-resumed']),
       'tls1.3': uiText((w) => w.tlsOption['tls1.3']),
+      'tls1.3-resumed': uiText((w) => w.tlsOption['tls1.3-resumed']),
     },
     default: defaultMode,
     label: uiText((w) => w.param.tls),

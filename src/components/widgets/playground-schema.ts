@@ -130,7 +130,9 @@ export const playgroundSchema = defineSchema([
     optionLabels: {
       none: uiText((w) => w.tlsOption.none),
       'tls1.2': uiText((w) => w.tlsOption['tls1.2']),
+      'tls1.2-resumed': uiText((w) => w.tlsOption['tls1.2-resumed']),
       'tls1.3': uiText((w) => w.tlsOption['tls1.3']),
+      'tls1.3-resumed': uiText((w) => w.tlsOption['tls1.3-resumed']),
       'tls1.3-0rtt': uiText((w) => w.tlsOption['tls1.3-0rtt']),
     },
     default: F.tls.default,

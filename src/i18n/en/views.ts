@@ -219,7 +219,9 @@ export const views = {
   },
   tls: {
     'tls1.2': 'TLS 1.2',
+    'tls1.2-resumed': 'TLS 1.2 resumed',
     'tls1.3': 'TLS 1.3',
+    'tls1.3-resumed': 'TLS 1.3 resumed',
     'tls1.3-0rtt': 'TLS 1.3 0-RTT',
   },
   /** A time or duration in seconds; `{v}` is already formatted. */

@@ -149,7 +149,9 @@ export const widgets = {
   tlsOption: {
     none: 'None (plain HTTP)',
     'tls1.2': 'TLS 1.2',
+    'tls1.2-resumed': 'TLS 1.2 resumed (session ticket)',
     'tls1.3': 'TLS 1.3',
+    'tls1.3-resumed': 'TLS 1.3 resumed (PSK, no early data)',
     'tls1.3-0rtt': 'TLS 1.3 resumed, with 0-RTT early data',
   },
   roundTrips: {

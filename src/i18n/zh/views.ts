@@ -191,7 +191,9 @@ export const views: Dictionary['views'] = {
   },
   tls: {
     'tls1.2': 'TLS 1.2',
+    'tls1.2-resumed': 'TLS 1.2 会话恢复',
     'tls1.3': 'TLS 1.3',
+    'tls1.3-resumed': 'TLS 1.3 会话恢复',
     'tls1.3-0rtt': 'TLS 1.3 0-RTT',
   },
   s: '{v} s',

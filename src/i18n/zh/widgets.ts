@@ -142,7 +142,9 @@ export const widgets: Dictionary['widgets'] = {
   tlsOption: {
     none: '不加密（纯 HTTP）',
     'tls1.2': 'TLS 1.2',
+    'tls1.2-resumed': 'TLS 1.2 会话恢复（会话票据）',
     'tls1.3': 'TLS 1.3',
+    'tls1.3-resumed': 'TLS 1.3 会话恢复（PSK，无早期数据）',
     'tls1.3-0rtt': 'TLS 1.3 会话恢复（0-RTT 早期数据）',
   },
   roundTrips: {

@@ -4,7 +4,7 @@
  */
 import type { Engine } from '../engine';
 import { usToMs } from '../engine';
-import type { ConnPhase, QuicState, Side, TraceRecorder } from '../trace';
+import type { ConnPhase, QuicState, QuicTls, Side, TraceRecorder } from '../trace';
 
 /** Why a connection ended, when the trace says so. */
 export type QuicCloseReason = 'idle-timeout' | 'peer-closed';
@@ -21,7 +21,7 @@ export class ConnState {
     private readonly trace: TraceRecorder,
     private readonly conn: number,
     private readonly side: Side,
-    private readonly zeroRtt: boolean,
+    private readonly version: QuicTls,
   ) {}
 
   /** Nothing reported yet (a server before its first packet). */
@@ -49,7 +49,7 @@ export class ConnState {
       conn: this.conn,
       side: this.side,
       step,
-      version: this.zeroRtt ? 'tls1.3-0rtt' : 'tls1.3',
+      version: this.version,
     });
   }
 

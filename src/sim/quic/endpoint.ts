@@ -12,6 +12,7 @@ import type {
   PacketKind,
   QuicPacketType,
   QuicState,
+  QuicTls,
   Side,
   TraceRecorder,
 } from '../trace';
@@ -62,8 +63,11 @@ export interface QuicConfig {
   readonly maxDatagramBytes: number;
   /** This endpoint's max_idle_timeout (0 = none). */
   readonly maxIdleTimeoutUs: Micros;
-  /** 0-RTT: the client resumes and sends its first request in 0-RTT packets. */
-  readonly zeroRtt: boolean;
+  /**
+   * TLS 1.3 mode: a full handshake, a resumption ('tls1.3-resumed': no certificate), or 0-RTT
+   * ('tls1.3-0rtt': the client resumes and sends its first request in 0-RTT packets).
+   */
+  readonly tls: QuicTls;
   /** Handshake flights (CRYPTO data): client hello, server hello, server rest, client finished. */
   readonly flights: {
     readonly clientHello: { readonly label: string; readonly bytes: number };
@@ -122,11 +126,16 @@ export class QuicEndpoint {
   ) {
     this.dir = side === 'client' ? 'c2s' : 's2c';
     this.mds = cfg.maxDatagramBytes;
-    this.connState = new ConnState(engine, trace, conn, side, cfg.zeroRtt);
+    this.connState = new ConnState(engine, trace, conn, side, cfg.tls);
     this.recovery = new Recovery(engine, trace, conn, side, this.mds);
     this.lossTimer = new Timer(engine, () => this.onLossTimer());
     this.idleTimer = new Timer(engine, () => this.onIdle());
     this.endTimer = new Timer(engine, () => this.setState('CLOSED'));
+  }
+
+  /** 0-RTT: the client's first request goes out in 0-RTT packets. */
+  private get zeroRtt(): boolean {
+    return this.cfg.tls === 'tls1.3-0rtt';
   }
 
   /** Connection state. */
@@ -199,7 +208,7 @@ export class QuicEndpoint {
     const f = this.cfg.flights.clientHello;
     this.spaces[INITIAL].crypto.write(cryptoMsg(f.label, f.bytes));
     this.kick();
-    if (this.cfg.zeroRtt) {
+    if (this.zeroRtt) {
       // Resumption: 0-RTT keys at once; the application may write right after the Initial.
       this.appOpen = true;
       this.engine.schedule(0, () => {
@@ -551,8 +560,7 @@ export class QuicEndpoint {
       }
     }
     const app = this.spaces[APP];
-    const canApp =
-      this.appOpen && (this.side === 'server' || this.handshakeDone || this.cfg.zeroRtt);
+    const canApp = this.appOpen && (this.side === 'server' || this.handshakeDone || this.zeroRtt);
     if (!canApp || this.ended) return false;
     if (this.scheduler.hasData && this.recovery.cwndAllows()) {
       this.buildPacket(APP);

@@ -22,7 +22,7 @@ export const SCENARIO_DOCS: Record<FieldPath, string> = {
   'tcp.initialRtoMs': 'initial retransmission timeout (RFC 6298: 1 s)',
   'tcp.minRtoMs': 'lower bound of the RTO (Linux TCP_RTO_MIN 200 ms; RFC 6298 suggests 1 s)',
   'tcp.timeWaitMs': 'TIME_WAIT duration (Linux 60 s)',
-  tls: 'TLS over TCP: none, TLS 1.2 (2 RTT), TLS 1.3 (1 RTT), TLS 1.3 0-RTT (resumption: the first request leaves with the ClientHello); with http.version "3" only tls1.3 (the default there) or tls1.3-0rtt',
+  tls: 'TLS over TCP: none, TLS 1.2 (2 RTT), TLS 1.2 resumed (1 RTT, no certificate: session ID or ticket), TLS 1.3 (1 RTT), TLS 1.3 resumed (1 RTT, PSK, no certificate), TLS 1.3 0-RTT (resumption: the first request leaves with the ClientHello); with http.version "3" only tls1.3 (the default there), tls1.3-resumed or tls1.3-0rtt',
   'http.version':
     'HTTP version: 0.9, 1.0, 1.1 (one request at a time per connection), 2 (one TCP connection per origin, concurrent streams; tls "none" = h2c), 3 (QUIC over UDP, TLS 1.3 always)',
   'http.keepAlive':

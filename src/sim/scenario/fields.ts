@@ -96,7 +96,7 @@ export const SCENARIO_FIELDS = {
   },
   tls: {
     kind: 'enum',
-    values: ['none', 'tls1.2', 'tls1.3', 'tls1.3-0rtt'],
+    values: ['none', 'tls1.2', 'tls1.2-resumed', 'tls1.3', 'tls1.3-resumed', 'tls1.3-0rtt'],
     default: 'none',
   },
   'http.version': {

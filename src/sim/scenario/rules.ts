@@ -98,9 +98,11 @@ export const RULES = [
     id: 'tlsQuic',
     kind: 'reject',
     path: 'tls',
-    when: (v) => v['http.version'] === '3' && (v.tls === 'none' || v.tls === 'tls1.2'),
+    when: (v) =>
+      v['http.version'] === '3' &&
+      (v.tls === 'none' || v.tls === 'tls1.2' || v.tls === 'tls1.2-resumed'),
     message: (v) =>
-      `must be "tls1.3" or "tls1.3-0rtt" with http.version "3": QUIC always uses TLS 1.3, its handshake is part of the transport's (got ${JSON.stringify(v.tls)})`,
+      `must be "tls1.3", "tls1.3-resumed" or "tls1.3-0rtt" with http.version "3": QUIC always uses TLS 1.3, its handshake is part of the transport's (got ${JSON.stringify(v.tls)})`,
     adjust: () => ({ tls: 'tls1.3' }),
   },
   {

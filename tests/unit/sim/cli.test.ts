@@ -101,7 +101,9 @@ describe('cli: HTTP/2, HTTP/3, 0-RTT and migration', { timeout: 30_000 }, () => 
   it('HTTP/3 with tls "tls1.2" is refused with the reason', () => {
     const r = run(file('h3-tls12.json', '{"http":{"version":"3"},"tls":"tls1.2"}'));
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('tls: must be "tls1.3" or "tls1.3-0rtt" with http.version "3"');
+    expect(r.stderr).toContain(
+      'tls: must be "tls1.3", "tls1.3-resumed" or "tls1.3-0rtt" with http.version "3"',
+    );
     expect(r.stderr).toContain('QUIC always uses TLS 1.3');
   });
 

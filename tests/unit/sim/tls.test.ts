@@ -10,6 +10,10 @@ describe('TLS handshake cost', () => {
     { tls: 'none', extra: 0 },
     { tls: 'tls1.3', extra: 1 },
     { tls: 'tls1.2', extra: 2 },
+    // Resumption (RFC 5246 §7.3, RFC 5077; RFC 8446 §2.2 without early data): TCP 1 + TLS 1 +
+    // request 1 = 3 RTT to the first response, for both versions.
+    { tls: 'tls1.2-resumed', extra: 1 },
+    { tls: 'tls1.3-resumed', extra: 1 },
   ] as const)('$tls', ({ tls, extra }) => {
     it.each([50, 100, 200])(
       `adds ${extra} RTT before the first request byte at RTT %i ms`,
@@ -27,6 +31,33 @@ describe('TLS handshake cost', () => {
     expect([tlsRoundTrips('none'), tlsRoundTrips('tls1.3'), tlsRoundTrips('tls1.2')]).toEqual([
       0, 1, 2,
     ]);
+    expect([tlsRoundTrips('tls1.2-resumed'), tlsRoundTrips('tls1.3-resumed')]).toEqual([1, 1]);
+  });
+
+  it('a resumed TLS 1.2 handshake: the server finishes first, no certificate', () => {
+    const { trace } = simulate({ tls: 'tls1.2-resumed', network: { rttMs: 100, ...FAST }, page });
+    const flights = packets(trace, (p) => p.payloadBytes > 0);
+    expect(flights.map((p) => [p.t, p.dir, p.label])).toEqual([
+      [100, 'c2s', 'ClientHello (session ticket)'],
+      [150, 's2c', 'ServerHello, ChangeCipherSpec, Finished'],
+      [200, 'c2s', 'ChangeCipherSpec, Finished + GET /index.html'],
+      [250, 's2c', '200 OK /index.html'],
+    ]);
+    expect(ofType(trace, 'tls').map((e) => [e.t, e.side, e.step])).toEqual([
+      [100, 'client', 'start'],
+      [150, 'server', 'start'],
+      [200, 'client', 'done'],
+      [250, 'server', 'done'],
+    ]);
+  });
+
+  it('a resumed TLS 1.3 handshake: one server segment without Certificate', () => {
+    const { trace } = simulate({ tls: 'tls1.3-resumed', network: { rttMs: 100, ...FAST }, page });
+    const s2c = packets(trace, (p) => p.dir === 's2c' && p.kind === 'TLS');
+    expect(s2c.map((p) => [p.t, p.label])).toEqual([
+      [150, 'ServerHello, EncryptedExtensions, Finished'],
+    ]);
+    expect(TLS_FLIGHTS['tls1.3-resumed'].some((f) => f.label.includes('Certificate'))).toBe(false);
   });
 
   it('TLS 1.2 flights appear on the ladder in order with their labels', () => {

@@ -24,7 +24,11 @@ const text = (parts: Segment[]): string =>
 describe('numbers', () => {
   it('print at most one decimal with thousands grouped, alike in both languages', () => {
     for (const lang of ['en', 'zh'] as const) {
-      const s = exerciseStrings(dict(lang).exercise, 'pageLoadMs', lang === 'en' ? 'en' : 'zh-Hans');
+      const s = exerciseStrings(
+        dict(lang).exercise,
+        'pageLoadMs',
+        lang === 'en' ? 'en' : 'zh-Hans',
+      );
       expect(formatNumber(s, 1812.34)).toBe('1,812.3');
       expect(formatNumber(s, 1812.36)).toBe('1,812.4');
       expect(formatNumber(s, 3)).toBe('3');

@@ -106,7 +106,14 @@ describe('playgroundSchema', () => {
       return p?.type === 'enum' ? p.options : [];
     };
     expect(options('version')).toEqual(['0.9', '1.0', '1.1', '2', '3']);
-    expect(options('tls')).toEqual(['none', 'tls1.2', 'tls1.3', 'tls1.3-0rtt']);
+    expect(options('tls')).toEqual([
+      'none',
+      'tls1.2',
+      'tls1.2-resumed',
+      'tls1.3',
+      'tls1.3-resumed',
+      'tls1.3-0rtt',
+    ]);
     expect(options('model')).toEqual(['unlimited', 'threaded', 'event']);
   });
 

@@ -83,7 +83,8 @@ describe('validateScenario', () => {
     expect(errorsOf({ tls: 'ssl3' })).toEqual([
       {
         path: 'tls',
-        message: 'must be one of "none", "tls1.2", "tls1.3", "tls1.3-0rtt" (got "ssl3")',
+        message:
+          'must be one of "none", "tls1.2", "tls1.2-resumed", "tls1.3", "tls1.3-resumed", "tls1.3-0rtt" (got "ssl3")',
       },
     ]);
     expect(errorsOf({ network: 5 })).toEqual([
