@@ -146,8 +146,10 @@ test.describe('numbers match `npm run sim`', () => {
       handshakeScenario({ ...defaults(handshakeSchema), tls: 'tls1.2-resumed', rtt: 60 }),
     );
     const widget = await open(page, 'handshake', '?handshake.tls=tls1.2-resumed&handshake.rtt=60');
-    // RFC 5246 §7.3: TCP 1 + abbreviated TLS 1.2 1 = 2 RTT before the request, 3 to the response.
-    expect(m.requests[0]?.sentMs).toBeCloseTo(120, 0);
+    // RFC 5246 §7.3: TCP 1 + abbreviated TLS 1.2 1 = 2 RTT before the request, 3 to the response
+    // (180 ms at RTT 60, plus a few ms of serialization).
+    expect(m.pageLoadMs).toBeGreaterThanOrEqual(180);
+    expect(m.pageLoadMs).toBeLessThan(190);
     await expect(widget.locator('.summary')).toContainText(`${ms(m.pageLoadMs)} ms`);
     await expect(widget.locator('.summary')).toContainText(
       '2 round trips (TCP 1 + TLS 1.2 resumed 1)',

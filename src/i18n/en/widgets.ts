@@ -438,7 +438,9 @@ export const widgets = {
         'HTTP/2 and HTTP/3 send requests as concurrent streams instead: pipelining does not apply.',
       tlsQuic: 'HTTP/3 runs over QUIC, which always uses TLS 1.3: the simulation uses TLS 1.3.',
       quicIdle:
-        'HTTP/3: the two idle timeouts set QUIC’s idle timeout (max_idle_timeout), and the limit of requests per connection does not apply. A server timeout of 0 (keep-alive off) has no QUIC counterpart: the server keeps QUIC’s idle timeout.',
+        'HTTP/3: the two idle timeouts set QUIC’s idle timeout (max_idle_timeout), and the limit of requests per connection does not apply.',
+      keepAliveOffQuic:
+        'A server keep-alive timeout of 0 (keep-alive off) has no HTTP/3 counterpart: the server keeps QUIC’s idle timeout.',
       keepAliveUnderMs:
         'The server’s keep-alive timeout is 0 (keep-alive off) or at least 1 ms: the simulation uses 1 ms.',
     },

@@ -419,7 +419,9 @@ export const widgets: Dictionary['widgets'] = {
       pipeliningMux: 'HTTP/2 和 HTTP/3 以并发的流发送请求，管线化不适用。',
       tlsQuic: 'HTTP/3 运行在 QUIC 之上，而 QUIC 总是使用 TLS 1.3：模拟改用 TLS 1.3。',
       quicIdle:
-        'HTTP/3：两个空闲超时用作 QUIC 的空闲超时（max_idle_timeout），“每条连接的最大请求数”不适用。服务器超时设为 0（关闭 keep-alive）在 QUIC 中没有对应设置：服务器沿用 QUIC 自己的空闲超时。',
+        'HTTP/3：两个空闲超时用作 QUIC 的空闲超时（max_idle_timeout），“每条连接的最大请求数”不适用。',
+      keepAliveOffQuic:
+        '服务器的 keep-alive 超时设为 0（关闭 keep-alive）在 HTTP/3 中没有对应设置：服务器沿用 QUIC 的空闲超时。',
       keepAliveUnderMs:
         '服务器的 keep-alive 超时要么为 0（关闭 keep-alive），要么至少 1 ms：模拟改用 1 ms。',
     },

@@ -120,7 +120,7 @@ export const RULES = [
     path: 'quic.serverMaxIdleTimeoutMs',
     when: (v) => v['http.version'] === '3',
     message: () =>
-      "HTTP/3 closes idle connections with QUIC's max_idle_timeout (RFC 9000 §10.1): the client's and the server's idle timeouts become the two endpoints' max_idle_timeout (a server timeout of 0, keep-alive off, has no QUIC counterpart: 0 would disable the idle timeout, so the server's max_idle_timeout stays as it is); server.keepAliveTimeoutMs and server.maxRequestsPerConnection apply to HTTP/1.x and 2 only",
+      "HTTP/3 closes idle connections with QUIC's max_idle_timeout (RFC 9000 §10.1): the client's and the server's idle timeouts become the two endpoints' max_idle_timeout; server.keepAliveTimeoutMs and server.maxRequestsPerConnection apply to HTTP/1.x and 2 only",
     adjust: (v) => ({
       'quic.maxIdleTimeoutMs': v['client.idleTimeoutMs'],
       'quic.serverMaxIdleTimeoutMs':
@@ -128,6 +128,15 @@ export const RULES = [
           ? v['server.keepAliveTimeoutMs']
           : v['quic.serverMaxIdleTimeoutMs'],
     }),
+  },
+  {
+    id: 'keepAliveOffQuic',
+    kind: 'map',
+    path: 'server.keepAliveTimeoutMs',
+    when: (v) => v['http.version'] === '3' && v['server.keepAliveTimeoutMs'] === 0,
+    message: () =>
+      "a server keep-alive timeout of 0 (keep-alive off) has no HTTP/3 counterpart: as a max_idle_timeout 0 would disable the idle timeout (RFC 9000 §10.1), the server's max_idle_timeout stays as it is",
+    adjust: () => ({}),
   },
 ] as const satisfies readonly ScenarioRule[];
 

@@ -43,12 +43,19 @@ function valueOf(path: FieldPath): fc.Arbitrary<unknown> {
     case 'integer':
       return fc.integer({ min: spec.min, max: Math.min(spec.max, CAPS[path] ?? spec.max) });
     case 'number':
-      return fc.double({
-        min: spec.min,
-        max: Math.min(spec.max, CAPS[path] ?? spec.max),
-        noNaN: true,
-        noDefaultInfinity: true,
-      });
+      // The minimum itself now and then: a boundary some rules are about (a timeout of 0).
+      return fc.oneof(
+        { weight: 1, arbitrary: fc.constant(spec.min) },
+        {
+          weight: 4,
+          arbitrary: fc.double({
+            min: spec.min,
+            max: Math.min(spec.max, CAPS[path] ?? spec.max),
+            noNaN: true,
+            noDefaultInfinity: true,
+          }),
+        },
+      );
   }
 }
 
@@ -204,7 +211,7 @@ describe('coerceScenario', () => {
 
   it('HTTP/3 with a server timeout of 0 keeps the server max_idle_timeout (0 would disable it)', () => {
     const c = coerceScenario({ http: { version: '3' }, server: { keepAliveTimeoutMs: 0 } });
-    expect(c.adjustments).toEqual(['quicIdle']);
+    expect(c.adjustments).toEqual(['quicIdle', 'keepAliveOffQuic']);
     expect(c.values['quic.serverMaxIdleTimeoutMs']).toBe(30000);
   });
 
