@@ -458,12 +458,14 @@ export const widgets = {
       'A browser loads a page — {html} bytes of HTML, then {objects} of {bytes} bytes — over {proto}, {tls}, with a {rtt} ms round trip, {bw} Mbit/s and {loss}% packet loss, at most {perHostPhrase} per host. {server}',
     captionVisitors:
       'Visitors arrive at random, {rate} a second for {duration} ms, and each fetches {objects} of {bytes} bytes over {proto}, {tls}, with a {rtt} ms round trip, {bw} Mbit/s shared by all and {loss}% packet loss. {server}',
-    serverUnlimited:
-      'The server serves every connection at once and closes connections idle for {timeout} ms.',
+    serverUnlimited: 'The server serves every connection at once and {closing}.',
     serverThreaded:
-      'The server is threaded: {workers} workers and a backlog of {backlog}; it closes connections idle for {timeout} ms.',
+      'The server is threaded: {workers} workers and a backlog of {backlog}; it {closing}.',
     serverEvent:
-      'The server is event-driven: up to {connections} connections and a backlog of {backlog}; it closes connections idle for {timeout} ms.',
+      'The server is event-driven: up to {connections} connections and a backlog of {backlog}; it {closing}.',
+    /** How the server ends connections: after an idle timeout, or (timeout 0) after each response. */
+    closeIdle: 'closes connections idle for {timeout} ms',
+    closeEach: 'closes each connection after its response (keep-alive off)',
     summaryVisitors:
       'On average {held} connections hold a server slot ({busy} serving, {idle} idle in keep-alive){limit}. {pressure} Half of the responses take at most {p50} ms, 95% at most {p95} ms; the server completes {throughput} responses a second.',
     limitOf: ' out of {n}',

@@ -439,11 +439,13 @@ export const widgets: Dictionary['widgets'] = {
       '浏览器加载一个页面——{html} 字节的 HTML，随后是 {objects}，每个 {bytes} 字节——使用 {proto}，{tls}，往返时延 {rtt} ms、带宽 {bw} Mbit/s、丢包率 {loss}%，每个主机最多 {perHost} 条连接。{server}',
     captionVisitors:
       '访客在随机时刻到达，每秒 {rate} 位，持续 {duration} ms；每位访客使用 {proto}，{tls}，获取 {objects}，每个 {bytes} 字节；往返时延 {rtt} ms，所有访客共享 {bw} Mbit/s 带宽，丢包率 {loss}%。{server}',
-    serverUnlimited: '服务器同时服务所有连接，并关闭空闲 {timeout} ms 的连接。',
+    serverUnlimited: '服务器同时服务所有连接，并{closing}。',
     serverThreaded:
-      '服务器采用多进程/多线程模型：{workers} 个工作进程，监听队列长度 {backlog}；它会关闭空闲 {timeout} ms 的连接。',
+      '服务器采用多进程/多线程模型：{workers} 个工作进程，监听队列长度 {backlog}；它会{closing}。',
     serverEvent:
-      '服务器采用事件驱动模型：最多 {connections} 条连接，监听队列长度 {backlog}；它会关闭空闲 {timeout} ms 的连接。',
+      '服务器采用事件驱动模型：最多 {connections} 条连接，监听队列长度 {backlog}；它会{closing}。',
+    closeIdle: '关闭空闲 {timeout} ms 的连接',
+    closeEach: '每发完一个响应就关闭连接（即关闭 keep-alive）',
     summaryVisitors:
       '平均有 {held} 条连接占着服务器的槽位（{busy} 条在服务，{idle} 条因 keep-alive 空闲）{limit}。{pressure}一半的响应在 {p50} ms 内完成，95% 在 {p95} ms 内完成；服务器每秒完成 {throughput} 个响应。',
     limitOf: '，上限为 {n}',
