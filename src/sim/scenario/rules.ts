@@ -2,8 +2,8 @@
  * The scenario's cross-field rules, each stated once, as data:
  * - `CONDITIONAL_DEFAULTS`: defaults that depend on another field (keep-alive by HTTP version,
  *   TLS 1.3 under HTTP/3);
- * - `RULES`: combinations the simulation does not take as they are, each with its message and
- *   its adjustment (the nearest combination it does take). `reject` rules are errors for the
+ * - `RULES`: combinations the simulation does not take as they are, each with its adjustment
+ *   (the nearest combination it does take; its English message is in `rule-messages.ts`). `reject` rules are errors for the
  *   validator; `normalize` rules the validator applies silently; `map` rules only say which
  *   setting takes effect instead of one that does not apply. `coerceScenario` applies every rule
  *   in order, each seeing the adjustments before it, and lists what it changed: the Playground
@@ -40,15 +40,11 @@ export interface ScenarioRule {
   readonly path: FieldPath;
   /** Whether the rule applies to these values. */
   readonly when: (v: FieldValues) => boolean;
-  /** Why: the validator's error for `reject`, an explanation for the others. */
-  readonly message: (v: FieldValues) => string;
   /** The nearest values the simulation takes. */
   readonly adjust: (v: FieldValues) => FieldPatch;
 }
 
 const mux = (v: FieldValues): boolean => v['http.version'] === '2' || v['http.version'] === '3';
-const pipeliningNeeds = (v: FieldValues): string =>
-  `requires http.version "1.1" with keepAlive true (got version ${JSON.stringify(v['http.version'])}, keepAlive ${String(v['http.keepAlive'])})`;
 const pipeliningOff = (): FieldPatch => ({ 'http.pipelining': false });
 
 /** The rules, in the order the coerce mode applies them. */
@@ -58,7 +54,6 @@ export const RULES = [
     kind: 'normalize',
     path: 'http.keepAlive',
     when: (v) => v['http.version'] === '0.9' && v['http.keepAlive'],
-    message: () => 'HTTP/0.9 has no keep-alive: every connection closes after its response',
     adjust: () => ({ 'http.keepAlive': false }),
   },
   {
@@ -66,8 +61,6 @@ export const RULES = [
     kind: 'reject',
     path: 'http.keepAlive',
     when: (v) => mux(v) && !v['http.keepAlive'],
-    message: (v) =>
-      `must be true (or absent) with http.version "${v['http.version']}": HTTP/${v['http.version']} connections are always persistent (keepAlive applies to HTTP/1.0 and 1.1)`,
     adjust: () => ({ 'http.keepAlive': true }),
   },
   {
@@ -75,7 +68,6 @@ export const RULES = [
     kind: 'reject',
     path: 'http.pipelining',
     when: (v) => v['http.pipelining'] && mux(v),
-    message: pipeliningNeeds,
     adjust: pipeliningOff,
   },
   {
@@ -83,7 +75,6 @@ export const RULES = [
     kind: 'reject',
     path: 'http.pipelining',
     when: (v) => v['http.pipelining'] && !mux(v) && v['http.version'] !== '1.1',
-    message: pipeliningNeeds,
     adjust: pipeliningOff,
   },
   {
@@ -91,7 +82,6 @@ export const RULES = [
     kind: 'reject',
     path: 'http.pipelining',
     when: (v) => v['http.pipelining'] && v['http.version'] === '1.1' && !v['http.keepAlive'],
-    message: pipeliningNeeds,
     adjust: pipeliningOff,
   },
   {
@@ -101,8 +91,6 @@ export const RULES = [
     when: (v) =>
       v['http.version'] === '3' &&
       (v.tls === 'none' || v.tls === 'tls1.2' || v.tls === 'tls1.2-resumed'),
-    message: (v) =>
-      `must be "tls1.3", "tls1.3-resumed" or "tls1.3-0rtt" with http.version "3": QUIC always uses TLS 1.3, its handshake is part of the transport's (got ${JSON.stringify(v.tls)})`,
     adjust: () => ({ tls: 'tls1.3' }),
   },
   {
@@ -110,8 +98,6 @@ export const RULES = [
     kind: 'reject',
     path: 'server.keepAliveTimeoutMs',
     when: (v) => v['server.keepAliveTimeoutMs'] > 0 && v['server.keepAliveTimeoutMs'] < 1,
-    message: (v) =>
-      `must be 0 (keep-alive off) or at least 1 ms (got ${v['server.keepAliveTimeoutMs']})`,
     adjust: () => ({ 'server.keepAliveTimeoutMs': 1 }),
   },
   {
@@ -119,8 +105,6 @@ export const RULES = [
     kind: 'map',
     path: 'quic.serverMaxIdleTimeoutMs',
     when: (v) => v['http.version'] === '3',
-    message: () =>
-      "HTTP/3 closes idle connections with QUIC's max_idle_timeout (RFC 9000 §10.1): the client's and the server's idle timeouts become the two endpoints' max_idle_timeout; server.keepAliveTimeoutMs and server.maxRequestsPerConnection apply to HTTP/1.x and 2 only",
     adjust: (v) => ({
       'quic.maxIdleTimeoutMs': v['client.idleTimeoutMs'],
       'quic.serverMaxIdleTimeoutMs':
@@ -134,8 +118,6 @@ export const RULES = [
     kind: 'map',
     path: 'server.keepAliveTimeoutMs',
     when: (v) => v['http.version'] === '3' && v['server.keepAliveTimeoutMs'] === 0,
-    message: () =>
-      "a server keep-alive timeout of 0 (keep-alive off) has no HTTP/3 counterpart: as a max_idle_timeout 0 would disable the idle timeout (RFC 9000 §10.1), the server's max_idle_timeout stays as it is",
     adjust: () => ({}),
   },
 ] as const satisfies readonly ScenarioRule[];

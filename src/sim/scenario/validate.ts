@@ -11,7 +11,8 @@ import {
   type CompositeSpec,
   type FieldPath,
 } from './fields';
-import { LIMITS, RULES, resolveValues, type ScenarioRule } from './rules';
+import { RULE_MESSAGES } from './rule-messages';
+import { LIMITS, RULES, resolveValues, type RuleId, type ScenarioRule } from './rules';
 import { TOP_KEYS, isOptionalSection, isRecord, isSection, rawAt, sectionKeys } from './shape';
 import { URL_PATH, accepts, describeSpec, type FieldSpec, type PathSpec } from './spec';
 import type { FieldValues, Scenario, ValidationError, ValidationResult } from './types';
@@ -174,9 +175,10 @@ export function validateScenario(input: unknown): ValidationResult {
   }
 
   // The rules judge the values as given; the normalizations apply after.
-  const rules: readonly ScenarioRule[] = RULES;
+  const rules: readonly (ScenarioRule & { readonly id: RuleId })[] = RULES;
   for (const rule of rules)
-    if (rule.kind === 'reject' && rule.when(given)) c.fail(rule.path, rule.message(given));
+    if (rule.kind === 'reject' && rule.when(given))
+      c.fail(rule.path, RULE_MESSAGES[rule.id](given));
   let values = given;
   for (const rule of rules)
     if (rule.kind === 'normalize' && rule.when(values))

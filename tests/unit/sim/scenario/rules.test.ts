@@ -1,7 +1,7 @@
 /**
- * The cross-field rules: each has a message and an adjustment that ends it; the coerce mode
- * turns any input whose fields are each in range into one the validator accepts, agrees with the
- * validator on every value, and rejects exactly what the validator rejects.
+ * The cross-field rules: each has a message (`rule-messages.ts`) and an adjustment that ends
+ * it; the coerce mode turns any input whose fields are each in range into one the validator
+ * accepts, agrees with the validator on every value, and rejects exactly what it rejects.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -18,6 +18,8 @@ import {
   type ScenarioInput,
   type ScenarioRule,
 } from '../../../../src/sim/scenario';
+import { RULE_MESSAGES } from '../../../../src/sim/scenario/rule-messages';
+import type { RuleId } from '../../../../src/sim/scenario/rules';
 import { rawAt, withFields } from '../../../../src/sim/scenario/shape';
 
 const paths = Object.keys(SCENARIO_FIELDS) as FieldPath[];
@@ -102,7 +104,8 @@ describe('RULES', () => {
       fc.property(inputs, (input) => {
         const v = given(input);
         for (const rule of rules) {
-          if (rule.when(v)) expect(rule.message(v).length, rule.id).toBeGreaterThan(20);
+          if (rule.when(v))
+            expect(RULE_MESSAGES[rule.id as RuleId](v).length, rule.id).toBeGreaterThan(20);
         }
       }),
     );
