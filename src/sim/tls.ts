@@ -21,6 +21,17 @@ export interface TlsFlight {
 }
 
 /**
+ * The server's flight of a TLS 1.3 resumption, with or without early data (RFC 8446 §2.2): the
+ * pre-shared key authenticates it, so there is no Certificate or CertificateVerify.
+ */
+const PSK_SERVER_FLIGHT: TlsFlight = {
+  id: 's1',
+  from: 'server',
+  label: 'ServerHello, EncryptedExtensions, Finished',
+  bytes: 200,
+};
+
+/**
  * Handshake flights per version. TLS 1.2 (RFC 5246, full ECDHE handshake): 2 round trips before
  * application data; TLS 1.3 (RFC 8446 §2): 1 round trip. The certificate chain (~3.2 KB) makes the
  * server flight span 3 segments at MSS 1460, so a small initial window can stretch it.
@@ -73,22 +84,12 @@ export const TLS_FLIGHTS: Readonly<Record<Exclude<TlsVersion, 'none'>, readonly 
   // CertificateVerify in the server's flight; the request waits for the server's Finished.
   'tls1.3-resumed': [
     { id: 'c1', from: 'client', label: 'ClientHello (PSK)', bytes: 490 },
-    {
-      id: 's1',
-      from: 'server',
-      label: 'ServerHello, EncryptedExtensions, Finished',
-      bytes: 200,
-    },
+    PSK_SERVER_FLIGHT,
     { id: 'c2', from: 'client', label: 'Finished', bytes: 60 },
   ],
   'tls1.3-0rtt': [
     { id: 'c1', from: 'client', label: 'ClientHello (PSK, early_data)', bytes: 490 },
-    {
-      id: 's1',
-      from: 'server',
-      label: 'ServerHello, EncryptedExtensions, Finished',
-      bytes: 200,
-    },
+    PSK_SERVER_FLIGHT,
     { id: 'c2', from: 'client', label: 'EndOfEarlyData, Finished', bytes: 85 },
   ],
 };

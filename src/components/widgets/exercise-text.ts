@@ -20,7 +20,6 @@ export function fill(template: string, values: Record<string, string | number>):
 
 /** The strings one exercise needs (its ask's entries of `exercise` in the dictionary). */
 export interface ExerciseStrings {
-  readonly locale: string;
   readonly ask: Ask;
   readonly unit: string;
   readonly unitOne: string;
@@ -51,14 +50,9 @@ export interface ExerciseStrings {
 }
 
 /** Picks an exercise's strings out of its language's dictionary. */
-export function exerciseStrings(
-  t: Dictionary['exercise'],
-  ask: Ask,
-  locale: string,
-): ExerciseStrings {
+export function exerciseStrings(t: Dictionary['exercise'], ask: Ask): ExerciseStrings {
   const tol = toleranceOf(ask).kind;
   return {
-    locale,
     ask,
     unit: t.units[ask],
     unitOne: t.unitsOne[ask],
@@ -103,12 +97,12 @@ const oneDecimal = formatLocale({
 }).format(',.1~f');
 
 /** A number as the page prints it (at most one decimal). */
-export const formatNumber = (_s: ExerciseStrings, n: number): string => oneDecimal(n);
+export const formatNumber = (n: number): string => oneDecimal(n);
 
 /** A value with its unit ("1,800.3 ms", "3 connections", "1 connection"). */
 export function quantity(s: ExerciseStrings, n: number): string {
   const one = Math.abs(n - 1) < 0.05;
-  return fill(one ? s.unitOne : s.unit, { n: formatNumber(s, n) });
+  return fill(one ? s.unitOne : s.unit, { n: formatNumber(n) });
 }
 
 /** A piece of a sentence: text, or the slot `a` / `b` holding a value to be emphasised. */
@@ -124,7 +118,7 @@ export function answerSegments(s: ExerciseStrings, a: number, b?: number): Segme
     // The difference of the values as printed (one decimal), so the sentence adds up.
     const d = (Math.round(b * 10) - Math.round(a * 10)) / 10;
     values['diff'] =
-      d === 0 ? s.same : fill(d < 0 ? s.less : s.more, { n: formatNumber(s, Math.abs(d)) });
+      d === 0 ? s.same : fill(d < 0 ? s.less : s.more, { n: formatNumber(Math.abs(d)) });
   }
   const text = fill(b === undefined ? s.one : s.two, values);
   const out: Segment[] = [];
@@ -143,8 +137,8 @@ export const toleranceSentence = (s: ExerciseStrings, rttMs: number): string =>
 function toleranceValues(s: ExerciseStrings, rttMs: number): Record<string, string> {
   const tol = toleranceOf(s.ask);
   return {
-    ms: formatNumber(s, rttMs / 2),
-    pct: tol.kind === 'relative' ? formatNumber(s, tol.fraction * 100) : '',
+    ms: formatNumber(rttMs / 2),
+    pct: tol.kind === 'relative' ? formatNumber(tol.fraction * 100) : '',
   };
 }
 
@@ -162,7 +156,7 @@ export interface Checked {
 export function feedbackLine(s: ExerciseStrings, c: Checked): string {
   const rtt =
     s.ask === 'pageLoadMs' && c.rttMs > 0
-      ? fill(s.rttNote, { n: formatNumber(s, c.expected / c.rttMs) })
+      ? fill(s.rttNote, { n: formatNumber(c.expected / c.rttMs) })
       : '';
   const head = fill(s.yourLine, {
     case: c.label,
@@ -192,14 +186,14 @@ export function drawnSentence(
   seed: number,
   values: readonly DrawnValue[],
 ): string {
-  const list = values.map((v) => drawText(s, v.label, formatNumber(s, v.value))).join(s.listSep);
+  const list = values.map((v) => drawText(s, v.label, formatNumber(v.value))).join(s.listSep);
   return fill(s.drawn, { seed, values: list });
 }
 
 /** "“New numbers” draws RTT = 20–300 ms, 2–10 objects." */
 export function rangesSentence(s: ExerciseStrings, ranges: readonly DrawRange[]): string {
   const list = ranges
-    .map((r) => drawText(s, r.label, `${formatNumber(s, r.min)}–${formatNumber(s, r.max)}`))
+    .map((r) => drawText(s, r.label, `${formatNumber(r.min)}–${formatNumber(r.max)}`))
     .join(s.listSep);
   return fill(s.drawnFrom, { ranges: list });
 }

@@ -3,15 +3,16 @@
  * - `CONDITIONAL_DEFAULTS`: defaults that depend on another field (keep-alive by HTTP version,
  *   TLS 1.3 under HTTP/3);
  * - `RULES`: combinations the simulation does not take as they are, each with its adjustment
- *   (the nearest combination it does take; its English message is in `rule-messages.ts`). `reject` rules are errors for the
- *   validator; `normalize` rules the validator applies silently; `map` rules only say which
- *   setting takes effect instead of one that does not apply. `coerceScenario` applies every rule
- *   in order, each seeing the adjustments before it, and lists what it changed: the Playground
- *   runs its knobs through it, so it holds no protocol logic of its own;
+ *   (the nearest combination it does take; its English message is in `rule-messages.ts`).
+ *   `reject` rules are errors for the validator; `normalize` rules the validator applies
+ *   silently; `map` rules only say which setting takes effect instead of one that does not
+ *   apply. `coerceScenario` applies every rule in order, each seeing the adjustments before it,
+ *   and lists what it changed: the Playground runs its knobs through it, so it holds no protocol
+ *   logic of its own;
  * - `LIMITS`: bounds on the size of a run (bytes transferred, a workload's requests).
  */
 import { SCENARIO_FIELDS, type FieldPath } from './fields';
-import { SCALAR_PARTS, isOptionalSection, rawAtParts, withFields } from './shape';
+import { SCALAR_PARTS, isOptionalSection, rawAt, rawAtParts, withFields } from './shape';
 import { accepts } from './spec';
 import type { FieldValue, FieldValues, Scenario, ScenarioInput } from './types';
 
@@ -176,7 +177,7 @@ export function resolveValues(input: unknown, read: FieldReader): FieldValues {
   const values: Record<string, unknown> = {};
   const absent: FieldPath[] = [];
   for (const { path, head, key } of SCALAR_PARTS) {
-    if (isOptionalSection(head) && rawAtParts(input, head, head, head) === undefined) continue;
+    if (isOptionalSection(head) && rawAt(input, head) === undefined) continue;
     const raw = rawAtParts(input, head, path, key);
     if (raw !== undefined) values[path] = read(path, raw);
     else if (!('optional' in SCENARIO_FIELDS[path])) absent.push(path);

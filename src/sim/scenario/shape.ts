@@ -30,14 +30,23 @@ export const TOP_KEYS: readonly string[] = [
   ...heads.filter(optional),
 ];
 
-/** The keys each section allows, in the table's order (computed once: the validator reads them per run). */
-const SECTION_KEYS: ReadonlyMap<string, readonly string[]> = new Map(
+/** A section's field: its key inside the section and its dotted path. */
+export type SectionField = readonly [key: string, path: string];
+
+/**
+ * Each section's fields in the table's order, computed once (the validator reads them on every
+ * run); the keys alone beside them.
+ */
+const SECTION_FIELDS: ReadonlyMap<string, readonly SectionField[]> = new Map(
   heads
-    .map((head): [string, readonly string[]] => [
+    .map((head): [string, readonly SectionField[]] => [
       head,
-      PATHS.filter((p) => p.startsWith(`${head}.`)).map(keyOf),
+      PATHS.filter((p) => p.startsWith(`${head}.`)).map((p): SectionField => [keyOf(p), p]),
     ])
-    .filter(([, keys]) => keys.length > 0),
+    .filter(([, fields]) => fields.length > 0),
+);
+const SECTION_KEYS: ReadonlyMap<string, readonly string[]> = new Map(
+  [...SECTION_FIELDS].map(([head, fields]) => [head, fields.map(([key]) => key)]),
 );
 
 /** Whether a top-level key is a section (an object of fields). */
@@ -51,6 +60,11 @@ export const isOptionalSection = optional;
 /** The keys a section allows, in the table's order. */
 export function sectionKeys(section: string): readonly string[] {
   return SECTION_KEYS.get(section) ?? [];
+}
+
+/** A section's fields with their dotted paths, in the table's order (none: not a section). */
+export function sectionFields(section: string): readonly SectionField[] | undefined {
+  return SECTION_FIELDS.get(section);
 }
 
 /** The scalar paths of a top-level key (itself, or its section's fields). */

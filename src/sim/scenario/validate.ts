@@ -13,7 +13,15 @@ import {
 } from './fields';
 import { RULE_MESSAGES } from './rule-messages';
 import { LIMITS, RULES, resolveValues, type RuleId, type ScenarioRule } from './rules';
-import { TOP_KEYS, isOptionalSection, isRecord, isSection, rawAt, sectionKeys } from './shape';
+import {
+  TOP_KEYS,
+  isOptionalSection,
+  isRecord,
+  isSection,
+  rawAt,
+  sectionFields,
+  sectionKeys,
+} from './shape';
 import { URL_PATH, accepts, describeSpec, type FieldSpec, type PathSpec } from './spec';
 import type { FieldValues, Scenario, ValidationError, ValidationResult } from './types';
 
@@ -204,14 +212,6 @@ function counted(values: FieldValues): Record<string, unknown>[] {
 /** Paths of the arrays (`page.objects` is both a count and an array). */
 const COMPOSITE_PATHS: ReadonlySet<string> = new Set(Object.keys(COMPOSITE_FIELDS));
 
-/** Each section's fields with their dotted paths, in the table's order (computed once). */
-const SECTION_FIELDS: ReadonlyMap<string, readonly (readonly [string, string])[]> = new Map(
-  TOP_KEYS.filter(isSection).map((key) => [
-    key,
-    sectionKeys(key).map((field): readonly [string, string] => [field, `${key}.${field}`]),
-  ]),
-);
-
 /** Nests the values and arrays into a scenario, in the order the table writes its fields. */
 function build(
   values: FieldValues,
@@ -225,7 +225,7 @@ function build(
       : flat[path];
   const out: Record<string, unknown> = {};
   for (const key of TOP_KEYS) {
-    const fields = SECTION_FIELDS.get(key);
+    const fields = sectionFields(key);
     if (fields === undefined) {
       out[key] = pick(key);
       continue;

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ScenarioInput } from '../../../src/sim/scenario';
 import { simulate } from '../../../src/sim/simulate';
+import { FAST } from '../sim/helpers';
 
 const repo = join(import.meta.dirname, '../../..');
 
@@ -55,7 +56,7 @@ describe("chapter 9's handshake table", () => {
       if (sc === undefined) return;
       const { metrics } = simulate({
         ...sc,
-        network: { rttMs: rtt, bandwidthMbps: 100000 },
+        network: { rttMs: rtt, ...FAST },
         page: { htmlBytes: 1000, objects: 0 },
       });
       const r = metrics.requests[0];

@@ -1,6 +1,6 @@
 /** fast-check arbitraries shared by the simulation's and the views' property tests. */
 import fc from 'fast-check';
-import type { ScenarioInput } from '../../../src/sim/scenario';
+import { SCENARIO_FIELDS, type ScenarioInput } from '../../../src/sim/scenario';
 
 type HttpInput = NonNullable<ScenarioInput['http']>;
 
@@ -36,14 +36,7 @@ export function pageLoadArb(http: readonly HttpInput[]): fc.Arbitrary<ScenarioIn
       initialWindow: fc.integer({ min: 1, max: 10 }),
       delayedAck: fc.boolean(),
       slowStartAfterIdle: fc.boolean(),
-      tls: fc.constantFrom(
-        'none',
-        'tls1.2',
-        'tls1.2-resumed',
-        'tls1.3',
-        'tls1.3-resumed',
-        'tls1.3-0rtt',
-      ),
+      tls: fc.constantFrom(...SCENARIO_FIELDS.tls.values),
       http: fc.constantFrom(...http),
       perHost: fc.integer({ min: 1, max: 6 }),
       total: fc.integer({ min: 1, max: 8 }),

@@ -275,18 +275,17 @@ describe('QUIC with a resumed TLS 1.3 handshake (RFC 8446 §2.2, RFC 9001 §4.5)
   it.each([50, 200])(
     'still takes 1 RTT before the request at RTT %i ms: response at 2 RTT',
     (rtt) => {
-      const { trace, metrics } = simulate({
-        tls: 'tls1.3-resumed',
-        http: { version: '3' },
-        network: { rttMs: rtt, bandwidthMbps: 100000 },
-        page: { htmlBytes: 1000, objects: 0 },
-      });
+      const { trace, metrics } = simulate(
+        h3({
+          tls: 'tls1.3-resumed',
+          network: { rttMs: rtt },
+          page: { htmlBytes: 1000, objects: 0 },
+        }),
+      );
       expect(metrics.requests.map((r) => [r.sentMs, r.doneMs])).toEqual([[rtt, 2 * rtt]]);
       // The server's flight carries no certificate.
-      const serverFlight = trace.filter(
-        (e) => e.type === 'packet' && e.dir === 's2c' && e.t === rtt / 2,
-      );
-      expect(serverFlight.map((e) => (e.type === 'packet' ? e.label : ''))).toEqual([
+      const serverFlight = packets(trace, (p) => p.dir === 's2c' && p.t === rtt / 2);
+      expect(serverFlight.map((p) => p.label)).toEqual([
         'Initial ServerHello',
         'Handshake EncryptedExtensions, Finished',
       ]);
