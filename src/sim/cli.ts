@@ -260,6 +260,13 @@ export function main(
   }
 }
 
+// A reader that closes early (`npm run sim -- --preset x | head`) is not an error: stop quietly,
+// as other command-line tools do, instead of printing Node's unhandled EPIPE stack trace.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
 const code = main(
   process.argv.slice(2),
   (s) => process.stdout.write(`${s}\n`),
