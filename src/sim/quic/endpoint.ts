@@ -424,7 +424,12 @@ export class QuicEndpoint {
     }
   }
 
-  /** Discards a packet number space's keys: its packets leave the bytes in flight (RFC 9002 §6.4). */
+  /**
+   * Discards a packet number space's keys: its packets leave the bytes in flight, and the PTO
+   * backoff and the loss detection timer are reset (RFC 9002 §6.2.2, §6.4, Appendix A.11), so a
+   * timer armed for the discarded space (the client's Handshake Finished, never acknowledged)
+   * does not fire a probe timeout with nothing in flight.
+   */
   private dropSpace(i: SpaceId): void {
     const sp = this.spaces[i];
     if (sp.dropped) return;
@@ -432,6 +437,8 @@ export class QuicEndpoint {
     this.recovery.discard(sp);
     sp.lossTime = -1;
     sp.ackPending = false;
+    this.recovery.ptoCount = 0;
+    if (!this.ended) this.setLossTimer();
   }
 
   private stream(id: number): QStream {
