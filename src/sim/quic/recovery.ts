@@ -117,7 +117,7 @@ export class Recovery {
         any = true;
         if (pn === largest) newlyLargest = s;
         this.bytesInFlight -= s.bytes;
-        this.onPacketAcked(s);
+        this.newlyAcked.push(s);
         acked(sp, s);
       }
     }
@@ -125,10 +125,19 @@ export class Recovery {
     if (newlyLargest !== undefined && newlyLargest.ackEliciting)
       this.sample(this.engine.now - newlyLargest.at);
     if (!any) return false;
+    // Losses before growth (RFC 9002 Appendix A.7: DetectAndRemoveLostPackets "must be called
+    // prior to" OnPacketsAcked): an ACK that both acknowledges a flight and reveals a loss in it
+    // starts the recovery period first, so the packets it acknowledges, all sent before that
+    // period, do not grow the window the loss has just halved.
     this.detectLost(sp, lost);
+    for (const s of this.newlyAcked) this.onPacketAcked(s);
+    this.newlyAcked.length = 0;
     this.ptoCount = 0;
     return true;
   }
+
+  /** Packets the ACK being processed acknowledged (reused between ACKs). */
+  private readonly newlyAcked: Sent[] = [];
 
   private sample(r: Micros): void {
     this.latestRtt = r;
@@ -184,6 +193,10 @@ export class Recovery {
       this.recoveryStartUs = this.engine.now;
       this.ssthresh = Math.max(Math.floor(this.cwnd / 2), 2 * this.mds);
       this.cwnd = this.ssthresh;
+      // "A packet can be sent to speed up loss recovery" (Appendix A.9, MaybeSendOnePacket;
+      // §7.3.2): one packet may go past the reduced window, so the lost data is resent now, as a
+      // TCP fast retransmit is, instead of after the flight drains below the halved window.
+      this.probes = Math.max(this.probes, 1);
       this.emitCwnd('fast-retransmit');
     }
   }

@@ -212,19 +212,19 @@ describe('QUIC loss detection thresholds (RFC 9002 §6.1, Appendix A.10)', () =>
     const q = recovery();
     q.r.cwnd = 20 * MDS;
     q.send(0, 10); // pn 0-9
-    // At 100 the ACK of pn 4 declares pn 0 and 1 lost (4 >= 1 + 3): a congestion event. The
-    // acknowledged packet grows the window first (the sim's order, see src/sim/quic/README.md):
-    // (20 + 1) x 1,472 / 2 = 15,456. RFC 9002 Appendix A.7 processes the loss first and a packet
-    // sent before the recovery period does not grow the window: 20 x 1,472 / 2 = 14,720.
+    // At 100 the ACK of pn 4 declares pn 0 and 1 lost (4 >= 1 + 3): a congestion event. RFC 9002
+    // Appendix A.7 processes the loss before the acknowledgement, and pn 4, sent (at 0) before the
+    // recovery period began, does not grow the window: 20 x 1,472 / 2 = 14,720 (growing it first
+    // would give (20 + 1) x 1,472 / 2 = 15,456).
     q.ack(100, 4, 4);
     expect(q.lost).toEqual([0, 1]);
-    expect(q.r.ssthresh).toBe(15456);
-    expect(q.r.cwnd).toBe(15456);
+    expect(q.r.ssthresh).toBe(14720);
+    expect(q.r.cwnd).toBe(14720);
     // pn 2 and 3 are lost by the time threshold at 112.5; they were sent (at 0) before the
     // recovery period began (at 100): no second reduction.
     q.timer(112.5);
     expect(q.lost).toEqual([0, 1, 2, 3]);
-    expect(q.r.ssthresh).toBe(15456);
+    expect(q.r.ssthresh).toBe(14720);
     // pn 10-13 sent at 150, after it began; at 250 the ACK of pn 13 declares pn 5-9 and pn 10
     // lost: pn 10 starts a new period. With the window at 2 x 1,472 before that ACK (+1,472 for
     // pn 13, slow start): max(4,416 / 2, 2 x 1,472) = 2,944, the floor (kMinimumWindow).
@@ -291,12 +291,13 @@ describe('HTTP/3: a single loss in a long flight (RFC 9002 §6.1, §6.2, §7.3.2
     });
 
     it('congestion response: ssthresh = cwnd = half the window at detection', () => {
-      // The ACK at 350 acknowledges 23 packets (12-35 but 20): the sim grows the window by them
-      // first, 36,150 + 23 x 1,472 = 70,006, and halves that: 35,003 B. (RFC 9002 Appendix A.7
-      // would halve 36,150 to 18,075: see src/sim/quic/README.md.)
+      // The ACK at 350 acknowledges 23 packets (12-35 but 20) and reveals the loss of pn 20. As
+      // in RFC 9002 Appendix A.7 the loss is processed first, so the window halves from 36,150 to
+      // 18,075 B, and the 23 packets, all sent before the recovery period began, do not grow it
+      // (growing it first would have halved 36,150 + 23 x 1,472 = 70,006 to 35,003 B).
       const e = serverCwnd(trace, 'fast-retransmit')[0];
-      expectClose(e?.ssthresh, 35003 / MDS);
-      expectClose(e?.cwnd, 35003 / MDS);
+      expectClose(e?.ssthresh, 18075 / MDS);
+      expectClose(e?.cwnd, 18075 / MDS);
     });
 
     it('no probe timeout fires on either side (the client discarded its Handshake keys at 200)', () => {
@@ -333,13 +334,16 @@ describe('HTTP/3: a single loss in a long flight (RFC 9002 §6.1, §6.2, §7.3.2
       expectClose(e?.cwnd, 35003 / MDS);
     });
 
-    it('the retransmission waits until the flight drains below the halved window: sent at 450, arrives 500', () => {
+    it('the retransmission goes at once, past the halved window: sent at 362.5, arrives 412.5', () => {
       // At 350 the 70,006-byte window let the last 34 packets go (33 x 1,472 + 1,127 = 49,703 B
-      // besides pn 34). At 362.5 the window is 35,003 B with 49,703 B in flight: the lost data goes when the ACK of those arrives, at
-      // 450 (RFC 9002 §7.3.2 allows, but does not require, sending one packet at 362.5).
+      // besides pn 34). At 362.5 the window is 35,003 B with 49,703 B in flight, but entering
+      // recovery lets one packet go past it (RFC 9002 §7.3.2, Appendix A.9 MaybeSendOnePacket):
+      // the lost data leaves at once in pn 70 and arrives RTT/2 later, 412.5, after the rest of
+      // the response (which arrived at 400): the response completes at 412.5. (Without that
+      // packet it would wait for the ACK of the flight at 450 and complete at 500.)
       const re = data.filter((p) => p.retransmit);
-      expect(re.map((p) => [p.t, p.packetNumber, p.arriveMs])).toEqual([[450, 70, 500]]);
-      expect(metrics.requests[0]?.doneMs).toBe(500);
+      expect(re.map((p) => [p.t, p.packetNumber, p.arriveMs])).toEqual([[362.5, 70, 412.5]]);
+      expect(metrics.requests[0]?.doneMs).toBe(412.5);
     });
   });
 
