@@ -150,8 +150,8 @@ export const widgets = {
     POST: 'POST (not idempotent)',
   },
   retryPolicyOption: {
-    browser: 'Browser (any method, on a reused connection)',
-    'idempotent-only': 'Idempotent only (GET; RFC 9110)',
+    browser: 'Browsers (any method)',
+    'idempotent-only': 'Idempotent only (GET)',
   },
   causeOption: {
     timeout: 'The server’s idle timeout (the race)',

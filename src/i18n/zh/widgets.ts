@@ -143,8 +143,8 @@ export const widgets: Dictionary['widgets'] = {
     POST: 'POST（非幂等）',
   },
   retryPolicyOption: {
-    browser: '浏览器做法（任何方法，限复用的连接）',
-    'idempotent-only': '只重试幂等请求（GET；RFC 9110）',
+    browser: '浏览器做法（任何方法）',
+    'idempotent-only': '只重试幂等请求（GET）',
   },
   causeOption: {
     timeout: '服务器的空闲超时（竞态）',
