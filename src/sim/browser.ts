@@ -3,7 +3,8 @@
  * all known up front), issues follow-up requests later in time, and manages a connection pool:
  * max connections per host, a total cap with LRU eviction of idle sockets, an idle timeout,
  * hostnames for domain sharding, late binding of queued requests to whichever connection is
- * ready first, and one retry of idempotent requests when a reused connection turns out closed.
+ * ready first, and one retry of a request whose connection failed, as `client.retryPolicy` says
+ * (`retry.ts`: any method on a reused connection before its response, or idempotent ones only).
  */
 import type { Engine } from './engine';
 import { Timer, msToUs, usToMs } from './engine';
@@ -12,6 +13,7 @@ import { Http1ClientConn } from './http/http1';
 import { Http2ClientConn } from './http/http2';
 import { Http3ClientConn } from './http/http3';
 import type { QuicEndpoint } from './quic';
+import { shouldResend, type RetryPolicy } from './retry';
 import type { ByteStream } from './stream';
 import type { HttpMethod, RequestError, RequestEvent, RequestStep, TraceRecorder } from './trace';
 
@@ -30,11 +32,13 @@ export interface BrowserRequest {
   status: 'waiting' | 'queued' | 'in-flight' | 'done' | 'error';
 }
 
-/** Pool limits. */
+/** Pool limits and the retry rule. */
 export interface PoolConfig {
   readonly maxConnectionsPerHost: number;
   readonly maxConnectionsTotal: number;
   readonly idleTimeoutMs: number;
+  /** Which failed requests are sent again (`retry.ts`). */
+  readonly retryPolicy: RetryPolicy;
 }
 
 /**
@@ -170,8 +174,8 @@ export class Browser implements ClientConnListener {
 
   /**
    * The client's address changed (epoch `path`): TCP connections are dead, so their requests fail
-   * and are retried once on new connections (as Chromium retries after ERR_NETWORK_CHANGED);
-   * QUIC connections migrate.
+   * and idempotent ones are retried once on new connections (as Chromium retries after
+   * ERR_NETWORK_CHANGED; others as `retry.ts` says); QUIC connections migrate.
    */
   onAddressChange(path: number): void {
     this.networkChanged = true;
@@ -184,7 +188,10 @@ export class Browser implements ClientConnListener {
 
   private networkChanged = false;
 
-  /** A connection closed (FIN or RST): drop it from the pool, retry or fail its requests. */
+  /**
+   * A connection closed (FIN or RST): drop it from the pool, retry (`shouldResend`) or fail its
+   * requests.
+   */
   onClosed(c: ClientConn, failed: readonly Attempt[], error: RequestError): void {
     const timer = this.idleTimers.get(c);
     if (timer !== undefined) {
@@ -195,9 +202,13 @@ export class Browser implements ClientConnListener {
     for (const a of failed) {
       const r = this.req(a.requestId);
       if (
-        r.method === 'GET' &&
-        r.attempts === 1 &&
-        ((a.reused && !a.firstByte) || this.networkChanged)
+        shouldResend(this.pool.retryPolicy, {
+          method: r.method,
+          attempts: r.attempts,
+          reused: a.reused,
+          firstByte: a.firstByte,
+          networkChanged: this.networkChanged,
+        })
       ) {
         this.emit('retry', r, a.attempt, c.id, { error });
         r.attempts++;

@@ -9,6 +9,7 @@ export * from './packet';
 export * from './presets';
 export * from './ranges';
 export * from './quic';
+export * from './retry';
 export * from './rng';
 export * from './scenario';
 export * from './server';

@@ -366,6 +366,26 @@ export const presets: Readonly<Record<string, Preset>> = {
     ],
     expected: 'the follow-up hits a closed socket (RST) and is retried once on a new connection',
   },
+  'duplicate-post': {
+    name: 'duplicate-post',
+    title:
+      'Duplicate POST: the server runs a POST on a reused connection, then resets it; the browser resends it',
+    scenario: {
+      network: { rttMs: 100 },
+      client: { idleTimeoutMs: 60000, retryPolicy: 'browser' },
+      // A worker that dies after doing the work: every connection is reset after its 2nd request.
+      server: { keepAliveTimeoutMs: 5000, resetAfterProcessing: 2 },
+      page: { htmlBytes: 1000, objects: 0 },
+      followUps: [{ atMs: 1000, path: '/order', method: 'POST', bodyBytes: 200, bytes: 1000 }],
+    },
+    sources: [
+      'FACTS.md §7 "Browsers only retry GET" / "browsers never resend a POST"',
+      'FACTS.md §2 Retry rules (current)',
+      'FACTS.md §3 Apache KeepAliveTimeout, 2.2 and later: 5 s',
+    ],
+    expected:
+      'the POST is processed, the connection reset before any response byte, and the POST resent once on a new connection: the server processes it twice',
+  },
   'image-host': {
     name: 'image-host',
     title:

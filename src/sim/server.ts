@@ -73,6 +73,8 @@ export interface ServerConfig {
   readonly processingMs: number;
   readonly keepAliveTimeoutMs: number;
   readonly maxRequestsPerConnection: number;
+  /** HTTP/1.x: reset each connection after processing its Nth request (0 = never; absent = 0). */
+  readonly resetAfterProcessing?: number;
   /** Body size for paths not in the resource table. */
   readonly defaultBodyBytes: number;
   readonly pipelineProcessing: PipelineProcessing;
@@ -105,6 +107,8 @@ export class Server implements ServerPolicy {
   readonly keepAliveTimeoutUs: Micros;
   /** Requests per connection before closing (0 = unlimited). */
   readonly maxRequestsPerConnection: number;
+  /** HTTP/1.x: the request after whose processing a connection is reset (0 = never). */
+  readonly resetAfterProcessing: number;
   /** Serial or parallel processing of pipelined requests. */
   readonly pipelineProcessing: PipelineProcessing;
   private readonly resources = new Map<string, Resource>();
@@ -141,6 +145,7 @@ export class Server implements ServerPolicy {
   ) {
     this.keepAliveTimeoutUs = msToUs(cfg.keepAliveTimeoutMs);
     this.maxRequestsPerConnection = cfg.maxRequestsPerConnection;
+    this.resetAfterProcessing = cfg.resetAfterProcessing ?? 0;
     this.pipelineProcessing = cfg.pipelineProcessing;
     this.model = cfg.model ?? 'unlimited';
     this.capacity =

@@ -137,6 +137,7 @@ export function simulate(
     processingMs: sc.server.processingMs,
     keepAliveTimeoutMs: sc.server.keepAliveTimeoutMs,
     maxRequestsPerConnection: sc.server.maxRequestsPerConnection,
+    resetAfterProcessing: sc.server.resetAfterProcessing,
     pipelineProcessing: sc.server.pipelineProcessing,
     defaultBodyBytes: sc.page.objectBytes,
     model: sc.server.model,

@@ -173,6 +173,8 @@ export type QuicTls = Extract<TlsVersion, 'tls1.3' | 'tls1.3-resumed' | 'tls1.3-
 /**
  * Why a side of a connection changed state (when there is a notable cause). 'retransmit-limit'
  * means a side gave up: TCP retransmissions exhausted, or the client's stall timeout fired.
+ * 'reset-after-processing': the server reset the connection after processing a request instead
+ * of answering it (`server.resetAfterProcessing`).
  */
 export type ConnReason =
   | 'idle-timeout'
@@ -184,7 +186,8 @@ export type ConnReason =
   | 'reset'
   | 'retransmit-limit'
   | 'time-wait-expired'
-  | 'address-change';
+  | 'address-change'
+  | 'reset-after-processing';
 
 /** One side of a connection changed TCP (or QUIC) state and/or coarse phase. */
 export interface ConnStateEvent {
@@ -211,6 +214,11 @@ export type RequestStep =
   | 'server-start'
   /** The server writes the response. */
   | 'server-end'
+  /**
+   * The server has processed the request but resets the connection instead of answering
+   * (`server.resetAfterProcessing`: a worker that dies after doing the work).
+   */
+  | 'server-reset'
   /** The first response byte reached the client application (in order). */
   | 'first-byte'
   /** The whole response reached the client application. */

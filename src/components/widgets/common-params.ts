@@ -1,6 +1,7 @@
 /** Parameter definitions shared by several widget schemas, with the ranges each widget picks. */
-import type { TlsVersion } from '../../sim';
-import type { EnumParam, NumberParam } from '../controls/params';
+import type { RetryPolicy, TlsVersion } from '../../sim';
+import { SCENARIO_FIELDS } from '../../sim/scenario/fields';
+import type { EnumParam, NumberParam, ParamGroup } from '../controls/params';
 import { uiText } from './labels';
 
 /** A number range: bounds, step and default. */
@@ -127,5 +128,26 @@ export function clientIdleParam<K extends string>(key: K, defaultMs: number): Nu
     unit: uiText((w) => w.ms),
     label: uiText((w) => w.param.clientIdle),
     description: uiText((w) => w.param.clientIdleHelp),
+  };
+}
+
+/**
+ * The browser's retry rule (`client.retryPolicy`): what browsers do (any method, once, when a
+ * reused connection fails before the response) or idempotent requests only (RFC 9110 §9.2.2).
+ */
+export function retryPolicyParam(group?: ParamGroup): EnumParam<'retryPolicy', RetryPolicy> {
+  const spec = SCENARIO_FIELDS['client.retryPolicy'];
+  return {
+    key: 'retryPolicy',
+    type: 'enum',
+    options: spec.values,
+    optionLabels: {
+      browser: uiText((w) => w.retryPolicyOption.browser),
+      'idempotent-only': uiText((w) => w.retryPolicyOption['idempotent-only']),
+    },
+    default: spec.default,
+    label: uiText((w) => w.param.retryPolicy),
+    description: uiText((w) => w.param.retryPolicyHelp),
+    ...(group ? { group } : {}),
   };
 }

@@ -25,11 +25,13 @@ function asSet(v: PlaygroundValues): ScenarioInput {
       maxConnectionsPerHost: v.perHost,
       maxConnectionsTotal: v.totalCap,
       idleTimeoutMs: v.clientIdle,
+      retryPolicy: v.retryPolicy,
     },
     server: {
       processingMs: v.processing,
       keepAliveTimeoutMs: v.serverTimeout,
       maxRequestsPerConnection: v.maxRequests,
+      resetAfterProcessing: v.resetAfter,
       model: v.model,
       workers: v.workers,
       backlog: v.backlog,

@@ -14,6 +14,7 @@ import {
   type ParamValues,
   type UiText,
 } from '../controls/params';
+import { retryPolicyParam } from './common-params';
 import { uiText } from './labels';
 
 const F = SCENARIO_FIELDS;
@@ -285,6 +286,7 @@ export const playgroundSchema = defineSchema([
     description: uiText((w) => w.param.clientIdleHelp),
     group: G.browser,
   }),
+  retryPolicyParam(G.browser),
   field('serverTimeout', 'server.keepAliveTimeoutMs', {
     min: 0,
     max: 120000,
@@ -299,6 +301,13 @@ export const playgroundSchema = defineSchema([
     step: 1,
     label: uiText((w) => w.param.maxRequests),
     description: uiText((w) => w.param.maxRequestsHelp),
+    group: G.server,
+  }),
+  field('resetAfter', 'server.resetAfterProcessing', {
+    max: 100,
+    step: 1,
+    label: uiText((w) => w.param.resetAfter),
+    description: uiText((w) => w.param.resetAfterHelp),
     group: G.server,
   }),
   field('processing', 'server.processingMs', {

@@ -86,9 +86,11 @@ export interface FollowUpOutcome {
   /**
    * `reused`: sent on an open connection and answered; `new`: sent on a new connection (none
    * was idle); `retried`: the reused connection turned out closed and the request went again on
-   * a new one; `error`: it failed for good (a POST is not retried).
+   * a new one; `error`: it failed for good (not retried under `client.retryPolicy`).
    */
   readonly kind: 'reused' | 'new' | 'retried' | 'error';
+  /** The request's id. */
+  readonly requestId: number;
   /** When the click happened (the request was queued). */
   readonly atMs: number;
   /** When the response was complete or the request failed. */
@@ -128,7 +130,29 @@ export function followUpOutcome(trace: Trace): FollowUpOutcome | undefined {
   }
   if (id === undefined) return undefined;
   const kind = failed ? 'error' : retried ? 'retried' : reused ? 'reused' : 'new';
-  return { kind, atMs, endMs, conn, firstConn };
+  return { kind, requestId: id, atMs, endMs, conn, firstConn };
+}
+
+/**
+ * What the server log says of one request: how many times the server processed it (`server-end`:
+ * and answered; `server-reset`: and reset the connection instead) and how many of those ended in
+ * a reset.
+ */
+export function serverRuns(
+  trace: Trace,
+  requestId: number,
+): { readonly processed: number; readonly reset: number } {
+  let processed = 0;
+  let reset = 0;
+  for (const e of trace) {
+    if (e.type !== 'request' || e.requestId !== requestId) continue;
+    if (e.step === 'server-end') processed++;
+    else if (e.step === 'server-reset') {
+      processed++;
+      reset++;
+    }
+  }
+  return { processed, reset };
 }
 
 /** Connections the client opened, per hostname, in order of the first connection to each. */

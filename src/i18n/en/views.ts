@@ -182,6 +182,8 @@ export const views = {
       'server-received': 'server has the whole of {request}',
       'server-start': 'server starts processing {request}',
       'server-end': 'server writes the response to {request}',
+      'server-reset':
+        'server has processed {request} but resets the connection instead of answering',
       'first-byte': 'first byte of the response to {request} arrives',
       done: 'response to {request} complete',
       error: '{request} fails ({error})',
@@ -200,6 +202,7 @@ export const views = {
     'response-timeout': 'response timeout',
     'time-wait-expired': 'TIME_WAIT expired',
     'address-change': 'the client’s address changed',
+    'reset-after-processing': 'reset by the server after processing a request',
   },
   error: {
     'connection-reset': 'connection reset',

@@ -80,6 +80,12 @@ export const widgets = {
     clickOffsetHelp:
       'Negative: the click comes before the server’s idle timer fires; positive: after it.',
     method: 'Method of the click',
+    retryPolicy: 'Browser’s retry rule',
+    retryPolicyHelp:
+      'Browsers resend any request once when a reused connection fails before its response starts; the idempotent-only client resends GETs only, as RFC 9110 §9.2.2 advises.',
+    cause: 'What breaks the connection',
+    causeHelp:
+      'Reset: the server runs the click’s request, then its worker dies before answering and the connection is reset; the server’s idle timer does not fire.',
     loss: 'Random packet loss',
     lossHelp: 'Each packet is lost with this probability (the same seed for all three runs).',
     addressChangeAt: 'Client address changes at',
@@ -121,6 +127,9 @@ export const widgets = {
     maxRequests: 'Max requests per connection',
     maxRequestsHelp:
       'The server closes a connection after this many responses (Apache: 100); 0 = no limit.',
+    resetAfter: 'Reset after processing request no.',
+    resetAfterHelp:
+      'The server processes this request on each connection, then resets the connection instead of answering, as a worker that crashes after doing the work (HTTP/1.x); 0 = never.',
     processing: 'Server time per request',
     visitorBytes: 'Size of each object',
   },
@@ -137,8 +146,16 @@ export const widgets = {
     '3': 'HTTP/3 (QUIC)',
   },
   methodOption: {
-    GET: 'GET (may be retried)',
-    POST: 'POST (never retried)',
+    GET: 'GET (idempotent)',
+    POST: 'POST (not idempotent)',
+  },
+  retryPolicyOption: {
+    browser: 'Browsers (any method)',
+    'idempotent-only': 'Idempotent only (GET)',
+  },
+  causeOption: {
+    timeout: 'The server’s idle timeout (the race)',
+    reset: 'A server reset after processing',
   },
   lanesTitle: 'Connections over time',
   listSeparator: ', ',
@@ -260,7 +277,23 @@ export const widgets = {
     retried:
       'The server’s FIN and the {method} cross on the wire, and the closed socket answers the request with RST. The browser retries it on a new connection: the response is complete {took} ms after the click instead of {clean} ms for a clean reuse — {extra} ms lost.',
     error:
-      'The server’s FIN and the {method} cross on the wire, and the closed socket answers the request with RST. A {method} is not retried automatically: it fails ({error}) {took} ms after the click, and the page has to report the error.',
+      'The server’s FIN and the {method} cross on the wire, and the closed socket answers the request with RST. Under the idempotent-only rule a {method} is not retried automatically: it fails ({error}) {took} ms after the click, and the page has to report the error.',
+    captionReset:
+      'A browser has loaded a small page over HTTP/1.1 keep-alive with a {rtt} ms round trip, and the reader clicks a link ({method}) at {at} ms, on the idle connection. This time the server’s idle timer stays out of it: the server runs the request, then resets the connection instead of answering, as a worker that crashes after doing its work.',
+    retriedReset:
+      'The server runs the {method}, then resets the connection before any byte of the response. The browser cannot tell that the request ran; the connection was a reused one, so it sends the {method} again on a new connection: the response is complete {took} ms after the click instead of {clean} ms for a clean reuse.',
+    errorReset:
+      'The server runs the {method}, then resets the connection before any byte of the response. Under the idempotent-only rule a {method} is not retried automatically: it fails ({error}) {took} ms after the click, and the page reports an error for a request the server did carry out.',
+    clientClosedReset:
+      'The browser had already closed the idle connection itself (its idle timeout is the shorter one), so the click opens a new connection, where the server answers: the response is complete {took} ms after the click.',
+    processed: {
+      zero: 'Server log: the {method} was never processed.',
+      one: 'Server log: the {method} was processed once.',
+      two: 'Server log: the {method} was processed twice.',
+      other: 'Server log: the {method} was processed {n} times.',
+    },
+    duplicate:
+      'For a POST that is a duplicate (an order placed twice, say) unless the server recognizes the repeat.',
     serverClosed:
       'The server had already closed the idle connection before the click: the browser opens a new connection at once, and the response is complete {took} ms after the click ({extra} ms more than a clean reuse).',
     clientClosed:

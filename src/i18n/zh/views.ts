@@ -154,6 +154,7 @@ export const views: Dictionary['views'] = {
       'server-received': '服务器收到完整的 {request}',
       'server-start': '服务器开始处理 {request}',
       'server-end': '服务器写出 {request} 的响应',
+      'server-reset': '服务器已处理完 {request}，却没有响应，而是重置了连接',
       'first-byte': '{request} 响应的首字节到达',
       done: '{request} 的响应接收完毕',
       error: '{request} 失败（{error}）',
@@ -172,6 +173,7 @@ export const views: Dictionary['views'] = {
     'response-timeout': '响应超时',
     'time-wait-expired': 'TIME_WAIT 到期',
     'address-change': '客户端地址变更',
+    'reset-after-processing': '服务器处理完请求后重置连接',
   },
   error: {
     'connection-reset': '连接被重置',

@@ -77,6 +77,12 @@ export const widgets: Dictionary['widgets'] = {
     clickOffset: '点击相对服务器超时的时刻',
     clickOffsetHelp: '负值：点击发生在服务器空闲计时器到期之前；正值：发生在其后。',
     method: '点击所用的请求方法',
+    retryPolicy: '浏览器的重试规则',
+    retryPolicyHelp:
+      '浏览器的做法：复用的连接在响应开始之前失败时，任何请求都重发一次；“只重试幂等请求”的客户端只重发 GET，这是 RFC 9110 §9.2.2 的建议。',
+    cause: '连接为何断开',
+    causeHelp:
+      '重置：服务器执行了点击发出的请求，随后工作进程在响应之前崩溃，连接被重置；服务器的空闲计时器不会到期。',
     loss: '随机丢包率',
     lossHelp: '每个数据包都以这个概率丢失（三次运行使用同一个随机种子）。',
     addressChangeAt: '客户端地址变更时刻',
@@ -114,6 +120,9 @@ export const widgets: Dictionary['widgets'] = {
     maxRequests: '每条连接的最大请求数',
     maxRequestsHelp:
       '服务器在一条连接上发完这么多个响应后就关闭它（Apache 默认 100）；0 表示不限。',
+    resetAfter: '处理完第几个请求后重置连接',
+    resetAfterHelp:
+      '服务器在每条连接上处理完第这么多个请求后不发响应，而是重置连接，就像干完活就崩溃的工作进程（仅 HTTP/1.x）；0 表示从不。',
     processing: '服务器处理每个请求的时间',
     visitorBytes: '每个对象的大小',
   },
@@ -130,8 +139,16 @@ export const widgets: Dictionary['widgets'] = {
     '3': 'HTTP/3（QUIC）',
   },
   methodOption: {
-    GET: 'GET（可以重试）',
-    POST: 'POST（不会重试）',
+    GET: 'GET（幂等）',
+    POST: 'POST（非幂等）',
+  },
+  retryPolicyOption: {
+    browser: '浏览器做法（任何方法）',
+    'idempotent-only': '只重试幂等请求（GET）',
+  },
+  causeOption: {
+    timeout: '服务器的空闲超时（竞态）',
+    reset: '服务器处理完请求后重置连接',
   },
   lanesTitle: '各连接随时间的状态',
   listSeparator: '，',
@@ -250,7 +267,23 @@ export const widgets: Dictionary['widgets'] = {
     retried:
       '服务器的 FIN 与 {method} 请求在线路上交错而过，已关闭的套接字用 RST 回应该请求。浏览器在新连接上重试：响应在点击后 {took} ms 接收完毕，而干净地复用连接只需 {clean} ms——多花了 {extra} ms。',
     error:
-      '服务器的 FIN 与 {method} 请求在线路上交错而过，已关闭的套接字用 RST 回应该请求。{method} 请求不会被自动重试：它在点击后 {took} ms 失败（{error}），页面只能报告错误。',
+      '服务器的 FIN 与 {method} 请求在线路上交错而过，已关闭的套接字用 RST 回应该请求。按“只重试幂等请求”的规则，{method} 请求不会被自动重试：它在点击后 {took} ms 失败（{error}），页面只能报告错误。',
+    captionReset:
+      '浏览器已通过 HTTP/1.1 持久连接加载了一个小页面，往返时延 {rtt} ms。读者在 {at} ms 时点击一个链接（{method}），请求走那条空闲连接。这一次与服务器的空闲计时器无关：服务器执行完请求，却没有响应，而是重置了连接，就像一个干完活就崩溃的工作进程。',
+    retriedReset:
+      '服务器执行了这个 {method} 请求，却在响应的任何字节发出之前重置了连接。浏览器无从得知请求已被执行；由于这是一条复用的连接，它在新连接上把 {method} 再发一次：响应在点击后 {took} ms 接收完毕，而干净地复用连接只需 {clean} ms。',
+    errorReset:
+      '服务器执行了这个 {method} 请求，却在响应的任何字节发出之前重置了连接。按“只重试幂等请求”的规则，{method} 请求不会被自动重试：它在点击后 {took} ms 失败（{error}），页面报告了错误，而服务器其实已经执行过这个请求。',
+    clientClosedReset:
+      '浏览器自己先关闭了这条空闲连接（它的空闲超时更短），于是点击新建一条连接，服务器在这条连接上正常响应：响应在点击后 {took} ms 接收完毕。',
+    processed: {
+      zero: '服务器日志：这个 {method} 一次也没有被处理。',
+      one: '服务器日志：这个 {method} 被处理了一次。',
+      two: '服务器日志：这个 {method} 被处理了两次。',
+      other: '服务器日志：这个 {method} 被处理了 {n} 次。',
+    },
+    duplicate:
+      '对 POST 来说，这就是一次重复提交（比如同一笔订单下了两次），除非服务器自己识别出重复。',
     serverClosed:
       '点击之前服务器已经关闭了这条空闲连接：浏览器立即新建连接，响应在点击后 {took} ms 接收完毕（比干净地复用连接多 {extra} ms）。',
     clientClosed:

@@ -69,13 +69,13 @@ type RequestFields = Pick<
 
 /**
  * Records a step of a request on connection `conn` (detailed traces only): `sent` by a client
- * connection (with the bytes it wrote), `server-received` / `server-start` / `server-end` by a
- * server connection; HTTP/2 and HTTP/3 name the stream.
+ * connection (with the bytes it wrote), `server-received` / `server-start` / `server-end` (or
+ * `server-reset`) by a server connection; HTTP/2 and HTTP/3 name the stream.
  */
 export function emitRequestStep(
   engine: Engine,
   trace: TraceRecorder,
-  step: 'sent' | 'server-received' | 'server-start' | 'server-end',
+  step: 'sent' | 'server-received' | 'server-start' | 'server-end' | 'server-reset',
   r: RequestFields,
   conn: number,
   extra: { readonly bytes?: number; readonly stream?: number } = {},
@@ -166,6 +166,11 @@ export interface ServerPolicy {
   readonly keepAliveTimeoutUs: number;
   /** 0 = unlimited. */
   readonly maxRequestsPerConnection: number;
+  /**
+   * HTTP/1.x: after processing the Nth request on a connection the server resets it (RST)
+   * instead of writing the response; 0 = never.
+   */
+  readonly resetAfterProcessing: number;
   /** How pipelined requests on one connection are processed: one after another, or all at once. */
   readonly pipelineProcessing: PipelineProcessing;
   /**

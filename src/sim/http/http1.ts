@@ -263,13 +263,16 @@ export class Http1ClientConn implements StreamHandler, ClientConn {
  * Server side of one HTTP/1.x connection: queues requests (pipelined ones too), processes them
  * serially (or in parallel, RFC 9112 §9.3.2), writes responses in request order, closes when
  * persistence ends (Connection: close, HTTP/1.0 without keep-alive, 0.9, request limit) or when
- * idle for the keep-alive timeout.
+ * idle for the keep-alive timeout, and resets it after processing its Nth request when
+ * `resetAfterProcessing` is N.
  */
 export class Http1ServerConn implements StreamHandler, ServerConn {
   /** Current state. */
   state: ServerConnState = 'waiting';
   /** Requests answered so far. */
   served = 0;
+  /** Requests processed so far (answered or not). */
+  private processed = 0;
   /**
    * False while the connection waits in the listen backlog for a worker or a connection slot:
    * requests that arrive are held (the kernel has them) until the server model calls `accept()`.
@@ -375,6 +378,10 @@ export class Http1ServerConn implements StreamHandler, ServerConn {
         this.emit('server-start', job.p);
         this.policy.process(job.p.resource, () => {
           if (this.state === 'closed') return;
+          if (++this.processed === this.policy.resetAfterProcessing) {
+            this.resetAfterProcessing(job.p);
+            return;
+          }
           job.ready = true;
           this.emit('server-end', job.p);
           this.writeReady();
@@ -382,6 +389,19 @@ export class Http1ServerConn implements StreamHandler, ServerConn {
       }
       if (!parallel) break;
     }
+  }
+
+  /**
+   * The request has been processed (its effects are done) but the server resets the connection
+   * instead of answering, as a worker that dies (crash, OOM kill, a supervisor's timeout) after
+   * doing the work: the client sees RST before any response byte and cannot tell whether the
+   * request ran (`server.resetAfterProcessing`).
+   */
+  private resetAfterProcessing(p: HttpRequestPayload): void {
+    this.emit('server-reset', p);
+    this.keepAliveTimer.cancel();
+    this.finish();
+    this.stream.abort('reset-after-processing');
   }
 
   /** Writes ready responses in request order (a ready one waits for those before it). */
@@ -433,7 +453,7 @@ export class Http1ServerConn implements StreamHandler, ServerConn {
   }
 
   private emit(
-    step: 'server-received' | 'server-start' | 'server-end',
+    step: 'server-received' | 'server-start' | 'server-end' | 'server-reset',
     p: HttpRequestPayload,
   ): void {
     emitRequestStep(this.engine, this.trace, step, p, this.id);

@@ -16,8 +16,8 @@
  * priorities, server push, connection coalescing, PING, RST_STREAM. Requests are written whole
  * (HEADERS, then DATA frames of a POST body) as they are issued. The client may open
  * `maxConcurrentStreams` streams from the start (the same value the server announces).
- * `server.maxRequestsPerConnection` and `server.pipelineProcessing` apply to HTTP/1.x only:
- * streams are processed concurrently.
+ * `server.maxRequestsPerConnection`, `server.pipelineProcessing` and
+ * `server.resetAfterProcessing` apply to HTTP/1.x only: streams are processed concurrently.
  */
 import type { Engine } from '../engine';
 import { Timer } from '../engine';

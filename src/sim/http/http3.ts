@@ -8,7 +8,8 @@
  *
  * Not modelled: the control and QPACK unidirectional streams and their SETTINGS, GOAWAY, flow
  * control. The connection lives until the QUIC idle timeout or the client's pool closes it;
- * `server.keepAliveTimeoutMs` and `server.maxRequestsPerConnection` apply to HTTP/1.x and 2.
+ * `server.keepAliveTimeoutMs` and `server.maxRequestsPerConnection` apply to HTTP/1.x and 2
+ * (`server.resetAfterProcessing` to HTTP/1.x only).
  */
 import type { Engine } from '../engine';
 import { Timer, usToMs } from '../engine';

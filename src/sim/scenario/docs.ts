@@ -37,6 +37,8 @@ export const SCENARIO_DOCS: Record<FieldPath, string> = {
     'browser connections per host (2 per RFC 2616, 6 in modern browsers)',
   'client.maxConnectionsTotal': 'browser connections in total; idle ones are evicted LRU',
   'client.idleTimeoutMs': 'client closes a connection idle this long (Chromium 300 s)',
+  'client.retryPolicy':
+    'which failed requests are sent again, once, on a new connection: browser (Chromium, Firefox, curl: any method when a reused connection fails before its response) or idempotent-only (RFC 9110 §9.2.2: GET only); a fresh connection that fails is never retried',
   'client.addressChangeAtMs':
     'the client moves to a new address at this time (migration; absent = never): TCP connections break (the browser opens new ones and retries), QUIC connections continue on the new path after validation',
   'quic.maxIdleTimeoutMs':
@@ -47,6 +49,8 @@ export const SCENARIO_DOCS: Record<FieldPath, string> = {
     'server closes a connection idle this long (Apache 2.2+: 5 s); 0: no keep-alive, every HTTP/1.x response says Connection: close (nginx keepalive_timeout 0)',
   'server.maxRequestsPerConnection':
     'requests per connection before the server closes (Apache 100); 0 = unlimited',
+  'server.resetAfterProcessing':
+    'HTTP/1.x: the server processes the Nth request on each connection, then resets the connection (RST) instead of answering, as a worker that dies after doing the work; 0 = never',
   'server.pipelineProcessing':
     'pipelined requests on one connection processed one after another, or in parallel (responses stay in order)',
   'server.model':
@@ -93,7 +97,8 @@ export const COMPOSITE_DOCS: {
     doc: 'requests issued later: [{atMs, path?, method?, bytes?, bodyBytes?, processingMs?}] (atMs since navigation start)',
     atMs: 'issue time',
     path: 'URL path (default /next1, /next2 …)',
-    method: 'POST is not idempotent: never retried',
+    method:
+      'GET or POST; POST is not idempotent: client.retryPolicy "idempotent-only" never resends it, "browser" does when a reused connection fails before its response',
     bytes: 'response body bytes (default page.objectBytes)',
     bodyBytes: 'request body bytes',
     processingMs: 'server time (default server.processingMs)',

@@ -151,6 +151,11 @@ export const SCENARIO_FIELDS = {
     default: 300000,
     unit: 'ms',
   },
+  'client.retryPolicy': {
+    kind: 'enum',
+    values: ['browser', 'idempotent-only'],
+    default: 'browser',
+  },
   'client.addressChangeAtMs': {
     kind: 'number',
     optional: true,
@@ -192,6 +197,12 @@ export const SCENARIO_FIELDS = {
     min: 0,
     max: 1000000,
     default: 100,
+  },
+  'server.resetAfterProcessing': {
+    kind: 'integer',
+    min: 0,
+    max: 1000000,
+    default: 0,
   },
   'server.pipelineProcessing': {
     kind: 'enum',

@@ -41,10 +41,13 @@ export function pageLoadArb(http: readonly HttpInput[]): fc.Arbitrary<ScenarioIn
       perHost: fc.integer({ min: 1, max: 6 }),
       total: fc.integer({ min: 1, max: 8 }),
       idleTimeoutMs: fc.integer({ min: 50, max: 5000 }),
+      retryPolicy: fc.constantFrom(...SCENARIO_FIELDS['client.retryPolicy'].values),
       processingMs: fc.integer({ min: 0, max: 50 }),
       // 0 is keep-alive off (every HTTP/1.x response closes; HTTP/2 closes once idle).
       keepAliveTimeoutMs: fc.oneof(fc.constant(0), fc.integer({ min: 50, max: 5000 })),
       maxRequests: fc.integer({ min: 0, max: 5 }),
+      // Mostly 0 (never); otherwise the server resets a connection after its 1st to 3rd request.
+      resetAfterProcessing: fc.constantFrom(0, 0, 0, 1, 2, 3),
       pipelineProcessing: fc.constantFrom('serial', 'parallel'),
       htmlBytes: fc.integer({ min: 1, max: 30000 }),
       objects: fc.array(fc.integer({ min: 1, max: 20000 }), { maxLength: 8 }),
@@ -86,11 +89,13 @@ export function pageLoadArb(http: readonly HttpInput[]): fc.Arbitrary<ScenarioIn
         maxConnectionsPerHost: r.perHost,
         maxConnectionsTotal: r.total,
         idleTimeoutMs: r.idleTimeoutMs,
+        retryPolicy: r.retryPolicy,
       },
       server: {
         processingMs: r.processingMs,
         keepAliveTimeoutMs: r.keepAliveTimeoutMs,
         maxRequestsPerConnection: r.maxRequests,
+        resetAfterProcessing: r.resetAfterProcessing,
         pipelineProcessing: r.pipelineProcessing,
       },
       page: {

@@ -186,10 +186,10 @@ describe('retries with pipelining', () => {
 describe('timeout race', () => {
   // Server idle timer: response written at 150, FIN at 5150, reaching the client at 5200.
   // The client reuses the connection at 5160: its GET reaches the closed server at 5210 -> RST.
-  const race = (method: 'GET' | 'POST') =>
+  const race = (method: 'GET' | 'POST', retryPolicy: 'browser' | 'idempotent-only' = 'browser') =>
     simulate({
       network: net,
-      client: { idleTimeoutMs: 60000 },
+      client: { idleTimeoutMs: 60000, retryPolicy },
       server: { keepAliveTimeoutMs: 5000 },
       page: { htmlBytes: 1000, objects: 0 },
       followUps: [{ atMs: 5160, method }],
@@ -219,8 +219,22 @@ describe('timeout race', () => {
     });
   });
 
-  it('a non-idempotent POST is not retried and surfaces an error', () => {
+  it('browser policy: a POST is retried like the GET (reused connection, no response yet)', () => {
     const { trace, metrics } = race('POST');
+    expect(requestEvents(trace, 'retry', 2)).toMatchObject([
+      { t: 5200, conn: 1, error: 'connection-closed' },
+    ]);
+    expect(metrics.requests[1]).toMatchObject({
+      connectionId: 2,
+      sentMs: 5300,
+      doneMs: 5400,
+      retries: 1,
+      error: null,
+    });
+  });
+
+  it('idempotent-only policy: a non-idempotent POST is not retried and surfaces an error', () => {
+    const { trace, metrics } = race('POST', 'idempotent-only');
     expect(requestEvents(trace, 'retry')).toEqual([]);
     expect(requestEvents(trace, 'error', 2)).toMatchObject([
       { t: 5200, error: 'connection-closed' },

@@ -57,4 +57,19 @@ describe('golden numbers from FACTS.md (HPBN)', () => {
     const { metrics } = simulate(preset('timeout-race').scenario);
     expect(metrics.requests[1]).toMatchObject({ retries: 1, connectionId: 2, error: null });
   });
+
+  it('duplicate-post: the POST is resent once and the server processes it twice', () => {
+    const { trace, metrics } = simulate(preset('duplicate-post').scenario);
+    expect(metrics.requests[1]).toMatchObject({ method: 'POST', retries: 1, connectionId: 2 });
+    const ran = trace.filter(
+      (e) =>
+        e.type === 'request' &&
+        e.requestId === 2 &&
+        (e.step === 'server-end' || e.step === 'server-reset'),
+    );
+    expect(ran.map((e) => (e.type === 'request' ? [e.step, e.conn] : []))).toEqual([
+      ['server-reset', 1],
+      ['server-end', 2],
+    ]);
+  });
 });

@@ -86,8 +86,10 @@ describe('playgroundSchema', () => {
       perHost: SCENARIO_FIELDS['client.maxConnectionsPerHost'].default,
       totalCap: SCENARIO_FIELDS['client.maxConnectionsTotal'].default,
       clientIdle: SCENARIO_FIELDS['client.idleTimeoutMs'].default,
+      retryPolicy: SCENARIO_FIELDS['client.retryPolicy'].default,
       serverTimeout: SCENARIO_FIELDS['server.keepAliveTimeoutMs'].default,
       maxRequests: SCENARIO_FIELDS['server.maxRequestsPerConnection'].default,
+      resetAfter: SCENARIO_FIELDS['server.resetAfterProcessing'].default,
       processing: SCENARIO_FIELDS['server.processingMs'].default,
       model: SCENARIO_FIELDS['server.model'].default,
       workers: SCENARIO_FIELDS['server.workers'].default,
@@ -115,6 +117,7 @@ describe('playgroundSchema', () => {
       'tls1.3-0rtt',
     ]);
     expect(options('model')).toEqual(['unlimited', 'threaded', 'event']);
+    expect(options('retryPolicy')).toEqual(['browser', 'idempotent-only']);
   });
 
   it('keeps every number range inside its scenario field’s range (loss in percent)', () => {
@@ -134,6 +137,7 @@ describe('playgroundSchema', () => {
       clientIdle: ['client.idleTimeoutMs', 1],
       serverTimeout: ['server.keepAliveTimeoutMs', 1],
       maxRequests: ['server.maxRequestsPerConnection', 1],
+      resetAfter: ['server.resetAfterProcessing', 1],
       processing: ['server.processingMs', 1],
       workers: ['server.workers', 1],
       backlog: ['server.backlog', 1],
@@ -189,8 +193,10 @@ const knobs: [keyof PlaygroundValues, unknown, string, unknown][] = [
   ['perHost', 2, 'client.maxConnectionsPerHost', 2],
   ['totalCap', 17, 'client.maxConnectionsTotal', 17],
   ['clientIdle', 60000, 'client.idleTimeoutMs', 60000],
+  ['retryPolicy', 'idempotent-only', 'client.retryPolicy', 'idempotent-only'],
   ['serverTimeout', 15000, 'server.keepAliveTimeoutMs', 15000],
   ['maxRequests', 3, 'server.maxRequestsPerConnection', 3],
+  ['resetAfter', 2, 'server.resetAfterProcessing', 2],
   ['processing', 40, 'server.processingMs', 40],
   ['model', 'threaded', 'server.model', 'threaded'],
   ['workers', 150, 'server.workers', 150],

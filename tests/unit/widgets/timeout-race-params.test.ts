@@ -13,7 +13,7 @@ import {
   timeoutRaceClickMs,
   timeoutRaceScenario,
 } from '../../../src/components/widgets/timeout-race-scenarios';
-import { followUpOutcome } from '../../../src/components/widgets/trace-facts';
+import { followUpOutcome, serverRuns } from '../../../src/components/widgets/trace-facts';
 import { simulate } from '../../../src/sim';
 
 const base: TimeoutRaceValues = defaults(timeoutRaceSchema);
@@ -65,6 +65,24 @@ describe('timeoutRaceScenario', () => {
     expect(s.followUps?.[0]?.atMs).toBeCloseTo(5050.041, 3);
     expect(s.followUps?.[0]?.method).toBe('GET');
     expect(s.followUps?.[0]?.bodyBytes).toBe(0);
+    expect(s.client?.retryPolicy).toBe('browser');
+    expect(s.server?.resetAfterProcessing).toBeUndefined();
+  });
+
+  it('defaults to the browser retry rule and the idle-timeout race', () => {
+    expect([base.retryPolicy, base.cause]).toEqual(['browser', 'timeout']);
+  });
+
+  it('passes the retry rule to the browser', () => {
+    const s = timeoutRaceScenario({ ...base, retryPolicy: 'idempotent-only' });
+    expect(s.client?.retryPolicy).toBe('idempotent-only');
+  });
+
+  it('cause reset: the server never times out and resets after processing its 2nd request', () => {
+    const s = timeoutRaceScenario({ ...base, cause: 'reset' });
+    expect(s.server).toEqual({ keepAliveTimeoutMs: 3_600_000, resetAfterProcessing: 2 });
+    // The click stays where the race would put it.
+    expect(s.followUps?.[0]?.atMs).toBeCloseTo(5150.041, 3);
   });
 
   it('gives a POST a request body', () => {
@@ -95,12 +113,30 @@ describe('the race in the simulation', () => {
     expect(m?.connectionId).toBe(2);
   });
 
-  it('a POST at the timeout moment is not retried: the request fails', () => {
+  it('browser rule: a POST at the timeout moment is retried like the GET, and processed once', () => {
     const r = simulate(timeoutRaceScenario({ ...base, method: 'POST' }));
+    const m = r.metrics.requests.find((q) => q.followUp);
+    expect(m?.retries).toBe(1);
+    expect(m?.error).toBeNull();
+    expect(followUpOutcome(r.trace)?.kind).toBe('retried');
+    // The first copy reached a closed socket (RST): only the retry was processed.
+    expect(serverRuns(r.trace, 2)).toEqual({ processed: 1, reset: 0 });
+  });
+
+  it('idempotent-only rule: a POST at the timeout moment is not retried: the request fails', () => {
+    const r = simulate(
+      timeoutRaceScenario({ ...base, method: 'POST', retryPolicy: 'idempotent-only' }),
+    );
     const m = r.metrics.requests.find((q) => q.followUp);
     expect(m?.retries).toBe(0);
     expect(m?.error).toBe('connection-closed');
     expect(followUpOutcome(r.trace)?.kind).toBe('error');
+    expect(serverRuns(r.trace, 2)).toEqual({ processed: 0, reset: 0 });
+  });
+
+  it('idempotent-only rule: a GET at the timeout moment is still retried', () => {
+    const v = { ...base, retryPolicy: 'idempotent-only' } as const;
+    expect(outcome(v)?.kind).toBe('retried');
   });
 
   it('a click 500 ms early reuses the connection cleanly', () => {
@@ -110,4 +146,40 @@ describe('the race in the simulation', () => {
   it('a click 500 ms late finds the connection closed and opens a new one', () => {
     expect(outcome({ ...base, clickOffset: 500 })?.kind).toBe('new');
   });
+});
+
+describe('cause reset: the server processes the click, then resets the connection', () => {
+  // The click's request reaches the server RTT/2 after the click and is processed at once; the
+  // RST comes back RTT/2 later. A retry costs a handshake and the request: done about 3 RTT after
+  // the click (plus serialization at 100 Mbit/s, under a millisecond).
+  const run = (method: 'GET' | 'POST', retryPolicy: TimeoutRaceValues['retryPolicy']) =>
+    simulate(timeoutRaceScenario({ ...base, cause: 'reset', method, retryPolicy }));
+
+  it('browser rule: the POST is resent, completes about 3 RTT after the click, and is processed twice', () => {
+    const r = run('POST', 'browser');
+    const f = followUpOutcome(r.trace);
+    expect(f?.kind).toBe('retried');
+    expect((f?.endMs ?? 0) - (f?.atMs ?? 0)).toBeGreaterThanOrEqual(300);
+    expect((f?.endMs ?? 0) - (f?.atMs ?? 0)).toBeLessThan(301);
+    expect(serverRuns(r.trace, f?.requestId ?? 0)).toEqual({ processed: 2, reset: 1 });
+  });
+
+  it('idempotent-only rule: the POST fails about 1 RTT after the click, processed once', () => {
+    const r = run('POST', 'idempotent-only');
+    const f = followUpOutcome(r.trace);
+    expect(f?.kind).toBe('error');
+    expect((f?.endMs ?? 0) - (f?.atMs ?? 0)).toBeGreaterThanOrEqual(100);
+    expect((f?.endMs ?? 0) - (f?.atMs ?? 0)).toBeLessThan(101);
+    expect(r.metrics.requests[1]?.error).toBe('connection-reset');
+    expect(serverRuns(r.trace, f?.requestId ?? 0)).toEqual({ processed: 1, reset: 1 });
+  });
+
+  it.each(['browser', 'idempotent-only'] as const)(
+    '%s rule: a GET is resent and processed twice',
+    (policy) => {
+      const r = run('GET', policy);
+      expect(followUpOutcome(r.trace)?.kind).toBe('retried');
+      expect(serverRuns(r.trace, 2).processed).toBe(2);
+    },
+  );
 });

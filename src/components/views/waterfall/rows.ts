@@ -64,7 +64,7 @@ export interface WaterfallRow {
   readonly endMs: number;
   readonly outcome: RowOutcome;
   readonly phases: readonly PhaseSpan[];
-  /** Server processing (server-start → server-end), drawn as a thin overlay. */
+  /** Server processing (server-start → server-end, or server-reset), drawn as a thin overlay. */
   readonly server?: { readonly startMs: number; readonly endMs: number };
   /** Error or retry cause, when the attempt failed. */
   readonly error?: string;
@@ -223,7 +223,8 @@ export function waterfallRows(trace: Trace): WaterfallRow[] {
     }
     if (firstByte) add('receive', firstByte.t, endMs);
     const ss = d.steps.get('server-start')?.t;
-    const se = d.steps.get('server-end')?.t;
+    // Processing ends with the response, or with a reset instead of one.
+    const se = (d.steps.get('server-end') ?? d.steps.get('server-reset'))?.t;
     const stream = sent?.stream;
     const stalls =
       conn !== undefined
