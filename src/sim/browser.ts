@@ -93,6 +93,8 @@ export class Browser implements ClientConnListener {
   private readonly objectRequests: BrowserRequest[] = [];
   private readonly idleTimeoutUs: number;
   private readonly idleTimers = new Map<ClientConn, Timer>();
+  /** Connections that got as far as carrying requests (the others failed while connecting). */
+  private readonly connected = new WeakSet<ClientConn>();
   /** One connection per host takes every request it can (pipelining, HTTP/2 streams). */
   private readonly multiplex: boolean;
 
@@ -130,6 +132,7 @@ export class Browser implements ClientConnListener {
 
   /** A connection is ready for a request: start its idle timer and give it queued work. */
   onReady(c: ClientConn): void {
+    this.connected.add(c);
     this.scheduleIdle(c);
     this.pumpAll();
   }
@@ -224,7 +227,25 @@ export class Browser implements ClientConnListener {
       const r = retries[i] as BrowserRequest;
       this.hostPool(r.host).queue.unshift(r);
     }
+    if (!this.connected.has(c) && failed.length === 0) this.failWaiting(c, error);
     this.pumpAll();
+  }
+
+  /**
+   * A connection failed while connecting (its SYNs unanswered until `tcp.synRetries` ran out,
+   * reset, or the handshake stalled): the requests waiting for it fail with its error, as a
+   * browser's failed connect job hands its error to the request that was waiting for a socket
+   * (Chromium: ERR_CONNECTION_TIMED_OUT, ERR_CONNECTION_REFUSED). Without a connection each one
+   * queued behind it would dial again forever. One request per failed connection, or the whole
+   * host's queue when one connection was to carry it all (HTTP/2, HTTP/3, pipelining).
+   */
+  private failWaiting(c: ClientConn, error: RequestError): void {
+    const p = this.hostPool(c.host);
+    const n = this.multiplex ? p.queue.length : Math.min(1, p.queue.length);
+    for (const r of p.queue.splice(0, n)) {
+      r.status = 'error';
+      this.emit('error', r, r.attempts, c.id, { error });
+    }
   }
 
   // ------------------------------------------------------------ pool

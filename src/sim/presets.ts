@@ -14,6 +14,8 @@ export interface Preset {
   readonly sources: readonly string[];
   /** Published result this preset reproduces, when there is one. */
   readonly expected?: string;
+  /** Requests that fail by design (the preset shows a failure); absent = every request completes. */
+  readonly failures?: number;
 }
 
 /** The "Microscape" test page: 42 KB HTML and 42 inline images totalling 125 KB (~3 KB each). */
@@ -385,6 +387,25 @@ export const presets: Readonly<Record<string, Preset>> = {
     ],
     expected:
       'the POST is processed, the connection reset before any response byte, and the POST resent once on a new connection: the server processes it twice',
+  },
+  'syn-gives-up': {
+    name: 'syn-gives-up',
+    title:
+      'SYNs that are never answered: 2 threaded workers held by 5-minute keep-alives, no backlog; later visitors give up after 6 SYN retransmissions',
+    scenario: {
+      network: { rttMs: 100 },
+      server: { model: 'threaded', workers: 2, backlog: 0, keepAliveTimeoutMs: 300000 },
+      workload: { clientsPerSecond: 1, durationMs: 10000, objectsPerClient: 1 },
+    },
+    // The 6 retransmissions are the default of tcp.synRetries (Linux tcp_syn_retries, tcp(7):
+    // "approximately 127 seconds"); RFC 6298 §5.5 doubles the RTO on each expiry.
+    sources: [
+      'FACTS.md §3 Linux IW and initial RTO: TCP_TIMEOUT_INIT 1 s (RFC 6298)',
+      'FACTS.md §9 Effective listen backlog',
+    ],
+    expected:
+      'the first two visitors hold the two workers; every later SYN is dropped, retransmitted at +1, 3, 7, 15, 31 and 63 s, and its request fails 127 s after the first SYN',
+    failures: 1,
   },
   'image-host': {
     name: 'image-host',

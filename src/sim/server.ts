@@ -12,10 +12,10 @@
  *   dropped, as Linux does when a listen socket's accept queue is full (net/ipv4/tcp_input.c,
  *   tcp_conn_request: `sk_acceptq_is_full` -> drop; the default tcp_abort_on_overflow = 0 sends
  *   no RST), so the client retransmits its SYN with RTO backoff (1 s, 2 s, 4 s, ...) and gives up
- *   after tcp's retry limit. Handshakes in progress (SYN_RECEIVED) count against the backlog
- *   with the established connections waiting in it, so the two together never exceed it (Linux
- *   keeps them in separate queues and also drops the final ACK when the accept queue is full;
- *   one shared limit is the simplification).
+ *   after `tcp.synRetries` retransmissions. Handshakes in progress (SYN_RECEIVED) that will find
+ *   no free worker count against the backlog with the established connections waiting in it, so
+ *   the two together never exceed it (Linux keeps them in separate queues and also drops the
+ *   final ACK when the accept queue is full; one shared limit is the simplification).
  * - `event` (nginx style): idle connections hold no worker, only memory; the cap is on open
  *   connections (`maxConnections`, nginx worker_connections), with the same backlog behind it.
  *
@@ -202,7 +202,12 @@ export class Server implements ServerPolicy {
 
   /** A SYN reached the listen socket: admit it unless the backlog is full. */
   private admit(c: ServerConn): boolean {
-    if (this.queued + this.handshaking < this.backlogLimit) return true;
+    // The handshakes in progress, this one included, that will find no free worker when they
+    // complete and so need a place in the backlog (with a worker free, one needs none: backlog
+    // 0 still lets a connection through to an idle worker).
+    const free = this.capacity - this.busy - this.idle;
+    const needPlace = Math.max(0, this.handshaking + 1 - free);
+    if (this.queued + needPlace <= this.backlogLimit) return true;
     this.refused++;
     this.emit('syn-dropped', c.id);
     return false;

@@ -131,6 +131,7 @@ export function simulate(
     maxRtoUs: msToUs(120000),
     timeWaitUs: msToUs(sc.tcp.timeWaitMs),
     maxRetries: 8,
+    synRetries: sc.tcp.synRetries,
   };
   const http: HttpConfig = sc.http;
   const server = new Server(engine, trace, http, sc.tls, {

@@ -18,7 +18,11 @@ function asSet(v: PlaygroundValues): ScenarioInput {
   return {
     seed: v.seed,
     network: { rttMs: v.rtt, bandwidthMbps: v.bandwidth, lossRate: v.loss / 100 },
-    tcp: { initialWindow: v.initialWindow, slowStartAfterIdle: v.slowStartAfterIdle },
+    tcp: {
+      initialWindow: v.initialWindow,
+      slowStartAfterIdle: v.slowStartAfterIdle,
+      synRetries: v.synRetries,
+    },
     tls: v.tls,
     http: { version: v.version, keepAlive: v.keepAlive, pipelining: v.pipelining },
     client: {

@@ -181,6 +181,12 @@ export const playgroundSchema = defineSchema([
     description: uiText((w) => w.param.slowStartAfterIdleHelp),
     group: G.network,
   },
+  field('synRetries', 'tcp.synRetries', {
+    step: 1,
+    label: uiText((w) => w.param.synRetries),
+    description: uiText((w) => w.param.synRetriesHelp),
+    group: G.network,
+  }),
   field('seed', 'seed', {
     max: 1000,
     step: 1,

@@ -120,6 +120,9 @@ export const widgets = {
     lossSeedHelp: 'Each packet is lost with this probability; the random seed below decides which.',
     initialWindow: 'Initial congestion window',
     initialWindowHelp: 'Segments TCP may send before the first ACK returns (10 since RFC 6928).',
+    synRetries: 'SYN retransmissions',
+    synRetriesHelp:
+      'How often an unanswered SYN is sent again, each wait twice the last, before the attempt fails (Linux tcp_syn_retries: 6, 127 s from a 1 s timeout; about 131 s since Linux 6.5, which first resends at 1 s intervals).',
     seed: 'Random seed',
     seedHelp:
       'Picks the lost packets and the visitors’ arrival times: the same seed, the same run.',
@@ -417,7 +420,8 @@ export const widgets = {
       queueValue: '{mean} / {p95} ms',
       backlog: 'Backlog (peak)',
       refused: 'Connections refused',
-      latency: 'Response time p50 / p95 / p99',
+      failed: 'Requests failed (connection attempt abandoned)',
+      latency: 'Response time of completed requests p50 / p95 / p99',
       latencyValue: '{p50} / {p95} / {p99} ms',
       timeWait: 'Server sockets in TIME_WAIT (peak)',
       fds: 'Server file descriptors (peak)',
@@ -427,7 +431,7 @@ export const widgets = {
     little:
       'Little’s law for one object per visitor: workers held ≈ arrival rate × holding time (the timeout plus one round trip of lingering close) ≈ {rate}/s × {hold} s ≈ {n} in the steady state, against {limit} available.',
     summary:
-      'On average {held} connections hold a server slot ({busy} serving, {idle} idle in keep-alive) out of {limit}. {pressure} Half of the responses take at most {p50} ms, 95% at most {p95} ms; the server completes {throughput} responses a second.',
+      'On average {held} connections hold a server slot ({busy} serving, {idle} idle in keep-alive) out of {limit}. {pressure} Half of the completed responses take at most {p50} ms, 95% at most {p95} ms; the server completes {throughput} responses a second.',
     unlimited: 'no limit',
     pressureNone: 'No visitor waits for a worker.',
     pressureQueue:
@@ -436,6 +440,11 @@ export const widgets = {
       one: 'Every slot is taken and the backlog overflows: 1 connection is refused and has to retry its SYN.',
       other:
         'Every slot is taken and the backlog overflows: {n} connections are refused and have to retry their SYNs.',
+    },
+    pressureFailed: {
+      one: '1 request failed: the browser gave up on its connection when the SYN retransmissions ran out.',
+      other:
+        '{n} requests failed: the browser gave up on their connections when the SYN retransmissions ran out.',
     },
   },
   playground: {
@@ -500,7 +509,7 @@ export const widgets = {
     closeIdle: 'closes connections idle for {timeout} ms',
     closeEach: 'closes each connection after its response (keep-alive off)',
     summaryVisitors:
-      'On average {held} connections hold a server slot ({busy} serving, {idle} idle in keep-alive){limit}. {pressure} Half of the responses take at most {p50} ms, 95% at most {p95} ms; the server completes {throughput} responses a second.',
+      'On average {held} connections hold a server slot ({busy} serving, {idle} idle in keep-alive){limit}. {pressure} Half of the completed responses take at most {p50} ms, 95% at most {p95} ms; the server completes {throughput} responses a second.',
     limitOf: ' out of {n}',
     noSweepH3:
       'HTTP/3 has no HTTP keep-alive timeout to sweep (QUIC’s idle timeout closes its connections), so the sweep is left out.',

@@ -114,6 +114,9 @@ export const widgets: Dictionary['widgets'] = {
     lossSeedHelp: '每个数据包都以这个概率丢失；具体丢哪些由下面的随机种子决定。',
     initialWindow: '初始拥塞窗口',
     initialWindowHelp: '收到第一个 ACK 之前 TCP 可以发送的报文段数（RFC 6928 起为 10）。',
+    synRetries: 'SYN 重传次数',
+    synRetriesHelp:
+      '得不到应答的 SYN 最多再发几次，每次等待的时间是上一次的两倍，用完仍无应答则连接失败（Linux 的 tcp_syn_retries 默认 6 次，从 1 秒超时算起共 127 秒；Linux 6.5 起先以 1 秒间隔重传几次，约 131 秒）。',
     seed: '随机种子',
     seedHelp: '决定丢失哪些数据包以及访客的到达时刻：种子相同，运行结果就相同。',
     htmlBytes: 'HTML 的大小',
@@ -401,7 +404,8 @@ export const widgets: Dictionary['widgets'] = {
       queueValue: '{mean} / {p95} ms',
       backlog: '监听队列（峰值）',
       refused: '被拒绝的连接',
-      latency: '响应时间 p50 / p95 / p99',
+      failed: '失败的请求（放弃建立连接）',
+      latency: '已完成请求的响应时间 p50 / p95 / p99',
       latencyValue: '{p50} / {p95} / {p99} ms',
       timeWait: '服务器处于 TIME_WAIT 的套接字（峰值）',
       fds: '服务器文件描述符（峰值）',
@@ -411,7 +415,7 @@ export const widgets: Dictionary['widgets'] = {
     little:
       '按利特尔定律估算（每位访客 1 个对象）：稳态下被占用的工作进程 ≈ 到达速率 × 占用时长（超时再加上延迟关闭的一个往返）≈ {rate}/秒 × {hold} 秒 ≈ {n}，而可用的只有 {limit} 个。',
     summary:
-      '平均有 {held} 条连接占着服务器的槽位（{busy} 条在服务，{idle} 条因 keep-alive 空闲），上限为 {limit}。{pressure}一半的响应在 {p50} ms 内完成，95% 在 {p95} ms 内完成；服务器每秒完成 {throughput} 个响应。',
+      '平均有 {held} 条连接占着服务器的槽位（{busy} 条在服务，{idle} 条因 keep-alive 空闲），上限为 {limit}。{pressure}已完成的响应中，一半在 {p50} ms 内完成，95% 在 {p95} ms 内完成；服务器每秒完成 {throughput} 个响应。',
     unlimited: '不设上限',
     pressureNone: '没有访客需要等待工作进程。',
     pressureQueue:
@@ -419,6 +423,10 @@ export const widgets: Dictionary['widgets'] = {
     pressureRefused: {
       one: '槽位全被占满，监听队列也已溢出：1 条连接被拒绝，只能重传 SYN。',
       other: '槽位全被占满，监听队列也已溢出：{n} 条连接被拒绝，只能重传 SYN。',
+    },
+    pressureFailed: {
+      one: '1 个请求失败：SYN 重传次数用完后，浏览器放弃了这条连接。',
+      other: '{n} 个请求失败：SYN 重传次数用完后，浏览器放弃了这些连接。',
     },
   },
   playground: {
@@ -480,7 +488,7 @@ export const widgets: Dictionary['widgets'] = {
     closeIdle: '关闭空闲 {timeout} ms 的连接',
     closeEach: '每发完一个响应就关闭连接（即关闭 keep-alive）',
     summaryVisitors:
-      '平均有 {held} 条连接占着服务器的槽位（{busy} 条在服务，{idle} 条因 keep-alive 空闲）{limit}。{pressure}一半的响应在 {p50} ms 内完成，95% 在 {p95} ms 内完成；服务器每秒完成 {throughput} 个响应。',
+      '平均有 {held} 条连接占着服务器的槽位（{busy} 条在服务，{idle} 条因 keep-alive 空闲）{limit}。{pressure}已完成的响应中，一半在 {p50} ms 内完成，95% 在 {p95} ms 内完成；服务器每秒完成 {throughput} 个响应。',
     limitOf: '，上限为 {n}',
     noSweepH3:
       'HTTP/3 没有 HTTP 层的 keep-alive 超时可供扫描（它的连接由 QUIC 的空闲超时关闭），因此这里不做超时扫描。',

@@ -21,6 +21,8 @@ export const SCENARIO_DOCS: Record<FieldPath, string> = {
     'cwnd back to the initial window after an idle period > RTO (Linux net.ipv4.tcp_slow_start_after_idle)',
   'tcp.initialRtoMs': 'initial retransmission timeout (RFC 6298: 1 s)',
   'tcp.minRtoMs': 'lower bound of the RTO (Linux TCP_RTO_MIN 200 ms; RFC 6298 suggests 1 s)',
+  'tcp.synRetries':
+    'SYN retransmissions before a connection attempt gives up, with RFC 6298 backoff (Linux tcp_syn_retries 6: retransmissions at 1, 3, 7, 15, 31, 63 s and failure at 127 s from a 1 s RTO; Linux 6.5+ adds 4 retransmissions at 1 s intervals first, tcp_syn_linear_timeouts, about 131 s)',
   'tcp.timeWaitMs': 'TIME_WAIT duration (Linux 60 s)',
   tls: 'TLS over TCP: none, TLS 1.2 (2 RTT), TLS 1.2 resumed (1 RTT, no certificate: session ID or ticket), TLS 1.3 (1 RTT), TLS 1.3 resumed (1 RTT, PSK, no certificate), TLS 1.3 0-RTT (resumption: the first request leaves with the ClientHello); with http.version "3" only tls1.3 (the default there), tls1.3-resumed or tls1.3-0rtt',
   'http.version':

@@ -87,6 +87,12 @@ export const SCENARIO_FIELDS = {
     default: 200,
     unit: 'ms',
   },
+  'tcp.synRetries': {
+    kind: 'integer',
+    min: 0,
+    max: 20,
+    default: 6,
+  },
   'tcp.timeWaitMs': {
     kind: 'number',
     min: 0,

@@ -16,4 +16,9 @@ export interface TcpConfig {
   readonly timeWaitUs: Micros;
   /** Consecutive timeouts after which the connection is aborted. */
   readonly maxRetries: number;
+  /**
+   * Retransmissions of an unanswered SYN before the connection attempt fails (Linux
+   * `tcp_syn_retries`; the data states use `maxRetries`, Linux `tcp_retries2`).
+   */
+  readonly synRetries: number;
 }

@@ -441,11 +441,14 @@ export class TcpEndpoint implements ByteStream {
   private onRto(): void {
     if (this.state === 'CLOSED') return;
     this.retries++;
-    if (this.retries > this.cfg.maxRetries) {
-      // Give up (Linux tcp_retries2); tell the peer with a best-effort RST.
+    const connecting = this.state === 'SYN_SENT';
+    if (this.retries > (connecting ? this.cfg.synRetries : this.cfg.maxRetries)) {
+      // Give up: an unanswered SYN after `synRetries` retransmissions (Linux tcp_syn_retries),
+      // silently, as Linux's tcp_write_err does (the peer holds no state for it); otherwise after
+      // `maxRetries` (Linux tcp_retries2), telling the peer with a best-effort RST.
       const wasOpen = !this.appClosed;
       this.appClosed = true;
-      this.sendCtl(this.sndNxt, false, true, false, true, 'RST', 'RST');
+      if (!connecting) this.sendCtl(this.sndNxt, false, true, false, true, 'RST', 'RST');
       this.toClosed('retransmit-limit');
       if (wasOpen) this.handler.onReset('retransmit-limit');
       return;

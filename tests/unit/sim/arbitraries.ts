@@ -36,6 +36,9 @@ export function pageLoadArb(http: readonly HttpInput[]): fc.Arbitrary<ScenarioIn
       initialWindow: fc.integer({ min: 1, max: 10 }),
       delayedAck: fc.boolean(),
       slowStartAfterIdle: fc.boolean(),
+      // Mostly Linux's 6; 0 and 1 make a lost SYN (loss up to 20 %) end the attempt, so the
+      // requests waiting for that connection fail.
+      synRetries: fc.constantFrom(6, 6, 0, 1),
       tls: fc.constantFrom(...SCENARIO_FIELDS.tls.values),
       http: fc.constantFrom(...http),
       perHost: fc.integer({ min: 1, max: 6 }),
@@ -81,6 +84,7 @@ export function pageLoadArb(http: readonly HttpInput[]): fc.Arbitrary<ScenarioIn
         initialWindow: r.initialWindow,
         delayedAck: r.delayedAck,
         slowStartAfterIdle: r.slowStartAfterIdle,
+        synRetries: r.synRetries,
       },
       // HTTP/3 always runs TLS 1.3 (with or without 0-RTT).
       tls: r.http.version === '3' && !r.tls.startsWith('tls1.3') ? 'tls1.3' : r.tls,

@@ -10,14 +10,19 @@ function preset(name: string) {
 }
 
 describe('presets', () => {
-  it.each(presetNames)('%s validates, cites FACTS.md, and loads completely', (name) => {
-    const p = preset(name);
-    expect(validateScenario(p.scenario).ok).toBe(true);
-    expect(p.sources.length).toBeGreaterThan(0);
-    for (const s of p.sources) expect(s).toMatch(/^FACTS\.md §\d/);
-    const { metrics } = simulate(p.scenario);
-    expect(metrics.requests.every((r) => r.doneMs !== null && r.error === null)).toBe(true);
-  });
+  it.each(presetNames)(
+    '%s validates, cites FACTS.md, and loads completely (but for the failures it declares)',
+    (name) => {
+      const p = preset(name);
+      expect(validateScenario(p.scenario).ok).toBe(true);
+      expect(p.sources.length).toBeGreaterThan(0);
+      for (const s of p.sources) expect(s).toMatch(/^FACTS\.md §\d/);
+      const { metrics } = simulate(p.scenario);
+      const failed = metrics.requests.filter((r) => r.error !== null);
+      expect(failed).toHaveLength(p.failures ?? 0);
+      expect(metrics.requests.every((r) => r.error !== null || r.doneMs !== null)).toBe(true);
+    },
+  );
 });
 
 describe('golden numbers from FACTS.md (HPBN)', () => {
@@ -56,6 +61,20 @@ describe('golden numbers from FACTS.md (HPBN)', () => {
   it('timeout-race: the follow-up is retried once on a second connection', () => {
     const { metrics } = simulate(preset('timeout-race').scenario);
     expect(metrics.requests[1]).toMatchObject({ retries: 1, connectionId: 2, error: null });
+  });
+
+  it('syn-gives-up: every visitor after the first two fails 127 s (1 + 2 + ... + 64) after its first SYN', () => {
+    const { trace, workload } = simulate(preset('syn-gives-up').scenario);
+    const opens = trace.filter((e) => e.type === 'conn-open');
+    const errors = trace.filter((e) => e.type === 'request' && e.step === 'error');
+    expect(opens.length).toBeGreaterThan(2);
+    expect(errors).toHaveLength(opens.length - 2);
+    for (const open of opens.slice(2)) {
+      const err = errors.find((e) => e.type === 'request' && e.conn === open.conn);
+      expect(Math.round(((err?.t ?? 0) - open.t) * 1000) / 1000).toBe(127_000);
+    }
+    expect(workload?.requestsFailed).toBe(opens.length - 2);
+    expect(workload?.requestsCompleted).toBe(2);
   });
 
   it('duplicate-post: the POST is resent once and the server processes it twice', () => {
