@@ -125,6 +125,7 @@ export function simulate(
     receiveWindowBytes: sc.tcp.receiveWindowBytes,
     delayedAck: sc.tcp.delayedAck,
     delayedAckUs: msToUs(sc.tcp.delayedAckMs),
+    nagle: sc.tcp.nagle,
     slowStartAfterIdle: sc.tcp.slowStartAfterIdle,
     initialRtoUs: msToUs(sc.tcp.initialRtoMs),
     minRtoUs: msToUs(sc.tcp.minRtoMs),

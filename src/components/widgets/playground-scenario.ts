@@ -21,6 +21,8 @@ function asSet(v: PlaygroundValues): ScenarioInput {
     tcp: {
       initialWindow: v.initialWindow,
       slowStartAfterIdle: v.slowStartAfterIdle,
+      delayedAck: v.delayedAck,
+      nagle: v.nagle,
       synRetries: v.synRetries,
     },
     tls: v.tls,

@@ -181,6 +181,22 @@ export const playgroundSchema = defineSchema([
     description: uiText((w) => w.param.slowStartAfterIdleHelp),
     group: G.network,
   },
+  {
+    key: 'delayedAck',
+    type: 'boolean',
+    default: F['tcp.delayedAck'].default,
+    label: uiText((w) => w.param.delayedAck),
+    description: uiText((w) => w.param.delayedAckHelp),
+    group: G.network,
+  },
+  {
+    key: 'nagle',
+    type: 'boolean',
+    default: F['tcp.nagle'].default,
+    label: uiText((w) => w.param.nagle),
+    description: uiText((w) => w.param.nagleHelp),
+    group: G.network,
+  },
   field('synRetries', 'tcp.synRetries', {
     step: 1,
     label: uiText((w) => w.param.synRetries),

@@ -120,6 +120,12 @@ export const widgets = {
     lossSeedHelp: 'Each packet is lost with this probability; the random seed below decides which.',
     initialWindow: 'Initial congestion window',
     initialWindowHelp: 'Segments TCP may send before the first ACK returns (10 since RFC 6928).',
+    delayedAck: 'Delayed ACK',
+    delayedAckHelp:
+      'Both ends acknowledge every second segment at once and a lone one after 40 ms (Linux’s minimum), hoping to send the ACK with data.',
+    nagle: 'Nagle’s algorithm',
+    nagleHelp:
+      'A segment shorter than the MSS waits until the data sent before it is acknowledged (RFC 896). Servers turn it off with TCP_NODELAY; with delayed ACK it can stall a response.',
     synRetries: 'SYN retransmissions',
     synRetriesHelp:
       'How often an unanswered SYN is sent again, each wait twice the last, before the attempt fails (Linux tcp_syn_retries: 6, 127 s from a 1 s timeout; about 131 s since Linux 6.5, which first resends at 1 s intervals).',

@@ -114,6 +114,12 @@ export const widgets: Dictionary['widgets'] = {
     lossSeedHelp: '每个数据包都以这个概率丢失；具体丢哪些由下面的随机种子决定。',
     initialWindow: '初始拥塞窗口',
     initialWindowHelp: '收到第一个 ACK 之前 TCP 可以发送的报文段数（RFC 6928 起为 10）。',
+    delayedAck: '延迟确认',
+    delayedAckHelp:
+      '两端每收到两个报文段立即确认一次，单独一个则等 40 ms（Linux 的下限）再确认，希望让 ACK 随数据一起发出。',
+    nagle: 'Nagle 算法',
+    nagleHelp:
+      '比 MSS 短的报文段要等此前发出的数据都被确认后才发送（RFC 896）。服务器通常用 TCP_NODELAY 关掉它；与延迟确认叠加时，响应可能被卡住。',
     synRetries: 'SYN 重传次数',
     synRetriesHelp:
       '得不到应答的 SYN 最多再发几次，每次等待的时间是上一次的两倍，用完仍无应答则连接失败（Linux 的 tcp_syn_retries 默认 6 次，从 1 秒超时算起共 127 秒；Linux 6.5 起先以 1 秒间隔重传几次，约 131 秒）。',

@@ -17,6 +17,8 @@ export const SCENARIO_DOCS: Record<FieldPath, string> = {
   'tcp.receiveWindowBytes': 'receive window each side advertises (65535 as in HPBN ch.2)',
   'tcp.delayedAck': 'delay ACKs: every 2nd segment or after delayedAckMs',
   'tcp.delayedAckMs': 'delayed-ACK timer (Linux minimum 40 ms)',
+  'tcp.nagle':
+    'Nagle’s algorithm (RFC 896), both sides: a segment shorter than the MSS waits while data is unacknowledged, unless the FIN follows it (as BSD; off by default: servers set TCP_NODELAY)',
   'tcp.slowStartAfterIdle':
     'cwnd back to the initial window after an idle period > RTO (Linux net.ipv4.tcp_slow_start_after_idle)',
   'tcp.initialRtoMs': 'initial retransmission timeout (RFC 6298: 1 s)',

@@ -69,6 +69,10 @@ export const SCENARIO_FIELDS = {
     default: 40,
     unit: 'ms',
   },
+  'tcp.nagle': {
+    kind: 'boolean',
+    default: false,
+  },
   'tcp.slowStartAfterIdle': {
     kind: 'boolean',
     default: true,

@@ -9,6 +9,8 @@ export interface TcpConfig {
   readonly receiveWindowBytes: number;
   readonly delayedAck: boolean;
   readonly delayedAckUs: Micros;
+  /** Nagle's algorithm (RFC 896; `tcp.nagle`): see `TcpEndpoint.flush`. */
+  readonly nagle: boolean;
   readonly slowStartAfterIdle: boolean;
   readonly initialRtoUs: Micros;
   readonly minRtoUs: Micros;

@@ -35,6 +35,7 @@ export function pageLoadArb(http: readonly HttpInput[]): fc.Arbitrary<ScenarioIn
       lossRate: fc.constantFrom(0, 0, 0.01, 0.05, 0.2),
       initialWindow: fc.integer({ min: 1, max: 10 }),
       delayedAck: fc.boolean(),
+      nagle: fc.boolean(),
       slowStartAfterIdle: fc.boolean(),
       // Mostly Linux's 6; 0 and 1 make a lost SYN (loss up to 20 %) end the attempt, so the
       // requests waiting for that connection fail.
@@ -83,6 +84,7 @@ export function pageLoadArb(http: readonly HttpInput[]): fc.Arbitrary<ScenarioIn
       tcp: {
         initialWindow: r.initialWindow,
         delayedAck: r.delayedAck,
+        nagle: r.nagle,
         slowStartAfterIdle: r.slowStartAfterIdle,
         synRetries: r.synRetries,
       },

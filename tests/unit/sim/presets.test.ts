@@ -63,6 +63,23 @@ describe('golden numbers from FACTS.md (HPBN)', () => {
     expect(metrics.requests[1]).toMatchObject({ retries: 1, connectionId: 2, error: null });
   });
 
+  it('nagle-delayed-ack: persistent HTTP is slower than HTTP/1.0 by about one 200 ms timer per response', () => {
+    const sc = preset('nagle-delayed-ack').scenario;
+    const persistent = simulate(sc).metrics;
+    const http10 = simulate({ ...sc, http: { version: '1.0' } }).metrics;
+    const noNagle = simulate({ ...sc, tcp: { ...sc.tcp, nagle: false } }).metrics;
+    // Four responses, each held one delayed-ACK timer (200 ms) plus a LAN round trip (1 ms)
+    // behind its unacknowledged odd segment: at least 4 x 200 ms more than without Nagle.
+    expect(persistent.pageLoadMs - noNagle.pageLoadMs).toBeGreaterThanOrEqual(4 * 200);
+    expect(persistent.pageLoadMs - noNagle.pageLoadMs).toBeLessThan(4 * (200 + 2 * 1) + 1);
+    // HTTP/1.0 closes after each response: the FIN sends the short last segment at once.
+    expect(http10.pageLoadMs).toBeLessThan(persistent.pageLoadMs - 4 * 150);
+    expect(
+      simulate({ ...sc, http: { version: '1.0' }, tcp: { ...sc.tcp, nagle: false } }).metrics
+        .pageLoadMs,
+    ).toBe(http10.pageLoadMs);
+  });
+
   it('syn-gives-up: every visitor after the first two fails 127 s (1 + 2 + ... + 64) after its first SYN', () => {
     const { trace, workload } = simulate(preset('syn-gives-up').scenario);
     const opens = trace.filter((e) => e.type === 'conn-open');
