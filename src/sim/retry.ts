@@ -26,8 +26,14 @@
  */
 import type { HttpMethod } from './trace';
 
+/**
+ * The browser's retry rules (`client.retryPolicy`), the default first. The field table takes
+ * its values from here, so a control can list them without loading the whole table.
+ */
+export const RETRY_POLICIES = ['browser', 'idempotent-only'] as const;
+
 /** The browser's retry rule (`client.retryPolicy`). */
-export type RetryPolicy = 'browser' | 'idempotent-only';
+export type RetryPolicy = (typeof RETRY_POLICIES)[number];
 
 /**
  * Whether a method is idempotent (RFC 9110 §9.2.2: GET, HEAD, PUT, DELETE, OPTIONS, TRACE); of

@@ -1,6 +1,6 @@
 /** Parameter definitions shared by several widget schemas, with the ranges each widget picks. */
 import type { RetryPolicy, TlsVersion } from '../../sim';
-import { SCENARIO_FIELDS } from '../../sim/scenario/fields';
+import { RETRY_POLICIES } from '../../sim/retry';
 import type { EnumParam, NumberParam, ParamGroup } from '../controls/params';
 import { uiText } from './labels';
 
@@ -136,16 +136,16 @@ export function clientIdleParam<K extends string>(key: K, defaultMs: number): Nu
  * reused connection fails before the response) or idempotent requests only (RFC 9110 §9.2.2).
  */
 export function retryPolicyParam(group?: ParamGroup): EnumParam<'retryPolicy', RetryPolicy> {
-  const spec = SCENARIO_FIELDS['client.retryPolicy'];
   return {
     key: 'retryPolicy',
     type: 'enum',
-    options: spec.values,
+    // The field's values without the field table, which only the Playground loads.
+    options: RETRY_POLICIES,
     optionLabels: {
       browser: uiText((w) => w.retryPolicyOption.browser),
       'idempotent-only': uiText((w) => w.retryPolicyOption['idempotent-only']),
     },
-    default: spec.default,
+    default: RETRY_POLICIES[0],
     label: uiText((w) => w.param.retryPolicy),
     description: uiText((w) => w.param.retryPolicyHelp),
     ...(group ? { group } : {}),

@@ -11,7 +11,7 @@
  * run again. Runs the widget no longer wants are dropped by terminating the worker.
  */
 import type { Scenario, ScenarioInput } from '../../sim/scenario';
-import { computeMetrics } from '../../sim/metrics';
+import { EMPTY_METRICS } from '../../sim/metrics';
 import type { SimResult, Simulate } from '../../sim/simulate';
 import { SimWorkerClient } from '../sim-worker/client';
 
@@ -49,7 +49,7 @@ function emptyRun(input: ScenarioInput): SimResult {
     page: section('page'),
     quic: section('quic'),
   } as unknown as Scenario;
-  return { scenario, trace: [], metrics: computeMetrics([]) };
+  return { scenario, trace: [], metrics: EMPTY_METRICS };
 }
 
 interface Job {

@@ -6,6 +6,7 @@
  * here. Data only, so a page that builds its controls from the table loads it without the
  * validator.
  */
+import { RETRY_POLICIES } from '../retry';
 import type { FieldSpec, PathSpec } from './spec';
 
 export type { BooleanSpec, EnumSpec, FieldSpec, NumberSpec, PathSpec } from './spec';
@@ -163,8 +164,8 @@ export const SCENARIO_FIELDS = {
   },
   'client.retryPolicy': {
     kind: 'enum',
-    values: ['browser', 'idempotent-only'],
-    default: 'browser',
+    values: RETRY_POLICIES,
+    default: RETRY_POLICIES[0],
   },
   'client.addressChangeAtMs': {
     kind: 'number',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  EMPTY_METRICS,
   computeMetrics,
   pageLoad,
   stallSummary,
@@ -29,6 +30,10 @@ const req = (
 });
 
 describe('computeMetrics', () => {
+  it('of an empty trace is EMPTY_METRICS, the placeholder widgets show before a run', () => {
+    expect(computeMetrics([])).toEqual(EMPTY_METRICS);
+  });
+
   it('derives request timings, connections and packets from a hand-written trace', () => {
     const trace: TraceEvent[] = [
       req(0, 'queued', 1),
