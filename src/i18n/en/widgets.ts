@@ -489,6 +489,8 @@ export const widgets = {
         'HTTP/3: the two idle timeouts set QUIC’s idle timeout (max_idle_timeout), and the limit of requests per connection does not apply.',
       keepAliveOffQuic:
         'A server keep-alive timeout of 0 (keep-alive off) has no HTTP/3 counterpart: the server keeps QUIC’s idle timeout.',
+      resetMux:
+        'A reset after processing applies to HTTP/1.x: an HTTP/2 or HTTP/3 server would reset one stream, not the connection, which the simulation does not model, so the setting is ignored.',
       keepAliveUnderMs:
         'The server’s keep-alive timeout is 0 (keep-alive off) or at least 1 ms: the simulation uses 1 ms.',
     },

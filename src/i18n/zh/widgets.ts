@@ -469,6 +469,8 @@ export const widgets: Dictionary['widgets'] = {
         'HTTP/3：两个空闲超时用作 QUIC 的空闲超时（max_idle_timeout），“每条连接的最大请求数”不适用。',
       keepAliveOffQuic:
         '服务器的 keep-alive 超时设为 0（关闭 keep-alive）在 HTTP/3 中没有对应设置：服务器沿用 QUIC 的空闲超时。',
+      resetMux:
+        '“处理完第几个请求后重置连接”只适用于 HTTP/1.x：HTTP/2 或 HTTP/3 服务器只会重置一个流，而不是整条连接；模拟没有建模这种情况，因此忽略这项设置。',
       keepAliveUnderMs:
         '服务器的 keep-alive 超时要么为 0（关闭 keep-alive），要么至少 1 ms：模拟改用 1 ms。',
     },

@@ -121,6 +121,17 @@ export const RULES = [
     when: (v) => v['http.version'] === '3' && v['server.keepAliveTimeoutMs'] === 0,
     adjust: () => ({}),
   },
+  {
+    // A reset after processing breaks an HTTP/1.x connection; a multiplexed server would reset
+    // one stream (RST_STREAM, RESET_STREAM), which the model does not offer: the field is unused.
+    id: 'resetMux',
+    kind: 'map',
+    path: 'server.resetAfterProcessing',
+    when: (v) =>
+      (v['http.version'] === '2' || v['http.version'] === '3') &&
+      v['server.resetAfterProcessing'] > 0,
+    adjust: () => ({}),
+  },
 ] as const satisfies readonly ScenarioRule[];
 
 /** A rule's name. */

@@ -218,6 +218,15 @@ describe('coerceScenario', () => {
     expect(c.values['quic.serverMaxIdleTimeoutMs']).toBe(30000);
   });
 
+  it('a reset after processing is noted, and ignored, under HTTP/2 and HTTP/3 only', () => {
+    const reset = { resetAfterProcessing: 2 };
+    expect(coerceScenario({ http: { version: '2' }, server: reset }).adjustments).toEqual([
+      'resetMux',
+    ]);
+    expect(coerceScenario({ http: { version: '1.1' }, server: reset }).adjustments).toEqual([]);
+    expect(coerceScenario({ http: { version: '2' } }).adjustments).toEqual([]);
+  });
+
   it('a valid input without HTTP/3 comes back unchanged', () => {
     const input: ScenarioInput = {
       http: { version: '1.0', keepAlive: true },
