@@ -113,8 +113,8 @@ async function expectFitted(iframe: Locator): Promise<number> {
 }
 
 /**
- * Waits until the widget in a frame is live (its runs drawn, the static figure gone), has read
- * the page (the Embed control, hidden on embed pages, is enabled) and is ready.
+ * Waits until the widget in a frame is live (its runs drawn, the static figure gone) and ready
+ * (its Present button is enabled).
  */
 async function hydrated(frame: Frame): Promise<void> {
   await expect(frame.locator('[data-ka-widget]')).not.toHaveAttribute('data-ka-pending', {
@@ -122,7 +122,7 @@ async function hydrated(frame: Frame): Promise<void> {
   });
   // The Image host's sweep arrives run by run after the main run (its chart grows): wait for it.
   await expect(frame.locator('progress')).toHaveCount(0, { timeout: 60_000 });
-  await expect(frame.locator('.widget .embed-toggle')).toBeEnabled({ timeout: 10_000 });
+  await expect(frame.locator('.widget .present-toggle')).toBeEnabled({ timeout: 10_000 });
   for (const toggle of await frame.locator('.widget .table-toggle').all()) {
     await expect(toggle).toBeEnabled({ timeout: 10_000 });
   }
