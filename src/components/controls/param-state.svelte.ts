@@ -7,25 +7,21 @@
 import { EMBED_RESERVED, embedThemeParam, isEmbedPage } from '../embed/embed-query';
 import {
   defaults,
-  noticeReason,
   parseParams,
   serializeParams,
   snap,
-  type NoticeReason,
   type ParamNotice,
   type ParamSchema,
   type ParamValues,
 } from './params';
-
-/** A correction made while reading the URL, with its reason. */
-export type ExplainedNotice = ParamNotice & NoticeReason;
 
 /** Reactive parameter values of one widget instance. */
 export class ParamState<S extends ParamSchema> {
   readonly schema: S;
   readonly #namespace: string;
   #values = $state.raw({} as ParamValues<S>);
-  #notices = $state.raw<readonly ExplainedNotice[]>([]);
+  #notices = $state.raw<readonly ParamNotice[]>([]);
+  #noticeSchema: ParamSchema = [];
 
   constructor(schema: S, namespace: string) {
     this.schema = schema;
@@ -43,9 +39,14 @@ export class ParamState<S extends ParamSchema> {
     return this.#values;
   }
 
-  /** Corrections made while reading the URL. */
-  get notices(): readonly ExplainedNotice[] {
+  /** Corrections made while reading the URL (`noticeReason` says why, with `noticeSchema`). */
+  get notices(): readonly ParamNotice[] {
     return this.#notices;
+  }
+
+  /** The schema the URL was read with: the widget's, and on an embed page the page's own keys. */
+  get noticeSchema(): ParamSchema {
+    return this.#noticeSchema;
   }
 
   /**
@@ -63,14 +64,15 @@ export class ParamState<S extends ParamSchema> {
     const own: Record<string, unknown> = {};
     for (const p of this.schema) own[p.key] = (values as Record<string, unknown>)[p.key];
     this.#values = own as ParamValues<S>;
-    this.#notices = notices.map((n) => ({ ...n, ...noticeReason(schema, n) }));
+    this.#noticeSchema = schema;
+    this.#notices = notices;
   }
 
   /** Sets one value (numbers are clamped and snapped) and updates the URL. */
   set(key: string, value: unknown): void {
     const p = this.schema.find((s) => s.key === key);
     if (!p) return;
-    let next: unknown;
+    let next: number | string | boolean;
     if (p.type === 'number') {
       const n = typeof value === 'number' ? value : Number(value);
       if (!Number.isFinite(n)) return;
