@@ -4,7 +4,7 @@
  * at the schema defaults (what the build renders); `load()` reads the URL once the widget is mounted;
  * `set()` validates a value and rewrites the URL in place.
  */
-import { EMBED_RESERVED, embedThemeParam, isEmbedPage } from '../embed/embed-query';
+import { EMBED_PARAMS, EMBED_RESERVED, isEmbedPage } from '../embed/embed-query';
 import {
   defaults,
   parseParams,
@@ -14,6 +14,7 @@ import {
   type ParamSchema,
   type ParamValues,
 } from './params';
+import { widgetEvent } from './widget-events';
 
 /** Reactive parameter values of one widget instance. */
 export class ParamState<S extends ParamSchema> {
@@ -51,13 +52,14 @@ export class ParamState<S extends ParamSchema> {
 
   /**
    * Reads the values from the page URL (call once, in the browser, once mounted). On an embed
-   * page every key is the widget's, so unknown keys are reported too, and `theme` is checked
-   * with them (the page applied it before first paint).
+   * page every key is the widget's, so unknown keys are reported too, and the page's own keys
+   * (`theme`, `layout`, `present`, `events`: `EMBED_PARAMS`) are checked with them (the page
+   * applied them before first paint, `embed-head.ts`).
    */
   load(): void {
     const search = window.location.search;
     const embed = isEmbedPage();
-    const schema: ParamSchema = embed ? [...this.schema, embedThemeParam] : this.schema;
+    const schema: ParamSchema = embed ? [...this.schema, ...EMBED_PARAMS] : this.schema;
     const { values, notices } = embed
       ? parseParams(schema, search, '', { reportUnknown: true, reserved: EMBED_RESERVED })
       : parseParams(schema, search, this.#namespace);
@@ -68,7 +70,7 @@ export class ParamState<S extends ParamSchema> {
     this.#notices = notices;
   }
 
-  /** Sets one value (numbers are clamped and snapped) and updates the URL. */
+  /** Sets one value (numbers are clamped and snapped), updates the URL and tells the page. */
   set(key: string, value: unknown): void {
     const p = this.schema.find((s) => s.key === key);
     if (!p) return;
@@ -85,6 +87,7 @@ export class ParamState<S extends ParamSchema> {
     if (record[key] === next) return;
     this.#values = { ...this.#values, [key]: next };
     this.#writeUrl();
+    widgetEvent({ event: 'parameter-changed', detail: { name: key, value: next } });
   }
 
   #writeUrl(): void {
