@@ -420,7 +420,7 @@ test.describe('the Embed control in a chapter', () => {
     const snippet = await code.inputValue();
     expect(snippet).toBe(
       [
-        `<iframe src="${SITE}/embed/race/?rtt=250&amp;objectBytes=4000&amp;version=1.0" title="HTTP/1.0 against keep-alive (interactive diagram, Keep-Alive)" loading="lazy" width="100%" height="640" style="width: 100%; border: 0;" sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox" data-keep-alive-embed></iframe>`,
+        `<iframe src="${SITE}/embed/race/?rtt=250&amp;objectBytes=4000&amp;version=1.0" title="HTTP/1.0 against keep-alive (interactive diagram, Keep-Alive)" loading="lazy" width="100%" height="640" style="width: 100%; border: 0;" sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox" allow="fullscreen" data-keep-alive-embed></iframe>`,
         `<script src="${SITE}/embed.js" async></script>`,
       ].join('\n'),
     );
