@@ -56,6 +56,7 @@ const CHUNK_GROUPS = [
           'param-state',
           'playback',
           'timeline',
+          'widget-events',
         ]),
         modules('embed', ['snippet', 'embed-query', 'hydrate-embed']),
         modules('views', [

@@ -183,12 +183,11 @@ async function load(page: Page, url: string): Promise<string[]> {
   page.on('pageerror', onError);
   const response = await page.goto(url);
   expect(response?.status(), url.slice(0, 120)).toBe(200);
-  // Live (its runs drawn, the static figure gone), the Embed control has read the page and, for
-  // widgets with a table toggle, ready.
+  // Live (its runs drawn, the static figure gone) and ready (its Present button is enabled).
   await expect(page.locator('[data-ka-widget]')).not.toHaveAttribute('data-ka-pending', {
     timeout: 30_000,
   });
-  await expect(page.locator('.widget .embed-toggle')).toBeEnabled({ timeout: 15_000 });
+  await expect(page.locator('.widget .present-toggle')).toBeEnabled({ timeout: 15_000 });
   for (const toggle of await page.locator('.widget .table-toggle').all()) {
     await expect(toggle).toBeEnabled({ timeout: 15_000 });
   }

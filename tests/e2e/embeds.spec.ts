@@ -113,8 +113,8 @@ async function expectFitted(iframe: Locator): Promise<number> {
 }
 
 /**
- * Waits until the widget in a frame is live (its runs drawn, the static figure gone), has read
- * the page (the Embed control, hidden on embed pages, is enabled) and is ready.
+ * Waits until the widget in a frame is live (its runs drawn, the static figure gone) and ready
+ * (its Present button is enabled).
  */
 async function hydrated(frame: Frame): Promise<void> {
   await expect(frame.locator('[data-ka-widget]')).not.toHaveAttribute('data-ka-pending', {
@@ -122,7 +122,7 @@ async function hydrated(frame: Frame): Promise<void> {
   });
   // The Image host's sweep arrives run by run after the main run (its chart grows): wait for it.
   await expect(frame.locator('progress')).toHaveCount(0, { timeout: 60_000 });
-  await expect(frame.locator('.widget .embed-toggle')).toBeEnabled({ timeout: 10_000 });
+  await expect(frame.locator('.widget .present-toggle')).toBeEnabled({ timeout: 10_000 });
   for (const toggle of await frame.locator('.widget .table-toggle').all()) {
     await expect(toggle).toBeEnabled({ timeout: 10_000 });
   }
@@ -222,7 +222,8 @@ test.describe('every widget in a sandboxed frame on another origin', () => {
         );
         await expect(frame.locator('header, nav, footer')).toHaveCount(0);
         await expect(frame.locator('.back a')).toHaveAttribute('href', /^\/(zh\/)?[a-z0-9-]+\//);
-        await expect(frame.locator('.embed-toggle')).toBeHidden();
+        // No tools to embed it again (an embed page does not even load them).
+        await expect(frame.locator('.embed-toggle')).toHaveCount(0);
       });
     }
   }
@@ -419,7 +420,7 @@ test.describe('the Embed control in a chapter', () => {
     const snippet = await code.inputValue();
     expect(snippet).toBe(
       [
-        `<iframe src="${SITE}/embed/race/?rtt=250&amp;objectBytes=4000&amp;version=1.0" title="HTTP/1.0 against keep-alive (interactive diagram, Keep-Alive)" loading="lazy" width="100%" height="640" style="width: 100%; border: 0;" sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox" data-keep-alive-embed></iframe>`,
+        `<iframe src="${SITE}/embed/race/?rtt=250&amp;objectBytes=4000&amp;version=1.0" title="HTTP/1.0 against keep-alive (interactive diagram, Keep-Alive)" loading="lazy" width="100%" height="640" style="width: 100%; border: 0;" sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox" allow="fullscreen" data-keep-alive-embed></iframe>`,
         `<script src="${SITE}/embed.js" async></script>`,
       ].join('\n'),
     );

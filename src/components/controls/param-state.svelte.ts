@@ -4,28 +4,25 @@
  * at the schema defaults (what the build renders); `load()` reads the URL once the widget is mounted;
  * `set()` validates a value and rewrites the URL in place.
  */
-import { EMBED_RESERVED, embedThemeParam, isEmbedPage } from '../embed/embed-query';
+import { EMBED_PARAMS, EMBED_RESERVED, isEmbedPage } from '../embed/embed-query';
 import {
   defaults,
-  noticeReason,
   parseParams,
   serializeParams,
   snap,
-  type NoticeReason,
   type ParamNotice,
   type ParamSchema,
   type ParamValues,
 } from './params';
-
-/** A correction made while reading the URL, with its reason. */
-export type ExplainedNotice = ParamNotice & NoticeReason;
+import { widgetEvent } from './widget-events';
 
 /** Reactive parameter values of one widget instance. */
 export class ParamState<S extends ParamSchema> {
   readonly schema: S;
   readonly #namespace: string;
   #values = $state.raw({} as ParamValues<S>);
-  #notices = $state.raw<readonly ExplainedNotice[]>([]);
+  #notices = $state.raw<readonly ParamNotice[]>([]);
+  #noticeSchema: ParamSchema = [];
 
   constructor(schema: S, namespace: string) {
     this.schema = schema;
@@ -43,34 +40,41 @@ export class ParamState<S extends ParamSchema> {
     return this.#values;
   }
 
-  /** Corrections made while reading the URL. */
-  get notices(): readonly ExplainedNotice[] {
+  /** Corrections made while reading the URL (`noticeReason` says why, with `noticeSchema`). */
+  get notices(): readonly ParamNotice[] {
     return this.#notices;
+  }
+
+  /** The schema the URL was read with: the widget's, and on an embed page the page's own keys. */
+  get noticeSchema(): ParamSchema {
+    return this.#noticeSchema;
   }
 
   /**
    * Reads the values from the page URL (call once, in the browser, once mounted). On an embed
-   * page every key is the widget's, so unknown keys are reported too, and `theme` is checked
-   * with them (the page applied it before first paint).
+   * page every key is the widget's, so unknown keys are reported too, and the page's own keys
+   * (`theme`, `layout`, `present`, `events`: `EMBED_PARAMS`) are checked with them (the page
+   * applied them before first paint, `embed-head.ts`).
    */
   load(): void {
     const search = window.location.search;
     const embed = isEmbedPage();
-    const schema: ParamSchema = embed ? [...this.schema, embedThemeParam] : this.schema;
+    const schema: ParamSchema = embed ? [...this.schema, ...EMBED_PARAMS] : this.schema;
     const { values, notices } = embed
       ? parseParams(schema, search, '', { reportUnknown: true, reserved: EMBED_RESERVED })
       : parseParams(schema, search, this.#namespace);
     const own: Record<string, unknown> = {};
     for (const p of this.schema) own[p.key] = (values as Record<string, unknown>)[p.key];
     this.#values = own as ParamValues<S>;
-    this.#notices = notices.map((n) => ({ ...n, ...noticeReason(schema, n) }));
+    this.#noticeSchema = schema;
+    this.#notices = notices;
   }
 
-  /** Sets one value (numbers are clamped and snapped) and updates the URL. */
+  /** Sets one value (numbers are clamped and snapped), updates the URL and tells the page. */
   set(key: string, value: unknown): void {
     const p = this.schema.find((s) => s.key === key);
     if (!p) return;
-    let next: unknown;
+    let next: number | string | boolean;
     if (p.type === 'number') {
       const n = typeof value === 'number' ? value : Number(value);
       if (!Number.isFinite(n)) return;
@@ -83,6 +87,7 @@ export class ParamState<S extends ParamSchema> {
     if (record[key] === next) return;
     this.#values = { ...this.#values, [key]: next };
     this.#writeUrl();
+    widgetEvent({ event: 'parameter-changed', detail: { name: key, value: next } });
   }
 
   #writeUrl(): void {

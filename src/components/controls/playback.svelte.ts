@@ -5,6 +5,7 @@
  */
 import { flushSync, getContext, setContext } from 'svelte';
 import type { Timeline } from './timeline';
+import { widgetEvent } from './widget-events';
 
 export { timelineOf, traceEnd, type Timeline } from './timeline';
 
@@ -113,11 +114,12 @@ export class Playback {
     this.seek(prev);
   }
 
-  /** Starts playing (from the start when at the end). */
+  /** Starts playing (from the start when at the end) and tells the page (`widgetEvent`). */
   play(): void {
     if (this.#playing) return;
     if (this.atEnd) this.#pos = 0;
     this.#playing = true;
+    widgetEvent({ event: 'played', detail: { atMs: Math.round(this.t) } });
     this.#announceT = this.t;
     this.#lastAnnounce = now();
     this.#schedule();

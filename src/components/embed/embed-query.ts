@@ -3,7 +3,7 @@
  * widget's parameters without a namespace, plus the keys the embed page itself reads. Pure
  * TypeScript, shared by the page's scripts, `ParamState` and the tests.
  */
-import type { EnumParam } from '../controls/params';
+import type { BooleanParam, EnumParam, ParamSchema } from '../controls/params';
 
 /** Attribute on `<html>` that marks an embed page (URL keys carry no widget namespace there). */
 export const EMBED_ATTR = 'data-ka-embed';
@@ -19,6 +19,46 @@ export const embedThemeParam: EnumParam<'theme', (typeof EMBED_THEMES)[number]> 
   default: 'auto',
   label: (w) => w.embed.theme,
 };
+
+/**
+ * Embed layouts: `full` (everything), `compact` (the parameters in one row) and `diagram` (the
+ * figure and the player only). Applied before first paint by the page (`embed-head.ts`), which
+ * reads the query as `parseParams` does; this entry checks it and lists a wrong value.
+ */
+export const EMBED_LAYOUTS = ['full', 'compact', 'diagram'] as const;
+
+/** The `layout` key. */
+export const embedLayoutParam: EnumParam<'layout', (typeof EMBED_LAYOUTS)[number]> = {
+  key: 'layout',
+  type: 'enum',
+  options: EMBED_LAYOUTS,
+  default: 'full',
+  label: (w) => w.embed.layout,
+};
+
+/** `present=1`: the embed opens in present mode (`present.ts`). */
+export const embedPresentParam: BooleanParam<'present'> = {
+  key: 'present',
+  type: 'boolean',
+  default: false,
+  label: (w) => w.present.button,
+};
+
+/** `events=1`: the embed tells its host page what the reader does (`host-events.ts`). */
+export const embedEventsParam: BooleanParam<'events'> = {
+  key: 'events',
+  type: 'boolean',
+  default: false,
+  label: (w) => w.embed.events,
+};
+
+/** The keys every embed page reads besides its widget's, checked with them (`ParamState`). */
+export const EMBED_PARAMS = [
+  embedThemeParam,
+  embedLayoutParam,
+  embedPresentParam,
+  embedEventsParam,
+] as const satisfies ParamSchema;
 
 /**
  * `embedId`: any text the host page chooses, echoed in the resize messages so it can tell its

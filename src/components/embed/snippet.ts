@@ -1,6 +1,7 @@
 /**
  * The HTML an instructor pastes to embed a widget: an iframe (lazy, full width, a default
- * height that works without the resize script, sandboxed) and the host script that sizes it.
+ * height that works without the resize script, sandboxed, allowed to go full screen) and the
+ * host script that sizes it.
  * Pure TypeScript; the widget's Embed control fills it in with the current state.
  */
 
@@ -16,6 +17,12 @@ export const HOST_ATTR = 'data-keep-alive-embed';
  */
 export const EMBED_SANDBOX =
   'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox';
+
+/**
+ * Permissions policy of the snippet's frame: full screen, so that the widget's present mode can
+ * fill the screen (without it, present mode fills the frame).
+ */
+export const EMBED_ALLOW = 'fullscreen';
 
 /** Path of an embed page: `/embed/race/?rtt=200` or `/zh/embed/race/?rtt=200`. */
 export function embedPath(lang: string, name: string, query: string): string {
@@ -36,7 +43,7 @@ export function embedSnippet(origin: string, path: string, title: string): strin
   const src = escapeAttribute(origin + path);
   const script = escapeAttribute(`${origin}/embed.js`);
   return [
-    `<iframe src="${src}" title="${escapeAttribute(title)}" loading="lazy" width="100%" height="${EMBED_DEFAULT_HEIGHT}" style="width: 100%; border: 0;" sandbox="${EMBED_SANDBOX}" ${HOST_ATTR}></iframe>`,
+    `<iframe src="${src}" title="${escapeAttribute(title)}" loading="lazy" width="100%" height="${EMBED_DEFAULT_HEIGHT}" style="width: 100%; border: 0;" sandbox="${EMBED_SANDBOX}" allow="${EMBED_ALLOW}" ${HOST_ATTR}></iframe>`,
     `<script src="${script}" async></script>`,
   ].join('\n');
 }

@@ -3,7 +3,14 @@
  * and each widget's schema, so a widget or parameter added later appears in the guide by itself.
  */
 import { dict, fill, type Lang } from '../../i18n';
-import { EMBED_ID_KEY, EMBED_ID_MAX, embedThemeParam } from '../embed/embed-query';
+import {
+  EMBED_ID_KEY,
+  EMBED_ID_MAX,
+  embedEventsParam,
+  embedLayoutParam,
+  embedPresentParam,
+  embedThemeParam,
+} from '../embed/embed-query';
 import { embedPath } from '../embed/snippet';
 import { formatValue, type ParamSchema, type ParamSpec } from '../controls/params';
 import { bilingual } from '../widgets/bilingual';
@@ -76,11 +83,26 @@ export function widgetTables(lang: Lang): WidgetTable[] {
   });
 }
 
-/** The parameters every embed page reads besides its widget's: `theme` and `embedId`. */
+/**
+ * The parameters every embed page reads besides its widget's: `theme`, `layout`, `present`,
+ * `events` and `embedId` (the page's own keys have no descriptions in the widget: the guide's
+ * strings give them).
+ */
 export function commonRows(lang: Lang): ParamRow[] {
   const t = dict(lang).guide.params;
+  const e = dict(lang).widgets.embed;
+  const layoutLabels = { full: e.layoutFull, compact: e.layoutCompact, diagram: e.layoutDiagram };
   return [
     paramRow(embedThemeParam, lang),
+    {
+      ...paramRow(embedLayoutParam, lang),
+      values: embedLayoutParam.options.map((o) =>
+        fill(t.option, { value: o, label: layoutLabels[o] }),
+      ),
+      description: t.layout,
+    },
+    { ...paramRow(embedPresentParam, lang), description: t.present },
+    { ...paramRow(embedEventsParam, lang), description: t.events },
     {
       key: EMBED_ID_KEY,
       type: t.text,

@@ -4,7 +4,9 @@
  * width, so the reader keeps seeing the figure while the first runs compute in the worker; when
  * the widget marks itself ready (`data-ka-ready`, set by `WidgetFrame.svelte` once no run is
  * computing) the figure goes and the widget shows. Each widget's component is its own chunk: a
- * page loads only the widgets it has.
+ * page loads only the widgets it has. When the address has an embed's `present` or `events` key,
+ * it also loads `embed-options.ts`, which opens present mode once the widget shows (`present=1`)
+ * or forwards the reader's actions to the host page (`events=1`).
  */
 import { mount, type Component } from 'svelte';
 import type { Lang } from '../../i18n/lang';
@@ -69,6 +71,10 @@ export async function mountWidget(island: HTMLElement): Promise<void> {
   const live = document.createElement('div');
   live.className = 'ka-live';
   island.append(live);
+  const query = new URLSearchParams(window.location.search);
+  if (query.has('present') || query.has('events')) {
+    void import('../embed/embed-options').then((m) => m.applyEmbedOptions(island));
+  }
   const show = (): void => {
     figure?.remove();
     island.removeAttribute(PENDING_ATTR);

@@ -31,6 +31,13 @@ export const guide = {
     embedId:
       'Any text up to {max} characters, sent back in the resize messages so a page with several frames can tell them apart.',
     embedIdLabel: 'Frame name',
+    /** What `layout`, `present` and `events` do (they have no description in the widget). */
+    layout:
+      'How much of the widget the frame shows: everything, the parameters in one row, or only the diagrams and the player.',
+    present:
+      'Opens the widget in present mode: alone, filling the frame (or the screen), in large type.',
+    events:
+      'Sends the host page a message when the reader plays, changes a parameter or answers a question (see “Events for the host page”).',
     text: 'text',
   },
   example: {

@@ -340,6 +340,24 @@ export const widgets = {
     noticeNotOption: '{key}={raw} is not one of {limit}; using the default {used}.',
     noticeNotBoolean: '{key}={raw} is not 1, 0, true or false; using the default {used}.',
     noticeRepeated: '{key} is given {n} times ({raw}); using the last value.',
+    /** Label of the `layout` key (notices, the guide's table) and of the Embed panel's choice. */
+    layout: 'Layout',
+    layoutFull: 'Full: parameters, diagrams and notes',
+    layoutCompact: 'Compact: the parameters in one row',
+    layoutDiagram: 'Diagram: the diagrams and the player only',
+    /** Label of the `events` key. */
+    events: 'Events for the host page',
+  },
+  /** Present mode (`present.ts`): the widget alone, filling the screen, in large type. */
+  present: {
+    /** The button that starts it, beside the widget's title. */
+    button: 'Present',
+    leave: 'Leave presentation',
+    /** Shown in present mode when the browser allows full screen and it is not on yet. */
+    fullscreen: 'Full screen',
+    /** Name of the bar above the presented widget. */
+    bar: 'Presentation',
+    keys: 'Space: play/pause · ← → or Page Up/Down: previous/next event · Home/End · Esc: leave',
   },
   multiplexing: {
     title: 'One page, three protocols: HTTP/1.1, HTTP/2 and HTTP/3',

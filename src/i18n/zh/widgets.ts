@@ -329,6 +329,18 @@ export const widgets: Dictionary['widgets'] = {
     noticeNotOption: '{key}={raw} 不是 {limit} 之一，改用默认值 {used}。',
     noticeNotBoolean: '{key}={raw} 不是 1、0、true 或 false，改用默认值 {used}。',
     noticeRepeated: '{key} 出现了 {n} 次（{raw}），使用最后一个值。',
+    layout: '布局',
+    layoutFull: '完整：参数、图和说明',
+    layoutCompact: '紧凑：参数排成一行',
+    layoutDiagram: '仅图：只有图和播放控制',
+    events: '向宿主页面发送事件',
+  },
+  present: {
+    button: '演示',
+    leave: '退出演示',
+    fullscreen: '全屏',
+    bar: '演示',
+    keys: '空格：播放/暂停 · ← → 或 Page Up/Down：上一个/下一个事件 · Home/End · Esc：退出',
   },
   multiplexing: {
     title: '同一页面，三种协议：HTTP/1.1、HTTP/2 与 HTTP/3',

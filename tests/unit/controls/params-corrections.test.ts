@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { noticeReason } from '../../../src/components/controls/notice-reason';
 import {
   baseSchema,
   defineSchema,
-  noticeReason,
   parseParams,
   withDefaults,
 } from '../../../src/components/controls/params';

@@ -9,11 +9,11 @@ describe('embedPath', () => {
 });
 
 describe('embedSnippet', () => {
-  it('writes a lazy, sandboxed, full-width frame of 640 px and the host script', () => {
+  it('writes a lazy, sandboxed, full-width frame of 640 px allowed full screen, and the host script', () => {
     expect(
       embedSnippet('https://ka.example', '/embed/race/?rtt=200&objects=10', 'Race "A" <1>'),
     ).toBe(
-      '<iframe src="https://ka.example/embed/race/?rtt=200&amp;objects=10" title="Race &quot;A&quot; &lt;1&gt;" loading="lazy" width="100%" height="640" style="width: 100%; border: 0;" sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox" data-keep-alive-embed></iframe>\n' +
+      '<iframe src="https://ka.example/embed/race/?rtt=200&amp;objects=10" title="Race &quot;A&quot; &lt;1&gt;" loading="lazy" width="100%" height="640" style="width: 100%; border: 0;" sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox" allow="fullscreen" data-keep-alive-embed></iframe>\n' +
         '<script src="https://ka.example/embed.js" async></script>',
     );
   });

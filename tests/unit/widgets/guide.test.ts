@@ -63,11 +63,22 @@ describe.each(languages)('widgetTables(%s)', (lang) => {
     for (const t of tables) expect(t.embedPath).toBe(`${prefix}/embed/${t.name}/`);
   });
 
-  it('also lists theme (auto, light, dark) and embedId for every embed', () => {
+  it('also lists theme, layout, present, events and embedId for every embed', () => {
     const rows = commonRows(lang);
-    expect(rows.map((r) => r.key)).toEqual(['theme', 'embedId']);
+    expect(rows.map((r) => r.key)).toEqual(['theme', 'layout', 'present', 'events', 'embedId']);
     expect(rows[0]?.values).toEqual([...EMBED_THEMES]);
     expect(rows[0]?.default).toBe('auto');
+  });
+
+  it('gives layout its three values with their labels, present and events as on/off', () => {
+    const [, layout, present, events] = commonRows(lang);
+    expect(layout?.values.map((v) => v.split(/[:：]/)[0])).toEqual(['full', 'compact', 'diagram']);
+    expect(layout?.values.every((v) => /[:：]\s?\S/.test(v))).toBe(true);
+    expect(layout?.default).toBe('full');
+    for (const row of [present, events]) {
+      expect(row?.default).toBe('0');
+      expect(row?.description).not.toBe('—');
+    }
   });
 });
 
