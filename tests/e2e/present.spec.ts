@@ -47,6 +47,15 @@ async function liveIsland(root: Locator): Promise<void> {
   await expect(root.locator('.ka-live .present-toggle')).toBeEnabled({ timeout: 10_000 });
 }
 
+/** Opens the widget gallery, scrolls to one widget and waits until it is live. */
+async function galleryWidget(page: Page, name: string): Promise<Locator> {
+  await page.goto('/widgets/');
+  const island = page.locator(`[data-ka-widget="${name}"]`);
+  await island.scrollIntoViewIfNeeded();
+  await liveIsland(island);
+  return island;
+}
+
 /** Rendered heights of the widget's text: its title, the first diagram text, a ladder label. */
 async function textHeights(
   root: Page | Frame,
@@ -253,10 +262,7 @@ test.describe('present mode', () => {
   test('on a chapter page: the rest of the page is inert, and the widget is back in place on Escape', async ({
     page,
   }) => {
-    await page.goto('/widgets/');
-    const island = page.locator('[data-ka-widget="pipelining"]');
-    await island.scrollIntoViewIfNeeded();
-    await liveIsland(island);
+    const island = await galleryWidget(page, 'pipelining');
     const top = async (): Promise<number> =>
       Math.round(await island.evaluate((el) => el.getBoundingClientRect().top));
     // Where the reader sees it (clicking scrolls the button into view first), once the widgets
@@ -512,10 +518,7 @@ test.describe('embed layouts', () => {
   test('the Embed panel offers the three layouts and writes allow="fullscreen"', async ({
     page,
   }) => {
-    await page.goto('/widgets/');
-    const island = page.locator('[data-ka-widget="handshake"]');
-    await island.scrollIntoViewIfNeeded();
-    await liveIsland(island);
+    const island = await galleryWidget(page, 'handshake');
     await island.getByRole('button', { name: 'Embed', exact: true }).click();
     const code = island.getByLabel('Embed code');
     await expect(code).toHaveValue(/allow="fullscreen"/);

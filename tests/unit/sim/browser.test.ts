@@ -4,6 +4,9 @@ import { FAST, connEvents, ofType, packets, requestEvents } from './helpers';
 
 const net = { rttMs: 100, ...FAST } as const;
 
+/** The raced request resent on a new connection from 5200: established 5300, response at 5400. */
+const RETRIED_AT_5300 = { connectionId: 2, sentMs: 5300, doneMs: 5400, retries: 1, error: null };
+
 describe('page loading', () => {
   it('objects are requested when the HTML has fully arrived', () => {
     const { trace } = simulate({ network: net, page: { htmlBytes: 1000, objects: 3 } });
@@ -210,13 +213,7 @@ describe('timeout race', () => {
       conn: 1,
     });
     // New connection from 5200: established 5300, response at 5400.
-    expect(metrics.requests[1]).toMatchObject({
-      connectionId: 2,
-      sentMs: 5300,
-      doneMs: 5400,
-      retries: 1,
-      error: null,
-    });
+    expect(metrics.requests[1]).toMatchObject(RETRIED_AT_5300);
   });
 
   it('browser policy: a POST is retried like the GET (reused connection, no response yet)', () => {
@@ -224,13 +221,7 @@ describe('timeout race', () => {
     expect(requestEvents(trace, 'retry', 2)).toMatchObject([
       { t: 5200, conn: 1, error: 'connection-closed' },
     ]);
-    expect(metrics.requests[1]).toMatchObject({
-      connectionId: 2,
-      sentMs: 5300,
-      doneMs: 5400,
-      retries: 1,
-      error: null,
-    });
+    expect(metrics.requests[1]).toMatchObject(RETRIED_AT_5300);
   });
 
   it('idempotent-only policy: a non-idempotent POST is not retried and surfaces an error', () => {
