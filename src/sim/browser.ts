@@ -15,6 +15,7 @@ import { Http3ClientConn } from './http/http3';
 import type { QuicEndpoint } from './quic';
 import { shouldResend, type RetryPolicy } from './retry';
 import type { ByteStream } from './stream';
+import { FastOpenCookies } from './tcp/fast-open';
 import type { HttpMethod, RequestError, RequestEvent, RequestStep, TraceRecorder } from './trace';
 
 /** A logical request (keeps its id across retries). */
@@ -53,8 +54,11 @@ export interface Dialed {
   connect(): void;
 }
 
-/** Opens a transport connection to a host. */
-export type Dialer = (host: string) => Dialed;
+/**
+ * Opens a transport connection to a host; `cookies` is the client's TCP Fast Open cookie cache
+ * (used when `tcp.fastOpen` is on).
+ */
+export type Dialer = (host: string, cookies: FastOpenCookies) => Dialed;
 
 /** A request the page will make: where, and which server resource answers it. */
 export interface PlannedRequest {
@@ -97,6 +101,8 @@ export class Browser implements ClientConnListener {
   private readonly connected = new WeakSet<ClientConn>();
   /** One connection per host takes every request it can (pipelining, HTTP/2 streams). */
   private readonly multiplex: boolean;
+  /** This client's TCP Fast Open cookies (each browser of a workload is another client). */
+  private readonly cookies = new FastOpenCookies();
 
   constructor(
     private readonly engine: Engine,
@@ -182,6 +188,8 @@ export class Browser implements ClientConnListener {
    */
   onAddressChange(path: number): void {
     this.networkChanged = true;
+    // Fast Open cookies belong to the old client address (RFC 7413 §4.1.3).
+    this.cookies.forget();
     this.pumping = true;
     for (const p of this.hosts.values()) for (const c of [...p.conns]) c.onAddressChange(path);
     this.pumping = false;
@@ -365,7 +373,7 @@ export class Browser implements ClientConnListener {
   }
 
   private open(host: string, p: HostPool): void {
-    const d = this.dial(host);
+    const d = this.dial(host, this.cookies);
     const c: ClientConn =
       d.quic !== undefined
         ? new Http3ClientConn(this.engine, this.trace, this.http, d.id, host, d.quic, this)

@@ -173,7 +173,7 @@ export class Server implements ServerPolicy {
         : new Http1ServerConn(this.engine, this.trace, this.http, tcp.conn, stream, this);
     if (this.cfg.retainConnections ?? true) this.conns.push(c);
     if (this.track) {
-      tcp.onStateChange((_ep, from, to) => this.onTcpState(c, from, to));
+      tcp.onStateChange((ep, from, to) => this.onTcpState(c, from, to, ep.fastOpened));
       if (this.model !== 'unlimited') {
         c.accepted = false;
         tcp.setAdmission(() => this.admit(c));
@@ -213,9 +213,14 @@ export class Server implements ServerPolicy {
     return false;
   }
 
-  private onTcpState(c: ServerConn, from: TcpState, to: TcpState): void {
-    if (to === 'SYN_RECEIVED') this.handshaking++;
-    else if (from === 'SYN_RECEIVED') this.handshaking--;
+  /**
+   * A server socket changed state. `fastOpen`: it accepted Fast Open data with the SYN, so it
+   * went to the accept queue at once (Linux `tcp_fastopen_create_child`) and takes its worker
+   * on entering SYN_RECEIVED, not when the handshake completes.
+   */
+  private onTcpState(c: ServerConn, from: TcpState, to: TcpState, fastOpen: boolean): void {
+    if (!fastOpen && to === 'SYN_RECEIVED') this.handshaking++;
+    else if (!fastOpen && from === 'SYN_RECEIVED') this.handshaking--;
     let changed = false;
     if (holdsFd(to) && !holdsFd(from)) {
       this.fds++;
@@ -231,7 +236,7 @@ export class Server implements ServerPolicy {
       this.timeWait--;
       changed = true;
     }
-    if (to === 'ESTABLISHED' && from === 'SYN_RECEIVED') {
+    if (fastOpen ? to === 'SYN_RECEIVED' : to === 'ESTABLISHED' && from === 'SYN_RECEIVED') {
       if (changed) this.emit('socket', c.id);
       this.acquire(c);
       return;

@@ -13,7 +13,7 @@ import type { Scenario, ScenarioInput, ValidationError } from './scenario';
 import { MAIN_HOST, formatErrors, validateScenario } from './scenario';
 import { Server } from './server';
 import type { TcpConfig } from './tcp';
-import { TcpEndpoint } from './tcp';
+import { FastOpenCookies, TcpEndpoint } from './tcp';
 import { TLS_FLIGHTS, TlsSession, tlsRoundTrips } from './tls';
 import type { QuicTls, TcpState, Trace, TraceEvent } from './trace';
 import { TraceRecorder } from './trace';
@@ -126,6 +126,7 @@ export function simulate(
     delayedAck: sc.tcp.delayedAck,
     delayedAckUs: msToUs(sc.tcp.delayedAckMs),
     nagle: sc.tcp.nagle,
+    fastOpen: sc.tcp.fastOpen,
     slowStartAfterIdle: sc.tcp.slowStartAfterIdle,
     initialRtoUs: msToUs(sc.tcp.initialRtoMs),
     minRtoUs: msToUs(sc.tcp.minRtoMs),
@@ -244,11 +245,12 @@ export function simulate(
       });
     return { id, quic: client, connect: () => client.connect() };
   };
-  const dial = (host: string): Dialed => {
+  const dial = (host: string, cookies: FastOpenCookies): Dialed => {
     const id = ++connIds;
     if (sc.http.version === '3') return dialQuic(host, id);
     if (link.clientAddress > 0) link.setConnPath(id, link.clientAddress);
     const client = new TcpEndpoint(engine, link, trace, tcpCfg, id, 'client');
+    if (sc.tcp.fastOpen) client.useFastOpen(cookies);
     if (sc.client.addressChangeAtMs !== undefined) clientSockets.push(client);
     const srv = new TcpEndpoint(engine, link, trace, tcpCfg, id, 'server');
     TcpEndpoint.connectPair(client, srv);
@@ -267,8 +269,15 @@ export function simulate(
         transport: 'tcp',
         tls: sc.tls,
         tlsRoundTrips: tlsRoundTrips(sc.tls),
+        ...(sc.http.version === '2' ? { http: '2' as const } : {}),
+        // Fast Open with a cookie: the first bytes leave with the SYN (no TCP round trip first).
+        ...(!sc.tcp.fastOpen
+          ? {}
+          : cookies.has
+            ? { fastOpen: 'syn-data' as const, handshakeRoundTrips: tlsRoundTrips(sc.tls) }
+            : { fastOpen: 'cookie-request' as const }),
       } as const;
-      trace.emit(sc.http.version === '2' ? { ...open, http: '2' } : open);
+      trace.emit(open);
     }
     return { id, stream, connect: () => client.connect() };
   };

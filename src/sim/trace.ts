@@ -150,10 +150,17 @@ export interface ConnOpenEvent {
   /** HTTP/2 and 3 only (absent for HTTP/1.x): the connection multiplexes streams. */
   readonly http?: '2' | '3';
   /**
-   * QUIC only: round trips before the first request byte (1, or 0 with 0-RTT); the TLS handshake
-   * rides in the transport's, so `tlsRoundTrips` is 0. Absent for TCP (1 + `tlsRoundTrips`).
+   * Round trips before the first request byte when they are not 1 + `tlsRoundTrips`: QUIC (1, or
+   * 0 with 0-RTT; the TLS handshake rides in the transport's, so `tlsRoundTrips` is 0), and TCP
+   * Fast Open with a cookie (`tlsRoundTrips`: the first bytes leave with the SYN). Absent for
+   * other TCP connections (1 + `tlsRoundTrips`).
    */
   readonly handshakeRoundTrips?: number;
+  /**
+   * TCP Fast Open (`tcp.fastOpen`): the SYN asks for a cookie (`cookie-request`, a full
+   * handshake), or carries the client's cookie and first bytes (`syn-data`). Absent when off.
+   */
+  readonly fastOpen?: 'cookie-request' | 'syn-data';
 }
 
 /**

@@ -509,6 +509,8 @@ export const widgets = {
         'A server keep-alive timeout of 0 (keep-alive off) has no HTTP/3 counterpart: the server keeps QUIC’s idle timeout.',
       resetMux:
         'A reset after processing applies to HTTP/1.x: an HTTP/2 or HTTP/3 server would reset one stream, not the connection, which the simulation does not model, so the setting is ignored.',
+      fastOpenQuic:
+        'TCP Fast Open shortens the TCP handshake; HTTP/3 runs over QUIC, which has none, so the setting is ignored (QUIC’s own shortcut is 0-RTT).',
       keepAliveUnderMs:
         'The server’s keep-alive timeout is 0 (keep-alive off) or at least 1 ms: the simulation uses 1 ms.',
     },

@@ -483,6 +483,8 @@ export const widgets: Dictionary['widgets'] = {
         '服务器的 keep-alive 超时设为 0（关闭 keep-alive）在 HTTP/3 中没有对应设置：服务器沿用 QUIC 的空闲超时。',
       resetMux:
         '“处理完第几个请求后重置连接”只适用于 HTTP/1.x：HTTP/2 或 HTTP/3 服务器只会重置一个流，而不是整条连接；模拟没有建模这种情况，因此忽略这项设置。',
+      fastOpenQuic:
+        'TCP Fast Open 缩短的是 TCP 握手；HTTP/3 运行在 QUIC 之上，没有 TCP 握手，因此忽略这项设置（QUIC 自己的捷径是 0-RTT）。',
       keepAliveUnderMs:
         '服务器的 keep-alive 超时要么为 0（关闭 keep-alive），要么至少 1 ms：模拟改用 1 ms。',
     },

@@ -19,6 +19,8 @@ export const SCENARIO_DOCS: Record<FieldPath, string> = {
   'tcp.delayedAckMs': 'delayed-ACK timer (Linux minimum 40 ms)',
   'tcp.nagle':
     'Nagle’s algorithm (RFC 896), both sides: a segment shorter than the MSS waits while data is unacknowledged, unless the FIN follows it (as BSD; off by default: servers set TCP_NODELAY)',
+  'tcp.fastOpen':
+    'TCP Fast Open (RFC 7413), both sides: the first connection asks for a cookie; every later one sends its first bytes (request or ClientHello, up to MSS - 40) with the SYN, and the server answers before the handshake completes (saves 1 RTT per later connection)',
   'tcp.slowStartAfterIdle':
     'cwnd back to the initial window after an idle period > RTO (Linux net.ipv4.tcp_slow_start_after_idle)',
   'tcp.initialRtoMs': 'initial retransmission timeout (RFC 6298: 1 s)',

@@ -74,6 +74,10 @@ export const SCENARIO_FIELDS = {
     kind: 'boolean',
     default: false,
   },
+  'tcp.fastOpen': {
+    kind: 'boolean',
+    default: false,
+  },
   'tcp.slowStartAfterIdle': {
     kind: 'boolean',
     default: true,

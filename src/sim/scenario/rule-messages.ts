@@ -26,6 +26,8 @@ export const RULE_MESSAGES: { readonly [K in RuleId]: (v: FieldValues) => string
     "HTTP/3 closes idle connections with QUIC's max_idle_timeout (RFC 9000 §10.1): the client's and the server's idle timeouts become the two endpoints' max_idle_timeout; server.keepAliveTimeoutMs and server.maxRequestsPerConnection apply to HTTP/1.x and 2 only",
   resetMux: () =>
     'applies to HTTP/1.x only: a multiplexed server that fails after processing would reset one stream (RST_STREAM, RESET_STREAM), not the connection; it is not modelled, so HTTP/2 and HTTP/3 ignore this field',
+  fastOpenQuic: () =>
+    'TCP Fast Open shortens the TCP handshake; HTTP/3 runs over QUIC, which has none, so the field is ignored (QUIC saves the handshake round trip with tls "tls1.3-0rtt")',
   keepAliveOffQuic: () =>
     "a server keep-alive timeout of 0 (keep-alive off) has no HTTP/3 counterpart: as a max_idle_timeout 0 would disable the idle timeout (RFC 9000 §10.1), the server's max_idle_timeout stays as it is",
 };

@@ -132,6 +132,14 @@ export const RULES = [
       v['server.resetAfterProcessing'] > 0,
     adjust: () => ({}),
   },
+  {
+    // HTTP/3 runs over QUIC: no TCP handshake to shorten (QUIC's own is 0-RTT with tls1.3-0rtt).
+    id: 'fastOpenQuic',
+    kind: 'map',
+    path: 'tcp.fastOpen',
+    when: (v) => v['http.version'] === '3' && v['tcp.fastOpen'],
+    adjust: () => ({}),
+  },
 ] as const satisfies readonly ScenarioRule[];
 
 /** A rule's name. */

@@ -11,6 +11,11 @@ export interface TcpConfig {
   readonly delayedAckUs: Micros;
   /** Nagle's algorithm (RFC 896; `tcp.nagle`): see `TcpEndpoint.flush`. */
   readonly nagle: boolean;
+  /**
+   * TCP Fast Open (RFC 7413; `tcp.fastOpen`), both sides: the client asks for a cookie on its
+   * first SYN and sends data with every later one; the server answers SYN data at once.
+   */
+  readonly fastOpen: boolean;
   readonly slowStartAfterIdle: boolean;
   readonly initialRtoUs: Micros;
   readonly minRtoUs: Micros;

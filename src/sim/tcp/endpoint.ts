@@ -25,6 +25,8 @@ import type {
   TraceRecorder,
 } from '../trace';
 import type { TcpConfig } from './config';
+import type { FastOpenCookies, FastOpenOption } from './fast-open';
+import { SYN_DATA_OPTION_RESERVE } from './fast-open';
 import { Reassembly } from './reassembly';
 import { NewReno } from './reno';
 import { RtoEstimator } from './rtt';
@@ -39,7 +41,8 @@ export type TcpStateListener = (ep: TcpEndpoint, from: TcpState, to: TcpState) =
  * segmentation, cumulative ACKs (optionally delayed), slow start and congestion avoidance,
  * receive window, slow-start restart after idle, RTO with backoff (RFC 6298), fast retransmit
  * and NewReno recovery, in-order delivery (head-of-line blocking), FIN teardown with TIME_WAIT,
- * RST on data for a closed socket. Relative sequence numbers: SYN = 0, data byte i = 1 + i.
+ * RST on data for a closed socket, and TCP Fast Open (RFC 7413: data in the SYN, answered before
+ * the handshake completes). Relative sequence numbers: SYN = 0, data byte i = 1 + i.
  * The send log (`send-buffer.ts`), receive side (`reassembly.ts`), congestion control (`reno.ts`)
  * and RTO (`rtt.ts`) are its parts; this class owns the sequence numbers and the states.
  */
@@ -72,6 +75,13 @@ export class TcpEndpoint implements ByteStream {
   private lastDataSendUs = -1;
   private synSentUs = 0;
   private synRetransmitted = false;
+  /** Client with Fast Open on: its cookie cache (`useFastOpen`). */
+  private cookies?: FastOpenCookies;
+  /**
+   * Fast Open: the layer above opened before the handshake completed (the client's first
+   * bytes rode on its SYN; the server accepted them and queued the socket to accept at once).
+   */
+  private openedEarly = false;
 
   // receive side
   private readonly rx = new Reassembly();
@@ -125,6 +135,23 @@ export class TcpEndpoint implements ByteStream {
    */
   setAdmission(admit: () => boolean): void {
     this.admit = admit;
+  }
+
+  /**
+   * Client: use TCP Fast Open with this cookie cache (RFC 7413). Without a cookie the SYN asks
+   * for one; with one, `connect` opens the layer above first and the SYN carries what it wrote.
+   */
+  useFastOpen(cookies: FastOpenCookies): void {
+    this.cookies = cookies;
+  }
+
+  /**
+   * True when Fast Open opened this socket before its handshake completed: a client whose SYN
+   * carried data, a server that accepted such a SYN (Linux puts the child socket on the accept
+   * queue at once, in SYN_RECEIVED: net/ipv4/tcp_fastopen.c, `tcp_fastopen_create_child`).
+   */
+  get fastOpened(): boolean {
+    return this.openedEarly;
   }
 
   /** Adds a listener told of every TCP state change (after its trace event), in the order added. */
@@ -206,14 +233,87 @@ export class TcpEndpoint implements ByteStream {
     this.appPhase = p;
   }
 
-  /** Client: sends the SYN (SYN_SENT). */
+  /**
+   * Client: sends the SYN (SYN_SENT). With Fast Open and a cookie, the layer above opens first
+   * (in an event at the same instant, so that its owner is done setting it up) and the SYN
+   * carries the cookie and what it wrote; without a cookie, the SYN asks for one.
+   */
   connect(): void {
     this.tcpState = 'SYN_SENT';
     this.report();
     this.synSentUs = this.engine.now;
-    this.sendCtl(0, true, false, false, false, 'SYN', 'SYN');
+    if (this.cookies?.has === true) {
+      this.openedEarly = true;
+      this.engine.schedule(0, () => this.sendSynData());
+      return;
+    }
+    const ask = this.cookies !== undefined;
+    const label = ask ? 'SYN + cookie request' : 'SYN';
+    this.sendCtl(
+      0,
+      true,
+      false,
+      false,
+      false,
+      'SYN',
+      label,
+      0,
+      false,
+      0,
+      [],
+      undefined,
+      ask ? 'request' : undefined,
+    );
     this.sndNxt = 1;
     this.sndMax = 1;
+    this.startRto();
+  }
+
+  /**
+   * Fast Open with a cookie (RFC 7413 §4.2.1): the layer above writes its first bytes (request,
+   * ClientHello, connection preface), and the SYN carries the cookie and up to MSS - 40 bytes
+   * of them (`SYN_DATA_OPTION_RESERVE`); the rest waits for the handshake.
+   */
+  private sendSynData(): void {
+    if (this.state !== 'SYN_SENT') return;
+    this.handler.onOpen();
+    if (this.state !== 'SYN_SENT') return;
+    const room = this.cfg.mssBytes - SYN_DATA_OPTION_RESERVE;
+    while (this.source !== undefined && this.tx.end < room) {
+      const next = this.source();
+      if (next === undefined) break;
+      this.tx.append(next);
+    }
+    const len = Math.min(room, this.tx.end);
+    let label = 'SYN + cookie';
+    let requestIds: readonly number[] = [];
+    let frames: FramePiece[] | undefined;
+    if (len > 0) {
+      this.lastDataSendUs = this.engine.now;
+      if (this.trace.detail) {
+        const d = this.tx.describe(0, len, this.cfg.mssBytes);
+        label = `SYN + cookie + ${d.label}`;
+        requestIds = d.requestIds;
+        frames = d.frames;
+      }
+    }
+    this.sendCtl(
+      0,
+      true,
+      false,
+      false,
+      false,
+      'SYN',
+      label,
+      0,
+      false,
+      len,
+      requestIds,
+      frames,
+      'cookie',
+    );
+    this.sndNxt = 1 + len;
+    this.sndMax = this.sndNxt;
     this.startRto();
   }
 
@@ -237,12 +337,19 @@ export class TcpEndpoint implements ByteStream {
     if (last !== undefined) this.tx.append(last);
     if (this.appClosed) return;
     this.appClosed = true;
-    if (this.state === 'SYN_SENT' || this.state === 'LISTEN' || this.state === 'SYN_RECEIVED') {
+    if (
+      this.state === 'SYN_SENT' ||
+      this.state === 'LISTEN' ||
+      (this.state === 'SYN_RECEIVED' && !this.openedEarly)
+    ) {
       this.toClosed(reason);
       return;
     }
     this.finQueued = true;
-    if (this.state === 'ESTABLISHED') this.setState('FIN_WAIT_1', reason);
+    // A Fast Open server may answer and close before the handshake's ACK (Linux: SYN_RECV ->
+    // FIN_WAIT1, and FIN_WAIT2 once the ACK arrives).
+    if (this.state === 'ESTABLISHED' || this.state === 'SYN_RECEIVED')
+      this.setState('FIN_WAIT_1', reason);
     else if (this.state === 'CLOSE_WAIT') this.setState('LAST_ACK', reason);
     if (!this.inReceive) this.flush();
   }
@@ -274,6 +381,7 @@ export class TcpEndpoint implements ByteStream {
   /** A segment arrived from the link. */
   receive(seg: Segment): void {
     if (this.gone) return;
+    let handshakeAck = false;
     this.lastRecvUs = this.engine.now;
     if (seg.rst) {
       if (this.state !== 'CLOSED' && this.state !== 'LISTEN' && this.state !== 'TIME_WAIT') {
@@ -300,25 +408,22 @@ export class TcpEndpoint implements ByteStream {
       case 'LISTEN':
         if (!seg.syn) return;
         if (this.admit !== undefined && !this.admit()) return;
-        this.rx.rcvNxt = 1;
-        this.peerWnd = seg.wnd;
-        this.setState('SYN_RECEIVED');
-        this.synSentUs = this.engine.now;
-        this.sendCtl(0, true, false, false, true, 'SYN-ACK', 'SYN-ACK');
-        this.sndNxt = 1;
-        this.sndMax = 1;
-        this.startRto();
+        this.listen(seg);
         return;
       case 'SYN_SENT':
-        if (seg.syn && seg.ackFlag && seg.ack === 1) {
+        if (seg.syn && seg.ackFlag && seg.ack >= 1 && seg.ack <= this.sndMax) {
+          if (seg.fastOpen === 'cookie') this.cookies?.store();
           this.rx.rcvNxt = 1;
-          this.sndUna = 1;
+          // Fast Open: the SYN-ACK acknowledges the SYN's data too, or only the SYN (the data
+          // then go again at once, as Linux resends them with the handshake's ACK).
+          this.sndUna = seg.ack;
+          this.sndNxt = seg.ack;
           this.peerWnd = seg.wnd;
           if (!this.synRetransmitted) this.rtt.sample(this.engine.now - this.synSentUs);
           this.stopRto();
           this.establish();
           this.inReceive = true;
-          this.handler.onOpen();
+          if (!this.openedEarly) this.handler.onOpen();
           this.inReceive = false;
           this.ackNow = true;
           this.afterInput();
@@ -326,19 +431,33 @@ export class TcpEndpoint implements ByteStream {
         return;
       case 'SYN_RECEIVED':
         if (seg.syn) {
-          this.sendCtl(0, true, false, false, true, 'SYN-ACK', 'SYN-ACK', 0, true);
+          this.resendSynAck();
           return;
         }
         if (!seg.ackFlag || seg.ack < 1) return;
-        this.sndUna = 1;
-        if (!this.synRetransmitted) this.rtt.sample(this.engine.now - this.synSentUs);
-        this.stopRto();
+        this.handshakeAcked();
+        handshakeAck = true;
+        if (this.openedEarly) {
+          this.setState('ESTABLISHED');
+          break;
+        }
         this.establish();
         this.inReceive = true;
         this.handler.onOpen();
         this.inReceive = false;
         break;
       default:
+        // A Fast Open server that closed before the handshake's ACK (FIN_WAIT_1, ...).
+        if (this.openedEarly && this.side === 'server' && this.sndUna === 0) {
+          if (seg.syn) {
+            this.resendSynAck();
+            return;
+          }
+          if (seg.ackFlag && seg.ack >= 1) {
+            this.handshakeAcked();
+            handshakeAck = true;
+          }
+        }
         if (seg.syn) {
           this.ackNow = true;
           this.afterInput();
@@ -346,10 +465,88 @@ export class TcpEndpoint implements ByteStream {
         }
     }
     this.inReceive = true;
-    if (seg.ackFlag) this.processAck(seg);
+    // The ACK that completes the handshake is no duplicate, even when a Fast Open server has
+    // data in flight that it does not yet acknowledge.
+    if (seg.ackFlag && !(handshakeAck && seg.ack <= this.sndUna)) this.processAck(seg);
+    else if (handshakeAck) this.peerWnd = seg.wnd;
+    if (handshakeAck && this.sndUna < this.sndMax) this.resumeAfterHandshake();
     if (seg.len > 0 || seg.fin) this.processData(seg);
     this.inReceive = false;
     if ((this.state as TcpState) !== 'CLOSED') this.afterInput();
+  }
+
+  /**
+   * A SYN reached the LISTEN socket and was admitted: SYN_RECEIVED and a SYN-ACK. With Fast Open,
+   * a SYN asking for a cookie gets one in the SYN-ACK; a SYN with a cookie (always valid here:
+   * `FastOpenCookies`) has its data accepted and acknowledged by the SYN-ACK, and the layer
+   * above opens at once (RFC 7413 §4.2.2), so the server can answer before the handshake ends,
+   * within its initial window; retransmissions of that data wait for the handshake's ACK, as in
+   * Linux (the SYN-ACK timer runs meanwhile).
+   */
+  private listen(seg: Segment): void {
+    this.rx.rcvNxt = 1;
+    this.peerWnd = seg.wnd;
+    const early = this.cfg.fastOpen && seg.fastOpen === 'cookie';
+    this.openedEarly = early;
+    this.setState('SYN_RECEIVED');
+    this.synSentUs = this.engine.now;
+    if (early) {
+      this.cc.init();
+      this.lastDataSendUs = this.engine.now;
+      this.inReceive = true;
+      this.handler.onOpen();
+      if (seg.len > 0) {
+        this.rx.inOrder(1 + seg.len);
+        this.rx.deliver(this.handler);
+      }
+      this.inReceive = false;
+    }
+    const issue = this.cfg.fastOpen && seg.fastOpen === 'request';
+    this.sendCtl(
+      0,
+      true,
+      false,
+      false,
+      true,
+      'SYN-ACK',
+      issue ? 'SYN-ACK + cookie' : 'SYN-ACK',
+      0,
+      false,
+      0,
+      [],
+      undefined,
+      issue ? 'cookie' : undefined,
+    );
+    this.sndNxt = 1;
+    this.sndMax = 1;
+    this.startRto();
+    if (early && (this.state as TcpState) !== 'CLOSED') this.flush();
+  }
+
+  /** The peer acknowledged our SYN-ACK: an RTT sample (Karn) and the end of the SYN-ACK timer. */
+  private handshakeAcked(): void {
+    this.sndUna = Math.max(this.sndUna, 1);
+    if (!this.synRetransmitted) this.rtt.sample(this.engine.now - this.synSentUs);
+    this.stopRto();
+  }
+
+  /**
+   * A Fast Open server's handshake completed with data of its own in flight. If its SYN-ACK had to
+   * be sent again, the data sent with it is taken as lost and goes again from the first
+   * unacknowledged byte with the window of a timeout (Linux enters loss recovery on the first
+   * SYN-ACK timeout, `tcp_fastopen_synack_timer`, and retransmits once the ACK arrives);
+   * otherwise the retransmission timer now guards it.
+   */
+  private resumeAfterHandshake(): void {
+    if (this.synRetransmitted) {
+      this.rtt.forgetSent();
+      this.cc.timeout(Math.ceil((this.sndMax - this.sndUna) / this.cfg.mssBytes));
+      this.sndNxt = this.sndUna;
+    } else if (!this.rtoTimer.armed) this.startRto();
+  }
+
+  private resendSynAck(): void {
+    this.sendCtl(0, true, false, false, true, 'SYN-ACK', 'SYN-ACK', 0, true);
   }
 
   // ---------------------------------------------------------------- states
@@ -455,14 +652,20 @@ export class TcpEndpoint implements ByteStream {
     }
     this.rtt.backOff();
     if (this.state === 'SYN_SENT') {
+      // A plain SYN, without data or Fast Open option (Linux queues SYN data behind a regular
+      // SYN, which is what its timer resends: tcp_send_syn_data); the data follow the handshake.
       this.synRetransmitted = true;
+      this.sndNxt = 1;
       this.sendCtl(0, true, false, false, false, 'SYN', 'SYN', 0, true);
       this.startRto();
       return;
     }
-    if (this.state === 'SYN_RECEIVED') {
+    if (
+      this.state === 'SYN_RECEIVED' ||
+      (this.openedEarly && this.side === 'server' && this.sndUna === 0)
+    ) {
       this.synRetransmitted = true;
-      this.sendCtl(0, true, false, false, true, 'SYN-ACK', 'SYN-ACK', 0, true);
+      this.resendSynAck();
       this.startRto();
       return;
     }
@@ -566,7 +769,8 @@ export class TcpEndpoint implements ByteStream {
    * HTTP/1.0), which is why Heidemann (1997) found persistent HTTP slower than HTTP/1.0 with Nagle.
    */
   private flush(): void {
-    if (!SEND_STATES.has(this.state)) return;
+    if (!SEND_STATES.has(this.state) && !(this.openedEarly && this.state === 'SYN_RECEIVED'))
+      return;
     const mss = this.cfg.mssBytes;
     const idle = this.sndMax === this.sndUna;
     let dataEnd = 1 + this.tx.end;
@@ -657,6 +861,7 @@ export class TcpEndpoint implements ByteStream {
     len = 0,
     requestIds: readonly number[] = [],
     frames?: readonly FramePiece[],
+    fastOpen?: FastOpenOption,
   ): void {
     if (ackFlag && !rst) {
       this.ackOwed = 0;
@@ -681,6 +886,7 @@ export class TcpEndpoint implements ByteStream {
         requestIds,
         retransmit,
         frames,
+        fastOpen,
         wireBytes: len + HEADER_BYTES,
         dataBearing: len > 0,
         record: recordSegment,

@@ -5,3 +5,4 @@ export type { TcpStateListener } from './endpoint';
 export { handlerDone } from './states';
 export type { Segment } from './segment';
 export { recordSegment } from './segment';
+export { FastOpenCookies } from './fast-open';

@@ -6,6 +6,7 @@ import type { Micros } from '../engine';
 import { usToMs } from '../engine';
 import type { Mutable, Packet } from '../packet';
 import { arrivalOrDrop } from '../packet';
+import type { FastOpenOption } from './fast-open';
 import type { DropReason, FramePiece, PacketEvent, PacketKind, TcpFlag } from '../trace';
 
 /**
@@ -27,6 +28,8 @@ export interface Segment extends Packet {
   readonly label: string;
   readonly requestIds: readonly number[];
   readonly retransmit: boolean;
+  /** Fast Open option of a SYN or SYN-ACK (`fast-open.ts`); undefined on every other segment. */
+  readonly fastOpen?: FastOpenOption | undefined;
   /** HTTP/2 frames (or parts) in the payload; undefined otherwise. */
   readonly frames?: readonly FramePiece[] | undefined;
 }

@@ -36,6 +36,7 @@ export function pageLoadArb(http: readonly HttpInput[]): fc.Arbitrary<ScenarioIn
       initialWindow: fc.integer({ min: 1, max: 10 }),
       delayedAck: fc.boolean(),
       nagle: fc.boolean(),
+      fastOpen: fc.boolean(),
       slowStartAfterIdle: fc.boolean(),
       // Mostly Linux's 6; 0 and 1 make a lost SYN (loss up to 20 %) end the attempt, so the
       // requests waiting for that connection fail.
@@ -85,6 +86,7 @@ export function pageLoadArb(http: readonly HttpInput[]): fc.Arbitrary<ScenarioIn
         initialWindow: r.initialWindow,
         delayedAck: r.delayedAck,
         nagle: r.nagle,
+        fastOpen: r.fastOpen,
         slowStartAfterIdle: r.slowStartAfterIdle,
         synRetries: r.synRetries,
       },

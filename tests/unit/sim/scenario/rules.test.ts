@@ -227,6 +227,17 @@ describe('coerceScenario', () => {
     expect(coerceScenario({ http: { version: '2' } }).adjustments).toEqual([]);
   });
 
+  it('TCP Fast Open is noted, and ignored, under HTTP/3 only (QUIC has no TCP handshake)', () => {
+    const tcp = { fastOpen: true };
+    // quicIdle applies to every HTTP/3 scenario.
+    expect(coerceScenario({ http: { version: '3' }, tcp }).adjustments).toEqual([
+      'quicIdle',
+      'fastOpenQuic',
+    ]);
+    expect(coerceScenario({ http: { version: '2' }, tcp }).adjustments).toEqual([]);
+    expect(coerceScenario({ http: { version: '3' } }).adjustments).toEqual(['quicIdle']);
+  });
+
   it('a valid input without HTTP/3 comes back unchanged', () => {
     const input: ScenarioInput = {
       http: { version: '1.0', keepAlive: true },
