@@ -59,6 +59,8 @@ const objectBytes = (min: number, max: number): DrawRange =>
  */
 export const EXERCISE_DRAWS: Readonly<Record<string, readonly DrawRange[] | null>> = {
   'exercise-reuse': [rtt(), objects(2, 10), objectBytes(500, 3000)],
+  // Each response stays within one segment (body + 250 B of head <= 1,460 B).
+  'fast-open-reconnects': [rtt(), objects(2, 8), objectBytes(500, 1200)],
   'http09-page-time': [rtt(), objects(2, 8), objectBytes(500, 4000)],
   'http10-keepalive-time': [rtt(), objects(3, 12), objectBytes(1000, 5000)],
   'http10-max-requests': [

@@ -17,6 +17,7 @@ const FIELDS: Readonly<Record<string, string>> = {
   'tcp.slowStartAfterIdle': 'slowStartAfterIdle',
   'tcp.delayedAck': 'delayedAck',
   'tcp.nagle': 'nagle',
+  'tcp.fastOpen': 'fastOpen',
   'tcp.synRetries': 'synRetries',
   'http.version': 'version',
   'http.keepAlive': 'keepAlive',

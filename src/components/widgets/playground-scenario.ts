@@ -23,6 +23,7 @@ function asSet(v: PlaygroundValues): ScenarioInput {
       slowStartAfterIdle: v.slowStartAfterIdle,
       delayedAck: v.delayedAck,
       nagle: v.nagle,
+      fastOpen: v.fastOpen,
       synRetries: v.synRetries,
     },
     tls: v.tls,

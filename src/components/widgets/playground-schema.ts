@@ -197,6 +197,14 @@ export const playgroundSchema = defineSchema([
     description: uiText((w) => w.param.nagleHelp),
     group: G.network,
   },
+  {
+    key: 'fastOpen',
+    type: 'boolean',
+    default: F['tcp.fastOpen'].default,
+    label: uiText((w) => w.param.fastOpen),
+    description: uiText((w) => w.param.fastOpenHelp),
+    group: G.network,
+  },
   field('synRetries', 'tcp.synRetries', {
     step: 1,
     label: uiText((w) => w.param.synRetries),

@@ -126,6 +126,9 @@ export const widgets = {
     nagle: 'Nagle’s algorithm',
     nagleHelp:
       'A segment shorter than the MSS waits until the data sent before it is acknowledged (RFC 896). Servers turn it off with TCP_NODELAY; with delayed ACK it can stall a response.',
+    fastOpen: 'TCP Fast Open',
+    fastOpenHelp:
+      'The first connection gets a cookie from the server; every later one sends the cookie and its first bytes (the request, or the TLS ClientHello) with the SYN, and the server can answer at once: one round trip less per later connection (RFC 7413). Browsers no longer use it.',
     synRetries: 'SYN retransmissions',
     synRetriesHelp:
       'How often an unanswered SYN is sent again, each wait twice the last, before the attempt fails (Linux tcp_syn_retries: 6, 127 s from a 1 s timeout; about 131 s since Linux 6.5, which first resends at 1 s intervals).',

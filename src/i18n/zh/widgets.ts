@@ -120,6 +120,9 @@ export const widgets: Dictionary['widgets'] = {
     nagle: 'Nagle 算法',
     nagleHelp:
       '比 MSS 短的报文段要等此前发出的数据都被确认后才发送（RFC 896）。服务器通常用 TCP_NODELAY 关掉它；与延迟确认叠加时，响应可能被卡住。',
+    fastOpen: 'TCP Fast Open',
+    fastOpenHelp:
+      '第一条连接从服务器拿到 cookie；此后每条连接都把 cookie 和最先要发的数据（请求，或 TLS 的 ClientHello）放进 SYN，服务器可以立即应答：以后每条连接少一个往返（RFC 7413）。浏览器如今已不再使用它。',
     synRetries: 'SYN 重传次数',
     synRetriesHelp:
       '得不到应答的 SYN 最多再发几次，每次等待的时间是上一次的两倍，用完仍无应答则连接失败（Linux 的 tcp_syn_retries 默认 6 次，从 1 秒超时算起共 127 秒；Linux 6.5 起先以 1 秒间隔重传几次，约 131 秒）。',

@@ -209,7 +209,7 @@ export class TcpEndpoint implements ByteStream {
 
   /** Coarse phase for views, derived from the TCP state and the application's phase. */
   get phase(): ConnPhase {
-    return tcpPhase(this.state, this.appPhase, this.lastState !== '');
+    return tcpPhase(this.state, this.appPhase, this.lastState !== '', this.openedEarly);
   }
 
   /** Bytes the application has written so far. */
@@ -239,14 +239,15 @@ export class TcpEndpoint implements ByteStream {
    * carries the cookie and what it wrote; without a cookie, the SYN asks for one.
    */
   connect(): void {
+    this.openedEarly = this.cookies?.has === true;
     this.tcpState = 'SYN_SENT';
-    this.report();
     this.synSentUs = this.engine.now;
-    if (this.cookies?.has === true) {
-      this.openedEarly = true;
+    if (this.openedEarly) {
+      // Reported once the layer above has said what it is doing (`sendSynData`).
       this.engine.schedule(0, () => this.sendSynData());
       return;
     }
+    this.report();
     const ask = this.cookies !== undefined;
     const label = ask ? 'SYN + cookie request' : 'SYN';
     this.sendCtl(
@@ -278,6 +279,7 @@ export class TcpEndpoint implements ByteStream {
     if (this.state !== 'SYN_SENT') return;
     this.handler.onOpen();
     if (this.state !== 'SYN_SENT') return;
+    this.report();
     const room = this.cfg.mssBytes - SYN_DATA_OPTION_RESERVE;
     while (this.source !== undefined && this.tx.end < room) {
       const next = this.source();

@@ -33,16 +33,24 @@ export function handlerDone(from: TcpState, to: TcpState): boolean {
 
 /**
  * Coarse phase for views, derived from the TCP state and the application's phase; `everOpen` is
- * false for a socket that has not left its first CLOSED state yet.
+ * false for a socket that has not left its first CLOSED state yet. `early`: TCP Fast Open opened
+ * the layer above during the handshake (its first bytes ride on the SYN), so the handshake costs
+ * no round trip of its own and the socket reports what that layer is doing (TLS, a request).
  */
-export function tcpPhase(state: TcpState, app: AppPhase, everOpen: boolean): ConnPhase {
+export function tcpPhase(
+  state: TcpState,
+  app: AppPhase,
+  everOpen: boolean,
+  early = false,
+): ConnPhase {
   switch (state) {
     case 'CLOSED':
       return everOpen ? 'closed' : 'handshake';
     case 'LISTEN':
+      return 'handshake';
     case 'SYN_SENT':
     case 'SYN_RECEIVED':
-      return 'handshake';
+      return early ? app : 'handshake';
     case 'ESTABLISHED':
       return app;
     case 'TIME_WAIT':

@@ -80,6 +80,18 @@ describe('golden numbers from FACTS.md (HPBN)', () => {
     ).toBe(http10.pageLoadMs);
   });
 
+  it('fast-open-reconnects: 4 + 42 x 2 RTT with Fast Open, 4 + 42 x 3 without (42 round trips saved)', () => {
+    const sc = preset('fast-open-reconnects').scenario;
+    const withTfo = simulate(sc).metrics;
+    const without = simulate({ ...sc, tcp: { fastOpen: false } }).metrics;
+    expect(withTfo.pageLoadMs).toBe((4 + 42 * 2) * 100);
+    expect(without.pageLoadMs).toBe((4 + 42 * 3) * 100);
+    expect(withTfo.connectionsOpened).toBe(43);
+    // One TCP handshake round trip (the first connection's) instead of 43, plus 43 TLS ones.
+    expect(withTfo.handshakeRoundTrips).toBe(1 + 43);
+    expect(without.handshakeRoundTrips).toBe(43 + 43);
+  });
+
   it('syn-gives-up: every visitor after the first two fails 127 s (1 + 2 + ... + 64) after its first SYN', () => {
     const { trace, workload } = simulate(preset('syn-gives-up').scenario);
     const opens = trace.filter((e) => e.type === 'conn-open');
