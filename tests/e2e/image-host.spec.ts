@@ -39,7 +39,7 @@ async function expectSummaryOf(widget: Locator, values: ImageHostValues): Promis
   const w = cli(imageHostScenario(values)).workload;
   const summary = widget.locator('.summary');
   await expect(summary).toContainText(
-    `On average ${one(w.meanWorkersBusy + w.meanWorkersIdle)} connections hold a server slot (${one(w.meanWorkersBusy)} serving, ${one(w.meanWorkersIdle)} idle in keep-alive)`,
+    `Server slots held by connections, on average: ${one(w.meanWorkersBusy + w.meanWorkersIdle)} (${one(w.meanWorkersBusy)} serving, ${one(w.meanWorkersIdle)} idle in keep-alive)`,
   );
   await expect(summary).toContainText(`95% at most ${ms(w.latencyMs.p95)} ms`);
 }
@@ -110,6 +110,6 @@ test.describe('without JavaScript', () => {
     await page.goto('/server-costs/');
     const widget = page.locator('#ka-image-host');
     expect(await widget.locator('svg').count()).toBeGreaterThanOrEqual(3);
-    await expect(widget.locator('.summary')).toContainText('hold a server slot');
+    await expect(widget.locator('.summary')).toContainText('Server slots held by connections');
   });
 });

@@ -137,7 +137,7 @@ test('many visitors: the slot chart and figures from the worker, the Page group 
   }).workload;
   if (!w) throw new Error('no workload metrics');
   await expect(widget.locator('.summary')).toContainText(
-    `On average ${one(w.meanWorkersBusy + w.meanWorkersIdle)} connections hold a server slot (${one(w.meanWorkersBusy)} serving, ${one(w.meanWorkersIdle)} idle in keep-alive) out of 5.`,
+    `Server slots held by connections, on average: ${one(w.meanWorkersBusy + w.meanWorkersIdle)} (${one(w.meanWorkersBusy)} serving, ${one(w.meanWorkersIdle)} idle in keep-alive) out of 5.`,
   );
   await expect(widget.locator('.summary')).toContainText(`95% at most ${ms(w.latencyMs.p95)} ms`);
   expect(await widget.locator('.runs svg').count()).toBeGreaterThanOrEqual(2);

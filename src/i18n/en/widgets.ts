@@ -458,7 +458,7 @@ export const widgets = {
     little:
       'Little’s law for one object per visitor: workers held ≈ arrival rate × holding time (the timeout plus one round trip of lingering close) ≈ {rate}/s × {hold} s ≈ {n} in the steady state, against {limit} available.',
     summary:
-      'On average {held} connections hold a server slot ({busy} serving, {idle} idle in keep-alive) out of {limit}. {pressure} Half of the completed responses take at most {p50} ms, 95% at most {p95} ms; the server completes {throughput} responses a second.',
+      'Server slots held by connections, on average: {held} ({busy} serving, {idle} idle in keep-alive) out of {limit}. {pressure} Half of the completed responses take at most {p50} ms, 95% at most {p95} ms; the server completes {throughput} responses a second.',
     unlimited: 'no limit',
     pressureNone: 'No visitor waits for a worker.',
     pressureQueue:
@@ -540,7 +540,7 @@ export const widgets = {
     closeIdle: 'closes connections idle for {timeout} ms',
     closeEach: 'closes each connection after its response (keep-alive off)',
     summaryVisitors:
-      'On average {held} connections hold a server slot ({busy} serving, {idle} idle in keep-alive){limit}. {pressure} Half of the completed responses take at most {p50} ms, 95% at most {p95} ms; the server completes {throughput} responses a second.',
+      'Server slots held by connections, on average: {held} ({busy} serving, {idle} idle in keep-alive){limit}. {pressure} Half of the completed responses take at most {p50} ms, 95% at most {p95} ms; the server completes {throughput} responses a second.',
     limitOf: ' out of {n}',
     noSweepH3:
       'HTTP/3 has no HTTP keep-alive timeout to sweep (QUIC’s idle timeout closes its connections), so the sweep is left out.',
