@@ -259,6 +259,28 @@ test.describe('present mode', () => {
     });
   }
 
+  for (const [lang, name] of [
+    ['en', 'race'],
+    ['zh', 'race'],
+    ['en', 'multiplexing'],
+    ['zh', 'multiplexing'],
+  ] as const) {
+    test(`${lang} ${name}: on a 1024 × 768 projector the panes' ladders start on screen, their metrics after them`, async ({
+      page,
+    }) => {
+      await page.setViewportSize(VIEWPORT);
+      await page.goto(embedPath(lang, name, '?present=1'));
+      await live(page);
+      const side = page.locator('.ka-live .side').first();
+      const ladder = side.locator('.ka-view.ladder svg').first();
+      const metrics = side.locator('.ka-metrics');
+      const top = (await ladder.boundingBox())?.y ?? Infinity;
+      // The first 100 px of the first pane's ladder are in the viewport (at most 768 - 100).
+      expect(top).toBeLessThanOrEqual(VIEWPORT.height - 100);
+      expect((await metrics.boundingBox())?.y ?? 0).toBeGreaterThan(top);
+    });
+  }
+
   test('on a chapter page: the rest of the page is inert, and the widget is back in place on Escape', async ({
     page,
   }) => {
