@@ -35,3 +35,61 @@ for (const lang of ['en', 'zh'] as const) {
     await expect(widget.locator('.summary-line .when')).toHaveCount(0);
   });
 }
+
+for (const lang of ['en', 'zh'] as const) {
+  test(`${lang}: with 61 connections the ladder's legend lists 8 and groups the rest`, async ({
+    page,
+  }) => {
+    // The Race at 60 images: HTTP/1.0 opens one connection per object, 61 in all.
+    await page.goto(`${lang === 'en' ? '' : '/zh'}/embed/race/?objects=60&layout=diagram`);
+    await expect(page.locator('[data-ka-widget]')).not.toHaveAttribute('data-ka-pending', {
+      timeout: 30_000,
+    });
+    const legend = page.locator('.side').first().locator('.ka-view.ladder .legend li');
+    const texts = await legend.allTextContents();
+    const conn = lang === 'en' ? 'conn' : '连接';
+    expect(texts.slice(0, 9)).toEqual([
+      ...Array.from({ length: 8 }, (_, i) => `${conn} ${i + 1}`),
+      lang === 'en' ? 'conn 9–61 (colours repeat)' : '连接 9–61（颜色循环使用）',
+    ]);
+    expect(texts.filter((x) => x.startsWith(conn))).toHaveLength(9);
+  });
+}
+
+for (const lang of ['en', 'zh'] as const) {
+  test(`${lang}: the trace table pages through every event, 200 at a time, and follows playback`, async ({
+    page,
+  }) => {
+    await page.goto(`${lang === 'en' ? '' : '/zh'}/embed/race/?objects=60`);
+    await expect(page.locator('[data-ka-widget]')).not.toHaveAttribute('data-ka-pending', {
+      timeout: 30_000,
+    });
+    const widget = page.locator('figure.widget');
+    await widget.getByRole('button', { name: lang === 'en' ? 'Show as table' : /以表格/ }).click();
+    const table = widget.locator('.ka-table').first();
+    const status = table.locator('.pages [role="status"]');
+    const re =
+      lang === 'en'
+        ? /Events ([\d,]+)–([\d,]+) of ([\d,]+)/
+        : /第 ([\d,]+)–([\d,]+) 个事件，共 ([\d,]+) 个/;
+    const range = async (): Promise<number[]> => {
+      const m = re.exec((await status.textContent()) ?? '');
+      return (m ?? []).slice(1).map((x) => Number(x.replace(/,/g, '')));
+    };
+    const rows = table.locator('tbody tr');
+    // At the end of playback: the latest page, ending at the last event (no cut at 500).
+    const [from, to, total] = await range();
+    expect(total).toBeGreaterThan(1000);
+    expect(to).toBe(total);
+    expect(from).toBe(Math.floor((total - 1) / 200) * 200 + 1);
+    await expect(rows).toHaveCount(to - from + 1);
+    const buttons = table.locator('.pages button');
+    await buttons.nth(0).click();
+    expect(await range()).toEqual([1, 200, total]);
+    await expect(rows).toHaveCount(200);
+    await buttons.nth(2).click();
+    expect(await range()).toEqual([201, 400, total]);
+    await buttons.nth(3).click();
+    expect(await range()).toEqual([from, total, total]);
+  });
+}

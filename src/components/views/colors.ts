@@ -10,6 +10,22 @@ export function connColor(conn: number): string {
 }
 
 /**
+ * A legend's connection entries: the first `connColorCount` connections one by one (each has its
+ * own colour), the rest as one group, since their colours repeat those above ("conn 9–61").
+ */
+export function legendConns(ids: readonly number[]): {
+  readonly listed: readonly number[];
+  readonly rest?: { readonly from: number; readonly to: number; readonly count: number };
+} {
+  if (ids.length <= connColorCount) return { listed: ids };
+  const rest = ids.slice(connColorCount);
+  return {
+    listed: ids.slice(0, connColorCount),
+    rest: { from: Math.min(...rest), to: Math.max(...rest), count: rest.length },
+  };
+}
+
+/**
  * Phases of a request in the waterfall, in the order they happen (the order of the legend):
  * 'connect' is a TCP handshake, 'quic' a QUIC handshake (with TLS 1.3 inside it).
  */

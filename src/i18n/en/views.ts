@@ -6,6 +6,10 @@ export const views = {
   ms: '{v} ms',
   timeAxis: 'Time (ms)',
   connN: 'conn {n}',
+  /** Legend: the connections beyond the eighth, whose colours repeat the first eight's. */
+  connRange: 'conn {from}–{to} (colours repeat)',
+  /** The same when some numbers in the range are not in the diagram. */
+  connRangeSome: '{count} more, conn {from}–{to} (colours repeat)',
   connectionN: 'connection {n}',
   /** A collapsed quiet stretch of a time axis. */
   gap: '{time} skipped',
@@ -127,7 +131,12 @@ export const views = {
     event: 'Event',
     bytes: 'Bytes',
     none: 'No events yet.',
-    more: 'Showing the first {shown} of {total} events.',
+    pages: 'Pages of the table',
+    first: 'First',
+    previous: 'Previous {n}',
+    next: 'Next {n}',
+    latest: 'Latest',
+    range: 'Events {from}–{to} of {total}',
   },
   dir: {
     c2s: 'client → server',
