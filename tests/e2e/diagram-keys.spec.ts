@@ -72,9 +72,10 @@ for (const lang of ['en', 'zh'] as const) {
       lang === 'en'
         ? /Events ([\d,]+)–([\d,]+) of ([\d,]+)/
         : /第 ([\d,]+)–([\d,]+) 个事件，共 ([\d,]+) 个/;
-    const range = async (): Promise<number[]> => {
-      const m = re.exec((await status.textContent()) ?? '');
-      return (m ?? []).slice(1).map((x) => Number(x.replace(/,/g, '')));
+    const range = async (): Promise<[number, number, number]> => {
+      const m = re.exec((await status.textContent()) ?? '') ?? [];
+      const n = (i: number): number => Number((m[i] ?? 'NaN').replace(/,/g, ''));
+      return [n(1), n(2), n(3)];
     };
     const rows = table.locator('tbody tr');
     // At the end of playback: the latest page, ending at the last event (no cut at 500).
