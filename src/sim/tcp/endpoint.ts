@@ -1,10 +1,7 @@
 /** One end of a TCP connection: the state machine and the wiring of its parts. */
-import type { Engine, Micros } from '../engine';
-import { Timer, usToMs } from '../engine';
-import type { Link } from '../link';
-import { HEADER_BYTES } from '../packet';
+import type { Micros } from '../engine';
+import { usToMs } from '../engine';
 import type { Segment } from './segment';
-import { recordSegment } from './segment';
 import type {
   AppPhase,
   ByteStream,
@@ -14,24 +11,11 @@ import type {
   UnblockedListener,
 } from '../stream';
 import { DETACHED_HANDLER } from '../stream';
-import type {
-  ConnPhase,
-  ConnReason,
-  Direction,
-  FramePiece,
-  PacketKind,
-  Side,
-  TcpState,
-  TraceRecorder,
-} from '../trace';
-import type { TcpConfig } from './config';
-import type { FastOpenCookies, FastOpenOption } from './fast-open';
+import type { ConnPhase, ConnReason, FramePiece, TcpState } from '../trace';
+import { TcpDataPath } from './data-path';
+import type { FastOpenCookies } from './fast-open';
 import { SYN_DATA_OPTION_RESERVE } from './fast-open';
-import { Reassembly } from './reassembly';
-import { NewReno } from './reno';
-import { RtoEstimator } from './rtt';
-import { SendBuffer } from './send-buffer';
-import { CLOSED_BY_APP, SEND_STATES, handlerDone, tcpPhase } from './states';
+import { handlerDone, tcpPhase } from './states';
 
 /** Told of every TCP state change of an endpoint (after its trace event). */
 export type TcpStateListener = (ep: TcpEndpoint, from: TcpState, to: TcpState) => void;
@@ -43,77 +27,22 @@ export type TcpStateListener = (ep: TcpEndpoint, from: TcpState, to: TcpState) =
  * and NewReno recovery, in-order delivery (head-of-line blocking), FIN teardown with TIME_WAIT,
  * RST on data for a closed socket, and TCP Fast Open (RFC 7413: data in the SYN, answered before
  * the handshake completes). Relative sequence numbers: SYN = 0, data byte i = 1 + i.
- * The send log (`send-buffer.ts`), receive side (`reassembly.ts`), congestion control (`reno.ts`)
- * and RTO (`rtt.ts`) are its parts; this class owns the sequence numbers and the states.
+ * The data path (`data-path.ts`: ACKs, delivery, the send loop, segment output), the send log
+ * (`send-buffer.ts`), receive side (`reassembly.ts`), congestion control (`reno.ts`) and RTO
+ * (`rtt.ts`) are its parts; this class owns the states, the handshakes and the API.
  */
-export class TcpEndpoint implements ByteStream {
-  private tcpState: TcpState;
-  private peer!: TcpEndpoint;
-  private handler: StreamHandler = DETACHED_HANDLER;
+export class TcpEndpoint extends TcpDataPath implements ByteStream {
   private admit?: () => boolean;
   private readonly stateListeners: TcpStateListener[] = [];
-  private source?: FrameSource;
-  private linger = false;
-
-  private appPhase: AppPhase = 'idle';
   private lastState: TcpState | '' = '';
   private lastPhase: ConnPhase | '' = '';
-  private readonly dir: Direction;
-
-  // send side
-  private readonly tx = new SendBuffer();
-  private readonly cc: NewReno;
-  private readonly rtt: RtoEstimator;
-  private sndUna = 0;
-  private sndNxt = 0;
-  private sndMax = 0;
-  private finQueued = false;
-  private appClosed = false;
-  private peerWnd: number;
-  private retries = 0;
-  private readonly rtoTimer: Timer;
-  private lastDataSendUs = -1;
   private synSentUs = 0;
   private synRetransmitted = false;
   /** Client with Fast Open on: its cookie cache (`useFastOpen`). */
   private cookies?: FastOpenCookies;
-  /**
-   * Fast Open: the layer above opened before the handshake completed (the client's first
-   * bytes rode on its SYN; the server accepted them and queued the socket to accept at once).
-   */
-  private openedEarly = false;
-
-  // receive side
-  private readonly rx = new Reassembly();
-  private peerFinSeq = -1;
-  private ackOwed = 0;
-  private ackNow = false;
-  private readonly delackTimer: Timer;
-  private inReceive = false;
   private lastRecvUs = 0;
   /** The local address is gone: nothing reaches this socket any more. */
   private gone = false;
-
-  constructor(
-    private readonly engine: Engine,
-    private readonly link: Link,
-    private readonly trace: TraceRecorder,
-    private readonly cfg: TcpConfig,
-    /** Connection id. */
-    readonly conn: number,
-    /** Which end this is. */
-    readonly side: Side,
-  ) {
-    this.tcpState = side === 'server' ? 'LISTEN' : 'CLOSED';
-    this.dir = side === 'client' ? 'c2s' : 's2c';
-    this.cc = new NewReno(engine, trace, cfg, conn, side);
-    this.rtt = new RtoEstimator(cfg);
-    this.peerWnd = cfg.receiveWindowBytes;
-    this.rtoTimer = new Timer(engine, () => this.onRto());
-    this.delackTimer = new Timer(engine, () => {
-      if (this.ackOwed > 0 && this.state !== 'CLOSED') this.sendAck();
-    });
-  }
 
   /** Links two endpoints of one connection. */
   static connectPair(client: TcpEndpoint, server: TcpEndpoint): void {
@@ -172,11 +101,6 @@ export class TcpEndpoint implements ByteStream {
   /** Lingering close (HTTP/2 server; see `ByteStream.lingerOnClose`). */
   lingerOnClose(): void {
     this.linger = true;
-  }
-
-  /** Current TCP state (changed only by the endpoint; see `onStateChange`). */
-  get state(): TcpState {
-    return this.tcpState;
   }
 
   /** Congestion window in segments. */
@@ -381,7 +305,7 @@ export class TcpEndpoint implements ByteStream {
   }
 
   /** A segment arrived from the link. */
-  receive(seg: Segment): void {
+  override receive(seg: Segment): void {
     if (this.gone) return;
     let handshakeAck = false;
     this.lastRecvUs = this.engine.now;
@@ -584,18 +508,14 @@ export class TcpEndpoint implements ByteStream {
     });
   }
 
-  private toClosed(reason?: ConnReason): void {
+  protected toClosed(reason?: ConnReason): void {
     this.rtoTimer.cancel();
     this.delackTimer.cancel();
     this.finQueued = false;
     this.setState('CLOSED', reason);
   }
 
-  private finSeq(): number {
-    return 1 + this.tx.end;
-  }
-
-  private onFinAcked(): void {
+  protected onFinAcked(): void {
     if (this.state === 'FIN_WAIT_1') this.setState('FIN_WAIT_2');
     else if (this.state === 'CLOSING') this.enterTimeWait();
     else if (this.state === 'LAST_ACK') this.toClosed();
@@ -609,7 +529,7 @@ export class TcpEndpoint implements ByteStream {
     });
   }
 
-  private onPeerFin(): void {
+  protected onPeerFin(): void {
     switch (this.state) {
       case 'ESTABLISHED':
         this.setState('CLOSE_WAIT', 'peer-closed');
@@ -629,15 +549,7 @@ export class TcpEndpoint implements ByteStream {
 
   // ---------------------------------------------------------------- retransmission timer
 
-  private startRto(): void {
-    this.rtoTimer.set(this.rtt.rto);
-  }
-
-  private stopRto(): void {
-    this.rtoTimer.cancel();
-  }
-
-  private onRto(): void {
+  protected onRto(): void {
     if (this.state === 'CLOSED') return;
     this.retries++;
     const connecting = this.state === 'SYN_SENT';
@@ -677,223 +589,5 @@ export class TcpEndpoint implements ByteStream {
     this.sndNxt = this.sndUna;
     this.flush();
     if (!this.rtoTimer.armed) this.startRto();
-  }
-
-  // ---------------------------------------------------------------- input
-
-  private processAck(seg: Segment): void {
-    this.peerWnd = seg.wnd;
-    const ack = seg.ack;
-    if (ack > this.sndMax) return;
-    if (ack > this.sndUna) {
-      const acked = ack - this.sndUna;
-      this.sndUna = ack;
-      if (this.sndNxt < ack) this.sndNxt = ack;
-      this.retries = 0;
-      this.cc.newAck();
-      this.rtt.acked(ack, this.engine.now);
-      const segs = Math.ceil(acked / this.cfg.mssBytes);
-      if (this.cc.inRecovery) {
-        if (this.cc.recovered(ack)) this.cc.exitRecovery();
-        else {
-          this.retransmitOne(ack);
-          this.cc.partialAck(segs);
-        }
-      } else this.cc.grow(segs, this.peerWnd);
-      if (this.sndUna >= this.sndMax) this.stopRto();
-      else this.startRto();
-      if (this.finQueued && ack === this.finSeq() + 1) this.onFinAcked();
-    } else if (ack === this.sndUna && seg.len === 0 && !seg.fin && this.sndMax > this.sndUna) {
-      const flight = Math.ceil((this.sndMax - this.sndUna) / this.cfg.mssBytes);
-      if (this.cc.dupAck(flight, this.sndMax)) this.retransmitOne(this.sndUna);
-    }
-  }
-
-  private processData(seg: Segment): void {
-    const end = seg.seq + seg.len;
-    const rx = this.rx;
-    if (
-      seg.len > 0 &&
-      this.appClosed &&
-      !this.linger &&
-      end > rx.rcvNxt &&
-      CLOSED_BY_APP.has(this.state)
-    ) {
-      // Data for a socket the application has closed: nobody will read it (RFC 9293 §3.10.7.4 / Linux).
-      this.sendCtl(this.sndNxt, false, true, false, true, 'RST', 'RST');
-      this.toClosed('reset');
-      return;
-    }
-    if (seg.fin) this.peerFinSeq = end;
-    if (seg.seq <= rx.rcvNxt && end > rx.rcvNxt) {
-      if (rx.inOrder(end)) this.ackNow = true;
-      this.ackOwed++;
-      if (!this.cfg.delayedAck) this.ackNow = true;
-      rx.deliver(this.handler);
-    } else if (seg.seq > rx.rcvNxt) {
-      rx.outOfOrder(seg.seq, end, seg.len, this.engine.now);
-      this.ackNow = true;
-    } else if (!(seg.fin && this.peerFinSeq === rx.rcvNxt)) {
-      this.ackNow = true;
-    }
-    if (this.peerFinSeq >= 0 && rx.rcvNxt === this.peerFinSeq) {
-      rx.rcvNxt++;
-      this.ackNow = true;
-      this.onPeerFin();
-    } else if (seg.fin && this.peerFinSeq >= 0 && rx.rcvNxt === this.peerFinSeq + 1) {
-      this.ackNow = true; // retransmitted FIN
-    }
-  }
-
-  private afterInput(): void {
-    this.flush();
-    if (this.state === 'CLOSED') return;
-    if (this.ackNow || this.ackOwed >= 2) {
-      this.sendAck();
-    } else if (this.ackOwed > 0 && !this.delackTimer.armed) {
-      this.delackTimer.set(this.cfg.delayedAckUs);
-    }
-  }
-
-  // ---------------------------------------------------------------- output
-
-  private sendAck(): void {
-    this.sendCtl(this.sndNxt, false, false, false, true, 'ACK', 'ACK');
-  }
-
-  /**
-   * Sends as much queued data (and the FIN) as the congestion and receive windows allow. With
-   * Nagle's algorithm (RFC 896, RFC 1122 §4.2.3.4) as the BSD stacks implement it (tcp_output),
-   * a segment shorter than the MSS is held while earlier data is unacknowledged: it goes when
-   * everything sent is acknowledged (or enough data gathers for a full segment). "Unacknowledged"
-   * is judged when the send starts, so one write to an idle connection goes out whole, as far as
-   * the windows allow; and a segment the FIN follows is never held (the application has closed:
-   * HTTP/1.0), which is why Heidemann (1997) found persistent HTTP slower than HTTP/1.0 with Nagle.
-   */
-  private flush(): void {
-    if (!SEND_STATES.has(this.state) && !(this.openedEarly && this.state === 'SYN_RECEIVED'))
-      return;
-    const mss = this.cfg.mssBytes;
-    const idle = this.sndMax === this.sndUna;
-    let dataEnd = 1 + this.tx.end;
-    for (;;) {
-      if (
-        this.source !== undefined &&
-        !this.finQueued &&
-        dataEnd - this.sndNxt < mss &&
-        this.sndNxt - this.sndUna < Math.min(this.cc.cwnd * mss, this.peerWnd)
-      ) {
-        // Fill the next segment with frames (several small ones share a segment).
-        const next = this.source();
-        if (next !== undefined) {
-          this.tx.append(next);
-          dataEnd = 1 + this.tx.end;
-          continue;
-        }
-      }
-      if (this.sndNxt < dataEnd) {
-        const len = Math.min(mss, dataEnd - this.sndNxt);
-        const flight = this.sndNxt - this.sndUna;
-        if (flight === 0 && this.sndNxt >= this.sndMax) this.maybeIdleRestart();
-        const wnd = Math.min(this.cc.cwnd * mss, this.peerWnd);
-        if (flight > 0 && flight + len > wnd) break;
-        const fin = this.finQueued && this.sndNxt + len === dataEnd;
-        if (this.cfg.nagle && len < mss && !idle && !fin && this.sndNxt >= this.sndMax) break;
-        this.sendData(this.sndNxt, len, fin);
-        this.sndNxt += len + (fin ? 1 : 0);
-      } else if (this.finQueued && this.sndNxt === dataEnd) {
-        this.sendData(this.sndNxt, 0, true);
-        this.sndNxt += 1;
-      } else {
-        break;
-      }
-      if (this.sndNxt > this.sndMax) this.sndMax = this.sndNxt;
-    }
-    if (this.sndUna < this.sndNxt && !this.rtoTimer.armed) this.startRto();
-  }
-
-  /** Slow-start restart (RFC 5681 §4.1): idle for longer than the RTO since data was last sent. */
-  private maybeIdleRestart(): void {
-    if (!this.cfg.slowStartAfterIdle || this.lastDataSendUs < 0) return;
-    if (this.engine.now - this.lastDataSendUs > this.rtt.rto) this.cc.restartAfterIdle();
-  }
-
-  private retransmitOne(seq: number): void {
-    const dataEnd = 1 + this.tx.end;
-    if (seq < dataEnd) {
-      const len = Math.min(this.cfg.mssBytes, dataEnd - seq);
-      this.sendData(seq, len, this.finQueued && seq + len === dataEnd);
-    } else if (this.finQueued) {
-      this.sendData(seq, 0, true);
-    }
-  }
-
-  private sendData(seq: number, len: number, fin: boolean): void {
-    const retransmit = seq < this.sndMax;
-    let kind: PacketKind = 'FIN';
-    let label = 'FIN';
-    let requestIds: readonly number[] = [];
-    let frames: FramePiece[] | undefined;
-    if (len > 0 && !this.trace.detail) {
-      // Labels and kinds only feed packet events, which a summary trace does not build.
-      kind = 'DATA';
-      this.lastDataSendUs = this.engine.now;
-    } else if (len > 0) {
-      const d = this.tx.describe(seq - 1, len, this.cfg.mssBytes);
-      kind = d.kind;
-      label = fin ? `${d.label} + FIN` : d.label;
-      requestIds = d.requestIds;
-      frames = d.frames;
-      this.lastDataSendUs = this.engine.now;
-    }
-    this.rtt.recordSend(seq + len + (fin ? 1 : 0), this.engine.now, retransmit);
-    this.sendCtl(seq, false, false, fin, true, kind, label, 0, retransmit, len, requestIds, frames);
-  }
-
-  private sendCtl(
-    seq: number,
-    syn: boolean,
-    rst: boolean,
-    fin: boolean,
-    ackFlag: boolean,
-    kind: PacketKind,
-    label: string,
-    ackOverride = 0,
-    retransmit = false,
-    len = 0,
-    requestIds: readonly number[] = [],
-    frames?: readonly FramePiece[],
-    fastOpen?: FastOpenOption,
-  ): void {
-    if (ackFlag && !rst) {
-      this.ackOwed = 0;
-      this.ackNow = false;
-      this.delackTimer.cancel();
-    }
-    const ack = ackOverride > 0 ? ackOverride : this.rx.rcvNxt;
-    this.link.send(
-      {
-        conn: this.conn,
-        dir: this.dir,
-        seq,
-        ack,
-        len,
-        wnd: this.cfg.receiveWindowBytes,
-        syn,
-        ackFlag,
-        fin,
-        rst,
-        kind: syn && ackFlag ? 'SYN-ACK' : kind,
-        label,
-        requestIds,
-        retransmit,
-        frames,
-        fastOpen,
-        wireBytes: len + HEADER_BYTES,
-        dataBearing: len > 0,
-        record: recordSegment,
-      },
-      this.peer,
-    );
   }
 }
