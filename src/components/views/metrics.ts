@@ -6,7 +6,8 @@
  * - page load: shown once every page request (not a follow-up) has ended, done or failed;
  * - handshake round trips: counted when a connection opens;
  * - stalls (traces with an HTTP/2 or HTTP/3 connection only): each stream's united stall
- *   intervals (`stallSummary`), the part before t (`stalledBy`), summed over streams, for both
+ *   intervals as the simulation measured them (`stallSummary`, recorded with the trace in
+ *   `trace-stalls.ts`), the part before t (`stalledBy`), summed over streams, for both
  *   kinds (head-of-line blocked, waiting for its own lost data): a stall grows while the bytes
  *   wait and the totals end at the simulation's `streamStallMs`.
  */
@@ -15,11 +16,11 @@ import {
   handshakeRoundTripsOf,
   isMultiplexed,
   pageLoad,
-  stallSummary,
   stalledBy,
 } from '../../sim/metrics';
 import type { Trace } from '../../sim/trace';
 import { upperBound } from './axis';
+import { streamStallsOf } from './trace-stalls';
 
 /** Metrics of a trace up to time t. */
 export interface ViewMetrics {
@@ -90,7 +91,7 @@ export function metricsTimeline(trace: Trace): (t: number) => ViewMetrics {
   const load = pageLoad([...ends.values()].map((endMs) => ({ followUp: false, endMs })));
   const loadMs = load.count > 0 && load.allEnded ? load.ms : undefined;
   let finalMetrics: ViewMetrics | undefined;
-  const stallStreams = multiplexed ? stallSummary(trace).streams : [];
+  const stallStreams = multiplexed ? streamStallsOf(trace) : [];
   const stallAt = (t: number): Pick<ViewMetrics, 'stallMs' | 'headOfLineMs' | 'ownDataMs'> => {
     const s = stalledBy(stallStreams, t);
     return { stallMs: s.total, headOfLineMs: s.headOfLine, ownDataMs: s.ownData };

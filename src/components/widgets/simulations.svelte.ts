@@ -12,6 +12,7 @@
  */
 import type { Scenario, ScenarioInput } from '../../sim/scenario';
 import { EMPTY_METRICS } from '../../sim/metrics';
+import { rememberStalls } from '../views/trace-stalls';
 import type { SimResult, Simulate } from '../../sim/simulate';
 import { SimWorkerClient } from '../sim-worker/client';
 
@@ -142,6 +143,7 @@ export class Simulations {
       throw new Error(`Widget "${this.#id}" renders on the server through WidgetMount.astro`);
     }
     const result = this.#cache.get(key) ?? engine(input);
+    rememberStalls(result.trace, result.metrics.streamStallMs?.streams);
     this.#cache.set(key, result);
     this.#shown.set(name, { key, result });
     return result;
@@ -189,6 +191,7 @@ export class Simulations {
   }
 
   #arrived(key: string, result: SimResult): void {
+    rememberStalls(result.trace, result.metrics.streamStallMs?.streams);
     this.#cache.delete(key);
     this.#cache.set(key, result);
     if (this.#cache.size > CACHE_SIZE) {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Scenario, ScenarioInput } from '../../../src/sim/scenario';
 import { validateScenario } from '../../../src/sim/scenario';
 import { ScenarioError, simulate } from '../../../src/sim/simulate';
+import { simulateForViews } from '../views/recorded';
 import type { Trace } from '../../../src/sim/trace';
 import { metricsAt } from '../../../src/components/views/metrics';
 import { HTTP1_VARIANTS, pageLoadArb } from './arbitraries';
@@ -541,7 +542,7 @@ describe('properties with a client address change (any protocol)', { timeout: 18
  * trace ends equals the final metric.
  */
 function expectStallsBounded(sc: ScenarioInput): void {
-  const { trace, metrics } = simulate(sc);
+  const { trace, metrics } = simulateForViews(sc);
   const stalls = metrics.streamStallMs;
   if (stalls === undefined) {
     expect(ofType(trace, 'stream-stall')).toEqual([]);

@@ -9,6 +9,7 @@
  */
 import type { ConnOpenEvent, FrameType, PacketEvent, TraceEvent } from '../../../src/sim/trace';
 import { conn, packet, request, sortTrace } from './fixture';
+import { recordStalls } from './recorded';
 
 /** The connection's opening: HTTP/2 over TCP with TLS 1.3. */
 export const h2Open: ConnOpenEvent = {
@@ -135,40 +136,42 @@ export const muxPackets: PacketEvent[] = [
 ];
 
 /** The whole HTTP/2 trace, ending at 800 ms. */
-export const muxTrace: TraceEvent[] = sortTrace([
-  h2Open,
-  conn(0, 'client', 'SYN_SENT', 'handshake'),
-  request(0, 'queued', 1, '/index.html'),
-  conn(100, 'client', 'ESTABLISHED', 'tls'),
-  { type: 'tls', t: 100, conn: 1, side: 'client', step: 'start', version: 'tls1.3' },
-  { type: 'tls', t: 200, conn: 1, side: 'client', step: 'done', version: 'tls1.3' },
-  conn(200, 'client', 'ESTABLISHED', 'active'),
-  request(200, 'assigned', 1, '/index.html', { conn: 1, reused: false }),
-  request(200, 'sent', 1, '/index.html', { conn: 1, stream: 1 }),
-  ...muxPackets,
-  request(310, 'first-byte', 1, '/index.html', { conn: 1, stream: 1 }),
-  request(320, 'done', 1, '/index.html', { conn: 1, stream: 1, bytes: 5000 }),
-  request(320, 'queued', 2, '/a.png'),
-  request(320, 'queued', 3, '/b.png'),
-  request(320, 'assigned', 2, '/a.png', { conn: 1, reused: true }),
-  request(320, 'sent', 2, '/a.png', { conn: 1, stream: 3 }),
-  request(320, 'assigned', 3, '/b.png', { conn: 1, reused: true }),
-  request(320, 'sent', 3, '/b.png', { conn: 1, stream: 5 }),
-  request(440, 'first-byte', 2, '/a.png', { conn: 1, stream: 3 }),
-  request(440, 'first-byte', 3, '/b.png', { conn: 1, stream: 5 }),
-  {
-    type: 'stream-stall',
-    t: 760,
-    conn: 1,
-    side: 'client',
-    stream: 5,
-    requestIds: [3],
-    fromMs: 460,
-    toMs: 760,
-    cause: 'own-data',
-  },
-  request(760, 'done', 2, '/a.png', { conn: 1, stream: 3, bytes: 2000 }),
-  request(760, 'done', 3, '/b.png', { conn: 1, stream: 5, bytes: 3000 }),
-  conn(760, 'client', 'ESTABLISHED', 'idle'),
-  { type: 'end', t: 800, events: 40, outcome: 'idle' },
-]);
+export const muxTrace: TraceEvent[] = recordStalls(
+  sortTrace([
+    h2Open,
+    conn(0, 'client', 'SYN_SENT', 'handshake'),
+    request(0, 'queued', 1, '/index.html'),
+    conn(100, 'client', 'ESTABLISHED', 'tls'),
+    { type: 'tls', t: 100, conn: 1, side: 'client', step: 'start', version: 'tls1.3' },
+    { type: 'tls', t: 200, conn: 1, side: 'client', step: 'done', version: 'tls1.3' },
+    conn(200, 'client', 'ESTABLISHED', 'active'),
+    request(200, 'assigned', 1, '/index.html', { conn: 1, reused: false }),
+    request(200, 'sent', 1, '/index.html', { conn: 1, stream: 1 }),
+    ...muxPackets,
+    request(310, 'first-byte', 1, '/index.html', { conn: 1, stream: 1 }),
+    request(320, 'done', 1, '/index.html', { conn: 1, stream: 1, bytes: 5000 }),
+    request(320, 'queued', 2, '/a.png'),
+    request(320, 'queued', 3, '/b.png'),
+    request(320, 'assigned', 2, '/a.png', { conn: 1, reused: true }),
+    request(320, 'sent', 2, '/a.png', { conn: 1, stream: 3 }),
+    request(320, 'assigned', 3, '/b.png', { conn: 1, reused: true }),
+    request(320, 'sent', 3, '/b.png', { conn: 1, stream: 5 }),
+    request(440, 'first-byte', 2, '/a.png', { conn: 1, stream: 3 }),
+    request(440, 'first-byte', 3, '/b.png', { conn: 1, stream: 5 }),
+    {
+      type: 'stream-stall',
+      t: 760,
+      conn: 1,
+      side: 'client',
+      stream: 5,
+      requestIds: [3],
+      fromMs: 460,
+      toMs: 760,
+      cause: 'own-data',
+    },
+    request(760, 'done', 2, '/a.png', { conn: 1, stream: 3, bytes: 2000 }),
+    request(760, 'done', 3, '/b.png', { conn: 1, stream: 5, bytes: 3000 }),
+    conn(760, 'client', 'ESTABLISHED', 'idle'),
+    { type: 'end', t: 800, events: 40, outcome: 'idle' },
+  ]),
+);

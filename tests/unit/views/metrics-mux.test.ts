@@ -3,6 +3,7 @@ import { metricsAt } from '../../../src/components/views/metrics';
 import type { StreamStallEvent, TraceEvent } from '../../../src/sim/trace';
 import { trace as h1Trace, sortTrace } from './fixture';
 import { h2Open, muxTrace } from './fixture-mux';
+import { recordStalls } from './recorded';
 
 describe('metricsAt (HTTP/2 and HTTP/3)', () => {
   it('metricsAt counts no stall time before the waiting bytes arrive (460 ms)', () => {
@@ -35,7 +36,7 @@ describe('metricsAt (HTTP/2 and HTTP/3)', () => {
       toMs: t,
       cause: 'head-of-line',
     });
-    const trace = sortTrace([...muxTrace, stall(700, 5, 480), stall(760, 3, 400)]);
+    const trace = recordStalls(sortTrace([...muxTrace, stall(700, 5, 480), stall(760, 3, 400)]));
     it('metricsAt unites a stream’s overlapping stalls (300 ms, not 300 + 220)', () => {
       // At 600: stream 5 own data 600 - 460 = 140, stream 3 head-of-line 600 - 400 = 200.
       expect(metricsAt(trace, 600)).toMatchObject({
@@ -58,10 +59,10 @@ describe('metricsAt (HTTP/2 and HTTP/3)', () => {
     expect(metricsAt(muxTrace, 50).handshakeRoundTrips).toBe(2);
   });
   it("metricsAt counts a QUIC connection's own handshake round trips", () => {
-    const quic: TraceEvent[] = [
+    const quic: TraceEvent[] = recordStalls([
       { ...h2Open, transport: 'quic', http: '3', tlsRoundTrips: 0, handshakeRoundTrips: 1 },
       { type: 'end', t: 100, events: 2, outcome: 'idle' },
-    ];
+    ]);
     expect(metricsAt(quic, 50).handshakeRoundTrips).toBe(1);
     expect(metricsAt(quic, 50).stallMs).toBe(0);
   });

@@ -13,6 +13,7 @@ import { waterfallRows } from '../../../src/components/views/waterfall/rows';
 import type { TraceEvent } from '../../../src/sim/trace';
 import { conn, packet, request, sortTrace, trace as h1Trace } from './fixture';
 import { h2Open, muxTrace } from './fixture-mux';
+import { recordStalls } from './recorded';
 
 const rows = waterfallRows(muxTrace);
 
@@ -120,13 +121,15 @@ describe('waterfallLines', () => {
   });
   it('waterfallLines groups rows by connection, rows not yet assigned last', () => {
     const open2 = { ...h2Open, t: 330, conn: 2 };
-    const t = sortTrace([
-      ...muxTrace,
-      open2,
-      request(330, 'queued', 4, '/c.png'),
-      request(330, 'assigned', 4, '/c.png', { conn: 2, reused: false }),
-      request(340, 'queued', 5, '/d.png'),
-    ]);
+    const t = recordStalls(
+      sortTrace([
+        ...muxTrace,
+        open2,
+        request(330, 'queued', 4, '/c.png'),
+        request(330, 'assigned', 4, '/c.png', { conn: 2, reused: false }),
+        request(340, 'queued', 5, '/d.png'),
+      ]),
+    );
     const r = waterfallRows(t);
     expect(r.map((x) => [x.requestId, x.conn])).toEqual([
       [1, 1],
@@ -217,12 +220,14 @@ describe('waterfallStalls', () => {
       cause: 'head-of-line',
     });
     const more = waterfallRows(
-      sortTrace([
-        ...muxTrace,
-        stall(700, 3, 400, 'client'),
-        stall(760, 3, 650, 'client'),
-        stall(470, 5, 330, 'server'),
-      ]),
+      recordStalls(
+        sortTrace([
+          ...muxTrace,
+          stall(700, 3, 400, 'client'),
+          stall(760, 3, 650, 'client'),
+          stall(470, 5, 330, 'server'),
+        ]),
+      ),
     );
     it('waterfallRows unites both sides of a request, own data winning an overlap', () => {
       expect(more[1]!.stalls).toEqual([{ startMs: 400, endMs: 760, cause: 'head-of-line' }]);

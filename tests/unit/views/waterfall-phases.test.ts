@@ -15,7 +15,7 @@ import {
 import type { ScenarioInput } from '../../../src/sim/scenario';
 import { HTTP1_VARIANTS, MULTIPLEXED_VARIANTS, pageLoadArb } from '../sim/arbitraries';
 import { multiplexingScenario } from '../../../src/components/widgets/multiplexing-params';
-import { simulate } from '../../../src/sim/simulate';
+import { simulateForViews as simulate } from './recorded';
 import type { Trace } from '../../../src/sim/trace';
 
 /** A row's phases as [phase, start, end] triples, times rounded to the µs. */

@@ -28,12 +28,15 @@
  * HTTP/2 and HTTP/3 (multiplexed connections): a row also carries its stream id and its stalls
  * (bytes of its request or response that had arrived but waited for missing data, either side),
  * each interval head-of-line blocked or waiting for the stream's own lost data: the simulation's
- * united, lifetime-clipped intervals (`stallSummary` in src/sim/metrics.ts), both sides united
+ * united, lifetime-clipped intervals (`stallSummary` in src/sim/stalls.ts, as recorded with the
+ * trace: `trace-stalls.ts`), both sides united
  * again per row (`uniteStalls`); `lines.ts` groups the rows under a heading per connection.
  * HTTP/1.x rows have neither, and keep their order.
  */
 import type { PacketEvent, Trace } from '../../../sim/trace';
-import { stallSummary, uniteStalls, type StallInterval } from '../../../sim/stalls';
+import { isMultiplexed } from '../../../sim/metrics';
+import { uniteStalls, type StallInterval } from '../../../sim/stalls';
+import { streamStallsOf } from '../trace-stalls';
 import type { RequestPhase } from '../colors';
 import { connOpens, connectionLanes } from '../lanes';
 import { attempts } from './attempts';
@@ -165,7 +168,8 @@ function requestSendEnd(
 /** Stall intervals per request id and connection (both sides): key `${requestId}:${conn}`. */
 function stallsByRequest(trace: Trace): Map<string, StallInterval[]> {
   const m = new Map<string, StallInterval[]>();
-  for (const s of stallSummary(trace).streams) {
+  if (!trace.some((e) => e.type === 'conn-open' && isMultiplexed(e))) return m;
+  for (const s of streamStallsOf(trace)) {
     if (s.requestId === null) continue;
     const key = `${s.requestId}:${s.conn}`;
     const list = m.get(key);
