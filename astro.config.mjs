@@ -20,8 +20,8 @@ const modules = (dir, names) => `src[\\\\/]components[\\\\/]${dir}[\\\\/](${name
  * hydrating at once) gzips fewer, larger files: `widget-core` holds what every widget loads (the
  * Svelte runtime, the frame, controls, player and shared view parts) and `time-views` the views
  * drawn on a widget's clock (ladder, waterfall, lanes, metrics strip), which all but the Image
- * host show, with the simulation's stall metrics they count (the simulator, which only widgets with a
- * clock load, imports them from there). Lazy parts (the simulator, the tables, the live-region
+ * host show. The stalls they show come measured with each result (`views/trace-stalls.ts`), so
+ * the code that measures them stays in the simulation worker. Lazy parts (the simulator, the tables, the live-region
  * text) stay separate, and so does Astro's Svelte renderer, which only chapter islands need (an
  * embed hydrates its widget itself). Server rendering keeps the default chunks.
  */
@@ -58,7 +58,8 @@ const CHUNK_GROUPS = [
           'timeline',
           'widget-events',
         ]),
-        modules('embed', ['snippet', 'embed-query', 'hydrate-embed']),
+        // Not `snippet`: only the Embed panel, loaded when opened, builds snippets.
+        modules('embed', ['embed-query', 'hydrate-embed']),
         modules('views', [
           'axis',
           'number-format',
