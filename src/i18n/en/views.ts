@@ -30,6 +30,7 @@ export const views = {
     retransmit: 'retransmission',
     dropped: 'dropped',
     inFlight: 'in flight',
+    flight: 'back-to-back packets, drawn as one band (label: what they carry, ×count)',
     /** Note under a ladder with HTTP/2 packets: what their compact labels mean. */
     framesNote:
       'Labels on HTTP/2 packets list the frames they carry, by type with their stream ids: “DATA 3,5” is data of streams 3 and 5, and “+” joins frames of different types.',

@@ -26,6 +26,7 @@ export const views: Dictionary['views'] = {
     retransmit: '重传',
     dropped: '丢失',
     inFlight: '传输中',
+    flight: '连续发出的一串数据包，合画成一条带（标签：所载内容 × 个数）',
     framesNote:
       'HTTP/2 数据包上的标签列出它携带的帧：帧类型加流编号，如“DATA 3,5”表示流 3 和流 5 的数据；不同类型的帧用“+”连接。',
     quicNote:

@@ -19,14 +19,19 @@ export interface ConnFrame {
   readonly heads: string;
   readonly crosses: string;
   readonly bands: string;
+  readonly flights: string;
 }
 
-/** A packet in flight at t, drawn up to its current position (x2, y2) with a marker there. */
+/**
+ * A packet drawn on its own at t: in flight, up to its current position (x2, y2) with a marker
+ * there; or arrived while the rest of its flight is still on the way (`arrived`, no marker).
+ */
 export interface InFlight extends LadderLine {
   readonly id: number;
   readonly conn: number;
   readonly color: string;
   readonly retransmit: boolean;
+  readonly arrived: boolean;
 }
 
 /** What the ladder draws at time t. */
@@ -44,8 +49,8 @@ export interface LadderFrame {
 
 /**
  * The slice of the ladder drawn at time t: completed packets (endMs ≤ t) as prefix paths per
- * connection, packets in flight (sendMs ≤ t < endMs) found by binary search on send times, and
- * labels whose packets are at least halfway.
+ * connection, packets drawn on their own (sendMs ≤ t < untilMs: in flight, or members of a flight
+ * not yet complete) found by binary search on send times, and labels whose marks are due.
  */
 export function ladderFrame(layout: LadderLayout, t: number): LadderFrame {
   const sent = upperBound(layout.sendTimes, t);
@@ -61,6 +66,7 @@ export function ladderFrame(layout: LadderLayout, t: number): LadderFrame {
       heads: prefixSlice(c.heads, k),
       crosses: prefixSlice(c.crosses, k),
       bands: prefixSlice(c.bands, k),
+      flights: prefixSlice(c.flights, k),
     });
   }
   const inFlight: InFlight[] = [];
@@ -68,7 +74,7 @@ export function ladderFrame(layout: LadderLayout, t: number): LadderFrame {
   const y = (ms: number): number => axisPos(layout.axis, ms);
   for (let i = from; i < sent; i++) {
     const p = layout.packets[i] as LadderPacket;
-    if (p.endMs <= t) continue;
+    if ((layout.untilMs[i] as number) <= t) continue;
     const l = layout.lines[i] as LadderLine;
     const f = t <= p.txEndMs ? 0 : Math.min(p.reach, (t - p.txEndMs) / p.owdMs);
     const dxFull = (l.x2 - l.x1) / p.reach;
@@ -77,6 +83,7 @@ export function ladderFrame(layout: LadderLayout, t: number): LadderFrame {
       conn: p.conn,
       color: connColor(p.conn),
       retransmit: p.retransmit,
+      arrived: p.endMs <= t,
       x1: l.x1,
       y1: t <= p.txEndMs ? y(t) : l.y1,
       x2: r1(l.x1 + dxFull * f),

@@ -2,8 +2,10 @@
  * Ladder (time-space) diagram layout, computed once per (packets, size): time flows down, the
  * client column is on the left and the server column on the right. Each packet is a line from
  * the sender's column at `txEndMs` (its last bit on the wire) to the receiver's column at
- * `endMs`, with a band from `txStartMs` showing serialization; per connection, the marks are
- * joined into prefix-sliceable paths (`marks.ts`) that `frame.ts` slices at playback time t.
+ * `endMs`, with a band from `txStartMs` showing serialization. Back-to-back packets become one
+ * flight (`flights.ts`): a filled band from its first packet's line to its last one's. Per
+ * connection, the marks are joined into prefix-sliceable paths (`marks.ts`) that `frame.ts`
+ * slices at playback time t.
  */
 import { axisPos, timeAxis, type TimeAxis, type Tick } from '../axis';
 import { connColor } from '../colors';
@@ -16,8 +18,9 @@ import {
   type LadderLine,
   type PrefixPath,
 } from './marks';
+import { ladderMarks, type LadderMark } from './flights';
 import type { LadderPacket } from './packets';
-import { placeLabels, type LadderLabel } from './place-labels';
+import { placeLabels, type LabelCandidate, type LadderLabel } from './place-labels';
 
 /** Default diagram height for a number of packets: 22 px per packet, between 280 and 640 px. */
 export function defaultLadderHeight(packetCount: number): number {
@@ -61,6 +64,8 @@ export interface ConnGeometry {
   readonly crosses: PrefixPath;
   /** Serialization bands (filled parallelograms), only where at least 1.5 px tall. */
   readonly bands: PrefixPath;
+  /** Flights: the band from a flight's first line to its last (`flights.ts`). */
+  readonly flights: PrefixPath;
 }
 
 /** The geometry of a whole ladder, computed once per (packets, size). */
@@ -82,8 +87,15 @@ export interface LadderLayout {
   readonly packets: readonly LadderPacket[];
   readonly lines: readonly LadderLine[];
   readonly sendTimes: readonly number[];
-  /** Longest `endMs - sendMs`: packets in flight at t were sent after t minus this. */
+  /**
+   * Per packet, until when it is drawn on its own: its `endMs`, or for a flight's member the
+   * flight's end (the flight's mark replaces it once every member has arrived).
+   */
+  readonly untilMs: readonly number[];
+  /** Longest `untilMs - sendMs`: packets drawn on their own at t were sent after t minus this. */
   readonly maxSpanMs: number;
+  /** The marks drawn when complete: single packets and flights. */
+  readonly marks: readonly LadderMark[];
   readonly conns: readonly ConnGeometry[];
   /** Placed labels sorted by `showMs` (empty when the columns are too close). */
   readonly labels: readonly LadderLabel[];
@@ -104,25 +116,40 @@ function lineOf(
   return { x1: xs, y1: y(p.txEndMs), x2: xs + (xd - xs) * p.reach, y2: y(p.endMs) };
 }
 
-/** The marks of one connection's packets (indices into `packets`), in `endMs` order. */
+/** The marks of one connection, in `endMs` order, as prefix paths. */
 function connGeometry(
   conn: number,
-  indices: number[],
+  marks: LadderMark[],
   packets: readonly LadderPacket[],
   lines: readonly LadderLine[],
   y: (ms: number) => number,
 ): ConnGeometry {
-  const idx = indices.sort(
-    (a, b) => (packets[a] as LadderPacket).endMs - (packets[b] as LadderPacket).endMs || a - b,
+  const sorted = marks.sort(
+    (a, b) => a.endMs - b.endMs || (a.members[0] as number) - (b.members[0] as number),
   );
   const line: string[] = [];
   const dashed: string[] = [];
   const heads: string[] = [];
   const crosses: string[] = [];
   const bands: string[] = [];
-  for (const i of idx) {
+  const flights: string[] = [];
+  for (const m of sorted) {
+    const i = m.members[0] as number;
     const p = packets[i] as LadderPacket;
     const l = lines[i] as LadderLine;
+    if (m.members.length > 1) {
+      // A flight's members are alike (`flights.ts`): all resent or not, all lost or delivered.
+      const last = lines[m.members.at(-1) as number] as LadderLine;
+      const edges = segment(l) + segment(last);
+      line.push(p.retransmit ? '' : edges);
+      dashed.push(p.retransmit ? edges : '');
+      heads.push(p.dropped ? '' : arrowHead(last));
+      crosses.push(p.dropped ? cross(l.x2, l.y2) + cross(last.x2, last.y2) : '');
+      bands.push('');
+      // The band between its first and last lines (the columns are the same).
+      flights.push(band(last, l.y1, l.y2 - l.y1));
+      continue;
+    }
     const seg = segment(l);
     line.push(p.retransmit ? '' : seg);
     dashed.push(p.retransmit ? seg : '');
@@ -130,17 +157,48 @@ function connGeometry(
     crosses.push(p.dropped ? cross(l.x2, l.y2) : '');
     const y0 = y(p.txStartMs);
     bands.push(l.y1 - y0 >= 1.5 ? band(l, y0, y(p.txStartMs + p.owdMs * p.reach) - y0) : '');
+    flights.push('');
   }
   return {
     conn,
     color: connColor(conn),
-    endTimes: idx.map((i) => (packets[i] as LadderPacket).endMs),
+    endTimes: sorted.map((m) => m.endMs),
     line: prefixPath(line),
     dashed: prefixPath(dashed),
     heads: prefixPath(heads),
     crosses: prefixPath(crosses),
     bands: prefixPath(bands),
+    flights: prefixPath(flights),
   };
+}
+
+/** What a mark's label sits on: a packet's line, or a flight's middle line once complete. */
+function labelCandidate(
+  m: LadderMark,
+  packets: readonly LadderPacket[],
+  lines: readonly LadderLine[],
+): LabelCandidate {
+  const i = m.members[0] as number;
+  const p = packets[i] as LadderPacket;
+  const first = lines[i] as LadderLine;
+  if (m.members.length === 1) {
+    return {
+      id: p.id,
+      conn: p.conn,
+      kind: p.kind,
+      text: m.label,
+      line: first,
+      showMs: (p.txEndMs + p.endMs) / 2,
+    };
+  }
+  const last = lines[m.members.at(-1) as number] as LadderLine;
+  const line = {
+    x1: first.x1,
+    y1: (first.y1 + last.y1) / 2,
+    x2: first.x2,
+    y2: (first.y2 + last.y2) / 2,
+  };
+  return { id: p.id, conn: p.conn, kind: p.kind, text: m.label, line, showMs: m.endMs };
 }
 
 /** Lays out the ladder for a size: columns, time scale, ticks, per-connection paths, labels. */
@@ -172,18 +230,30 @@ export function layoutLadder(
   const xServer = width - ladderMargin.right - columnInset;
   const lines = packets.map((p) => lineOf(p, xClient, xServer, y));
 
-  const byConn = new Map<number, number[]>();
+  const marks = ladderMarks(packets, lines);
+  const untilMs = packets.map((p) => p.endMs);
+  const byConn = new Map<number, LadderMark[]>();
+  for (const m of marks) {
+    if (m.members.length > 1) for (const i of m.members) untilMs[i] = m.endMs;
+    const list = byConn.get(m.conn);
+    if (list) list.push(m);
+    else byConn.set(m.conn, [m]);
+  }
   packets.forEach((p, i) => {
-    const list = byConn.get(p.conn);
-    if (list) list.push(i);
-    else byConn.set(p.conn, [i]);
+    maxSpanMs = Math.max(maxSpanMs, (untilMs[i] as number) - p.sendMs);
   });
   const conns = [...byConn.keys()]
     .sort((a, b) => a - b)
-    .map((conn) => connGeometry(conn, byConn.get(conn) as number[], packets, lines, y));
+    .map((conn) => connGeometry(conn, byConn.get(conn) as LadderMark[], packets, lines, y));
 
   const gap = xServer - xClient;
-  const labels = gap >= minLabelGap ? placeLabels(packets, lines, gap - 16) : [];
+  const labels =
+    gap >= minLabelGap
+      ? placeLabels(
+          marks.map((m) => labelCandidate(m, packets, lines)),
+          gap - 16,
+        )
+      : [];
   return {
     width,
     height,
@@ -198,12 +268,16 @@ export function layoutLadder(
     packets,
     lines,
     sendTimes: packets.map((p) => p.sendMs),
+    untilMs,
     maxSpanMs,
+    marks,
     conns,
     labels,
     labelTimes: labels.map((l) => l.showMs),
     firstSendTimes: [...byConn.values()]
-      .map((idx) => Math.min(...idx.map((i) => (packets[i] as LadderPacket).sendMs)))
+      .map((ms) =>
+        Math.min(...ms.map((m) => (packets[m.members[0] as number] as LadderPacket).sendMs)),
+      )
       .sort((a, b) => a - b),
   };
 }

@@ -16,6 +16,8 @@ export interface LadderPacket {
   readonly retransmit: boolean;
   readonly dropped: boolean;
   readonly wireBytes: number;
+  /** Bytes of payload (what a flight's label adds up). */
+  readonly payloadBytes: number;
   readonly sendMs: number;
   readonly txStartMs: number;
   readonly txEndMs: number;
@@ -78,6 +80,7 @@ export function ladderPackets(trace: Trace, conns?: readonly number[]): LadderPa
       retransmit: p.retransmit,
       dropped: arriveMs === undefined,
       wireBytes: p.wireBytes,
+      payloadBytes: p.payloadBytes,
       sendMs: p.sendMs,
       txStartMs: p.txStartMs,
       txEndMs: p.txEndMs,

@@ -5,7 +5,7 @@
 import { round1 as r1 } from '../pixels';
 import { fitLabel } from './labels';
 import type { LadderLine } from './marks';
-import type { LadderPacket } from './packets';
+import type { PacketKind } from '../../../sim/trace';
 
 /** Estimated label metrics (px) for 11 px monospace-ish text. */
 export const labelCharWidth = 6.4;
@@ -30,6 +30,19 @@ const controlKinds: ReadonlySet<string> = new Set(['SYN', 'SYN-ACK', 'FIN', 'RST
 /** Fractions along a line where a label is tried: the midpoint, then nearer either end. */
 const labelSpots = [0.5, 0.3, 0.7, 0.2, 0.8] as const;
 
+/** What may carry a label: a packet, or a flight (`flights.ts`) along its middle line. */
+export interface LabelCandidate {
+  /** Id of the packet (a flight's first packet). */
+  readonly id: number;
+  readonly conn: number;
+  readonly kind: PacketKind;
+  readonly text: string;
+  /** The line the label sits on. */
+  readonly line: LadderLine;
+  /** When the label appears: the packet halfway across, or the flight complete. */
+  readonly showMs: number;
+}
+
 /** A label's box: its horizontal extent and the y of its centre. */
 interface Box {
   readonly x0: number;
@@ -38,25 +51,24 @@ interface Box {
 }
 
 /**
- * Places labels greedily without overlap: packets other than bare ACKs first, then ACKs, each in
+ * Places labels greedily without overlap: marks other than bare ACKs first, then ACKs, each in
  * send order; a label is centred on the midpoint of its packet's line and skipped when its box
  * would overlap one already placed (checked in a grid of label-height rows, so it stays O(n)).
  * Handshake and teardown segments (SYN, SYN-ACK, FIN, RST) whose midpoint is taken try a few
  * other points along their line first: a FIN crossing a request has the same midpoint as it.
  */
 export function placeLabels(
-  packets: readonly LadderPacket[],
-  lines: readonly LadderLine[],
+  candidates: readonly LabelCandidate[],
   maxWidth: number,
 ): LadderLabel[] {
   const maxChars = Math.max(1, Math.floor(maxWidth / labelCharWidth));
   const rows = new Map<number, Box[]>();
   const placed: LadderLabel[] = [];
-  const order = packets
+  const order = candidates
     .map((_p, i) => i)
     .sort((a, b) => {
-      const pa = packets[a] as LadderPacket;
-      const pb = packets[b] as LadderPacket;
+      const pa = candidates[a] as LabelCandidate;
+      const pb = candidates[b] as LabelCandidate;
       return Number(pa.kind === 'ACK') - Number(pb.kind === 'ACK') || a - b;
     });
   const clashes = (box: Box): boolean => {
@@ -69,9 +81,9 @@ export function placeLabels(
     return false;
   };
   for (const i of order) {
-    const p = packets[i] as LadderPacket;
-    const l = lines[i] as LadderLine;
-    const text = fitLabel(p.label, maxChars);
+    const p = candidates[i] as LabelCandidate;
+    const l = p.line;
+    const text = fitLabel(p.text, maxChars);
     const w = text.length * labelCharWidth;
     let x = 0;
     let y = 0;
@@ -97,7 +109,7 @@ export function placeLabels(
       x,
       y,
       width: r1(w),
-      showMs: (p.txEndMs + p.endMs) / 2,
+      showMs: p.showMs,
     });
   }
   placed.sort((a, b) => a.showMs - b.showMs || a.id - b.id);
