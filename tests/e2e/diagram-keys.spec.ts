@@ -94,3 +94,33 @@ for (const lang of ['en', 'zh'] as const) {
     expect(await range()).toEqual([from, total, total]);
   });
 }
+
+for (const [lang, width] of [
+  ['en', 1280],
+  ['zh', 390],
+] as const) {
+  test(`${lang} at ${width} px: the player stays at the top of the window while its widget is on screen`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto(lang === 'en' ? '/http-2/' : '/zh/http-2/');
+    const mount = page.locator('[data-ka-widget="multiplexing"]').first();
+    await mount.scrollIntoViewIfNeeded();
+    await expect(mount).not.toHaveAttribute('data-ka-pending', { timeout: 30_000 });
+    const figure = mount.locator('figure.widget');
+    const player = figure.locator('.player');
+    const top = async (): Promise<number> => (await player.boundingBox())?.y ?? NaN;
+    // Scrolled 600 px past where the bar sits (above the diagrams): it is at the window's top.
+    await player.evaluate((el) =>
+      window.scrollBy({ top: el.getBoundingClientRect().top + 600, behavior: 'instant' }),
+    );
+    await expect.poll(top).toBeLessThanOrEqual(0.5);
+    expect(await top()).toBeGreaterThanOrEqual(-0.5);
+    await expect(player.locator('button.primary')).toBeInViewport();
+    // Past the widget: the bar has left with it.
+    await figure.evaluate((el) =>
+      window.scrollBy({ top: el.getBoundingClientRect().bottom + 100, behavior: 'instant' }),
+    );
+    await expect(player.locator('button.primary')).not.toBeInViewport();
+  });
+}
