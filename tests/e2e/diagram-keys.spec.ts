@@ -124,3 +124,34 @@ for (const [lang, width] of [
     await expect(player.locator('button.primary')).not.toBeInViewport();
   });
 }
+
+for (const [lang, width, row] of [
+  ['en', 1280, true],
+  ['zh', 1920, true],
+  ['en', 1024, false],
+] as const) {
+  test(`${lang} at ${width} px: chapter 8's three protocols ${row ? 'sit in one row' : 'wrap to a second row'}, with no sideways scroll`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(lang === 'en' ? '/http-2/' : '/zh/http-2/');
+    const mount = page.locator('[data-ka-widget="multiplexing"]').first();
+    await mount.scrollIntoViewIfNeeded();
+    await expect(mount).not.toHaveAttribute('data-ka-pending', { timeout: 30_000 });
+    const tops = await mount
+      .locator('.ka-live .side')
+      .evaluateAll((sides) => sides.map((s) => Math.round(s.getBoundingClientRect().top)));
+    expect(tops).toHaveLength(3);
+    if (row) expect(new Set(tops).size).toBe(1);
+    else expect(tops[2]).toBeGreaterThan(tops[0] ?? 0);
+    const [scroll, client] = await page.evaluate(() => [
+      document.documentElement.scrollWidth,
+      document.documentElement.clientWidth,
+    ]);
+    expect(scroll).toBeLessThanOrEqual(client);
+    // Wider than the 42rem prose column, into the room on its right, 1rem short of the edge.
+    const figure = await mount.boundingBox();
+    expect(figure?.width ?? 0).toBeGreaterThan(42 * 16);
+    expect((figure?.x ?? 0) + (figure?.width ?? 0)).toBeLessThanOrEqual(client - 16);
+  });
+}
