@@ -1,6 +1,8 @@
 /**
  * The embed page's half of auto-resize: it measures its document with a ResizeObserver and
- * posts the height to the parent window whenever it changes, as our own message and as Canvas's
+ * posts the height to the parent window whenever it changes once the widget is live (not while
+ * the static figure waits for it: the snippet's frame already has the live widget's measured
+ * height, `embed-height.ts`, so a passing height would only make the frame jump twice), as our own message and as Canvas's
  * `lti.frameResize` (so Canvas sizes the frame with no script of ours). A parent may ask for the
  * height again with `{ type: 'keep-alive:measure' }` (the host script does when a frame that
  * was hidden is shown). `public/embed.js` is the host's half; the message shapes are its
@@ -12,6 +14,9 @@ export const EMBED_ID_KEY = 'embedId';
 
 /** `EMBED_ID_MAX` of `embed-query.ts` (copied likewise). */
 export const EMBED_ID_MAX = 200;
+
+/** `PENDING_ATTR` of `island-attrs.ts` (copied likewise): set on a widget until it is live. */
+export const PENDING_ATTR = 'data-ka-pending';
 
 /** `type` of the message the embed posts: `{ type, version: 1, id, height }`. */
 export const RESIZE_MESSAGE = 'keep-alive:resize';
@@ -40,6 +45,7 @@ export function reportHeight(): void {
   const id = embedIdOf(window.location.search);
   let last = -1;
   const post = (force: boolean): void => {
+    if (document.querySelector(`[${PENDING_ATTR}]`) !== null) return;
     const height = Math.ceil(root.getBoundingClientRect().height);
     if (height === last && !force) return;
     last = height;
@@ -48,6 +54,11 @@ export function reportHeight(): void {
     window.parent.postMessage({ subject: 'lti.frameResize', height }, '*');
   };
   new ResizeObserver(() => post(false)).observe(root);
+  // The widget going live may leave the height as it was: post it then all the same.
+  new MutationObserver(() => post(false)).observe(root, {
+    subtree: true,
+    attributeFilter: [PENDING_ATTR],
+  });
   window.addEventListener('message', (event) => {
     const data: unknown = event.data;
     if (

@@ -1,11 +1,14 @@
 /**
- * The HTML an instructor pastes to embed a widget: an iframe (lazy, full width, a default
- * height that works without the resize script, sandboxed, allowed to go full screen) and the
- * host script that sizes it.
+ * The HTML an instructor pastes to embed a widget: an iframe (lazy, full width, as tall as the
+ * widget measured for its layout at a 700 px column, `embed-height.ts`, so it shows whole without
+ * the resize script; sandboxed, allowed to go full screen) and the host script that sizes it.
  * Pure TypeScript; the widget's Embed control fills it in with the current state.
  */
 
-/** Height of an embed frame before (or without) the resize script, in CSS pixels. */
+/**
+ * Height of an embed frame (CSS px) when no measured height is known for its widget, language
+ * and layout (`embed-height.ts`).
+ */
 export const EMBED_DEFAULT_HEIGHT = 640;
 
 /** Attribute the host script (`/embed.js`) looks for on frames it should size. */
@@ -38,12 +41,17 @@ export function escapeAttribute(text: string): string {
     .replace(/>/g, '&gt;');
 }
 
-/** The iframe and script lines for an embed at `origin` + `path`, titled `title`. */
-export function embedSnippet(origin: string, path: string, title: string): string {
+/** The iframe and script lines for an embed at `origin` + `path`, titled `title`, `height` tall. */
+export function embedSnippet(
+  origin: string,
+  path: string,
+  title: string,
+  height: number = EMBED_DEFAULT_HEIGHT,
+): string {
   const src = escapeAttribute(origin + path);
   const script = escapeAttribute(`${origin}/embed.js`);
   return [
-    `<iframe src="${src}" title="${escapeAttribute(title)}" loading="lazy" width="100%" height="${EMBED_DEFAULT_HEIGHT}" style="width: 100%; border: 0;" sandbox="${EMBED_SANDBOX}" allow="${EMBED_ALLOW}" ${HOST_ATTR}></iframe>`,
+    `<iframe src="${src}" title="${escapeAttribute(title)}" loading="lazy" width="100%" height="${Math.round(height)}" style="width: 100%; border: 0;" sandbox="${EMBED_SANDBOX}" allow="${EMBED_ALLOW}" ${HOST_ATTR}></iframe>`,
     `<script src="${script}" async></script>`,
   ].join('\n');
 }

@@ -25,3 +25,11 @@ describe('the resize script’s copy of the embedId constants', () => {
     ]);
   });
 });
+
+describe('the resize script’s copy of the pending attribute', () => {
+  it('equals island-attrs’', async () => {
+    const resize = await import('../../../src/components/embed/resize');
+    const attrs = await import('../../../src/components/widgets/island-attrs');
+    expect(resize.PENDING_ATTR).toBe(attrs.PENDING_ATTR);
+  });
+});

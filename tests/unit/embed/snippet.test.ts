@@ -17,6 +17,11 @@ describe('embedSnippet', () => {
         '<script src="https://ka.example/embed.js" async></script>',
     );
   });
+  it('gives the frame the height it is asked for, in whole pixels', () => {
+    expect(embedSnippet('https://ka.example', '/embed/race/', 'Race', 2327.6)).toContain(
+      ' height="2328" ',
+    );
+  });
 });
 
 describe('escapeAttribute', () => {
