@@ -117,12 +117,14 @@ for (const lang of ['en', 'zh'] as const) {
     page,
   }) => {
     test.setTimeout(180_000);
-    await open(page, `/all-${lang}.html`, snippets(lang, widgetNames, 'full', false));
+    // Every height each frame takes, from the start: recorded by the host page.
+    const recorder = `<script>window.seen=[];const ro=new ResizeObserver((es)=>{for(const e of es){const i=[...document.querySelectorAll('iframe')].indexOf(e.target);(seen[i]??=[]).push(e.target.clientHeight);}});document.querySelectorAll('iframe').forEach((f)=>ro.observe(f));</script>`;
+    await open(page, `/all-${lang}.html`, snippets(lang, widgetNames, 'full', false) + recorder);
     const frames = page.locator('iframe');
     for (const [i, name] of widgetNames.entries()) {
       const iframe = frames.nth(i);
       const reserved = embedHeight(lang, name, 'full');
-      expect(await iframe.evaluate((el: HTMLIFrameElement) => el.clientHeight)).toBe(reserved);
+      expect(await iframe.getAttribute('height')).toBe(String(reserved));
       const frame = await live(iframe);
       const doc = await frame.evaluate(() =>
         Math.ceil(document.documentElement.getBoundingClientRect().height),
@@ -134,6 +136,17 @@ for (const lang of ['en', 'zh'] as const) {
         })
         .toBe(doc);
       expect(Math.abs(doc - reserved), name).toBeLessThanOrEqual(Math.max(24, 0.03 * reserved));
+      // No height on the way was further off: the frame never jumped.
+      const seen = await page.evaluate(
+        (k) => (window as unknown as { seen: number[][] }).seen[k],
+        i,
+      );
+      expect(seen?.[0], name).toBe(reserved);
+      for (const h of seen ?? []) {
+        expect(Math.abs(h - reserved), `${name}: ${seen?.join(', ')}`).toBeLessThanOrEqual(
+          Math.max(24, 0.03 * reserved),
+        );
+      }
     }
   });
 }

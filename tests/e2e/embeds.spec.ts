@@ -22,6 +22,7 @@ import { widgetNames } from '../../src/components/widgets/registry';
 import { bilingual } from '../../src/components/widgets/bilingual';
 import { simulate } from '../../src/sim';
 import { DIST } from '../site-pages';
+import { embedHeight } from '../../src/components/embed/embed-height';
 
 /** The site under test and the host page's own origin. */
 const SITE = `http://localhost:${Number(process.env['PREVIEW_PORT'] ?? 4321)}`;
@@ -420,7 +421,7 @@ test.describe('the Embed control in a chapter', () => {
     const snippet = await code.inputValue();
     expect(snippet).toBe(
       [
-        `<iframe src="${SITE}/embed/race/?rtt=250&amp;objectBytes=4000&amp;version=1.0" title="HTTP/1.0 against keep-alive (interactive diagram, Keep-Alive)" loading="lazy" width="100%" height="640" style="width: 100%; border: 0;" sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox" allow="fullscreen" data-keep-alive-embed></iframe>`,
+        `<iframe src="${SITE}/embed/race/?rtt=250&amp;objectBytes=4000&amp;version=1.0" title="HTTP/1.0 against keep-alive (interactive diagram, Keep-Alive)" loading="lazy" width="100%" height="${embedHeight('en', 'race', 'full')}" style="width: 100%; border: 0;" sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox" allow="fullscreen" data-keep-alive-embed></iframe>`,
         `<script src="${SITE}/embed.js" async></script>`,
       ].join('\n'),
     );

@@ -1,8 +1,8 @@
 /**
  * The embed page's half of auto-resize: it measures its document with a ResizeObserver and
- * posts the height to the parent window whenever it changes once the widget is live (not while
- * the static figure waits for it: the snippet's frame already has the live widget's measured
- * height, `embed-height.ts`, so a passing height would only make the frame jump twice), as our own message and as Canvas's
+ * posts the height to the parent window whenever it changes (while the static figure waits for
+ * the live widget, only when the frame is too short for it: the snippet's frame already has the
+ * live widget's measured height, `embed-height.ts`), as our own message and as Canvas's
  * `lti.frameResize` (so Canvas sizes the frame with no script of ours). A parent may ask for the
  * height again with `{ type: 'keep-alive:measure' }` (the host script does when a frame that
  * was hidden is shown). `public/embed.js` is the host's half; the message shapes are its
@@ -45,8 +45,12 @@ export function reportHeight(): void {
   const id = embedIdOf(window.location.search);
   let last = -1;
   const post = (force: boolean): void => {
-    if (document.querySelector(`[${PENDING_ATTR}]`) !== null) return;
     const height = Math.ceil(root.getBoundingClientRect().height);
+    // Until the widget is live, only grow a frame too short for the static figure (a hand-written
+    // height): the snippet gives the frame the live widget's measured height, and shrinking it to
+    // the static figure's (often much shorter) would make it jump twice.
+    const pending = document.querySelector(`[${PENDING_ATTR}]`) !== null;
+    if (pending && height <= window.innerHeight) return;
     if (height === last && !force) return;
     last = height;
     const message: ResizeMessage = { type: RESIZE_MESSAGE, version: 1, id, height };

@@ -75,6 +75,9 @@ export class Simulations {
   /** Jobs posted to the worker and not answered, by job number. */
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   readonly #inFlight = new Map<number, Job>();
+  /** Runs waiting for another run's result before they can be asked for (`waiting`). */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  readonly #waiting = new Set<string>();
   /** Scenarios whose run failed: not asked for again, and not waited for. */
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   readonly #failed = new Set<string>();
@@ -107,6 +110,7 @@ export class Simulations {
     void this.#version;
     const key = JSON.stringify(input);
     if (this.#server) return this.#runOnServer(name, key, input);
+    this.#waiting.delete(name);
     this.#wanted.set(name, { key, input });
     const cached = this.#cache.get(key);
     if (cached) this.#shown.set(name, { key, result: cached });
@@ -129,6 +133,12 @@ export class Simulations {
    */
   waiting(name: string, input: ScenarioInput): SimResult {
     void this.#version;
+    // Still to compute: the widget counts as computing until it is asked for and arrives (so a
+    // widget goes live only once every run it shows is drawn).
+    if (!this.#server && !this.#waiting.has(name)) {
+      this.#waiting.add(name);
+      this.#queueFlush();
+    }
     return this.#shown.get(name)?.result ?? emptyRun(input);
   }
 
@@ -205,11 +215,13 @@ export class Simulations {
     this.#version++;
   }
 
-  /** Recomputes `computing`: some wanted run without its result. */
+  /** Recomputes `computing`: some wanted run without its result, or a run still waiting. */
   #update(): void {
-    const missing = [...this.#wanted].some(
-      ([name, w]) => this.#shown.get(name)?.key !== w.key && !this.#failed.has(w.key),
-    );
+    const missing =
+      this.#waiting.size > 0 ||
+      [...this.#wanted].some(
+        ([name, w]) => this.#shown.get(name)?.key !== w.key && !this.#failed.has(w.key),
+      );
     if (missing !== this.#computing) this.#computing = missing;
   }
 }
