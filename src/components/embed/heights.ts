@@ -4,6 +4,7 @@
  * window, per language, widget and layout. Do not edit by hand; run the script after a change to
  * a widget's layout.
  */
+
 /** Height (CSS px) per language, widget and layout. */
 export type EmbedHeights = Readonly<
   Record<string, Readonly<Record<string, Readonly<Record<'full' | 'compact' | 'diagram', number>>>>>
@@ -17,8 +18,8 @@ export const EMBED_HEIGHTS: EmbedHeights = {
     'page-load': { full: 2496, compact: 1976, diagram: 1704 },
     'connection-pool': { full: 1744, compact: 1400, diagram: 1016 },
     'timeout-race': { full: 2016, compact: 1568, diagram: 1152 },
-    'image-host': { full: 2880, compact: 2384, diagram: 1880 },
-    multiplexing: { full: 4752, compact: 4480, diagram: 4176 },
+    'image-host': { full: 2832, compact: 2384, diagram: 1880 },
+    multiplexing: { full: 4776, compact: 4504, diagram: 4200 },
     playground: { full: 4464, compact: 2200, diagram: 1880 },
   },
   zh: {

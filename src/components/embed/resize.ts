@@ -58,11 +58,8 @@ export function reportHeight(): void {
     window.parent.postMessage({ subject: 'lti.frameResize', height }, '*');
   };
   new ResizeObserver(() => post(false)).observe(root);
-  // The widget going live may leave the height as it was: post it then all the same.
-  new MutationObserver(() => post(false)).observe(root, {
-    subtree: true,
-    attributeFilter: [PENDING_ATTR],
-  });
+  // A widget going live replaces its static figure, which changes the height; if it happened not
+  // to, the frame already has that height (the snippet's, or the static figure's it grew to).
   window.addEventListener('message', (event) => {
     const data: unknown = event.data;
     if (

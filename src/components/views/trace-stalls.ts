@@ -19,9 +19,7 @@ export function rememberStalls(trace: Trace, streams: readonly StreamStall[] | u
 export function streamStallsOf(trace: Trace): readonly StreamStall[] {
   const streams = known.get(trace);
   if (streams === undefined) {
-    throw new Error(
-      'streamStallsOf: no stalls recorded for this trace; record its simulation result with rememberStalls',
-    );
+    throw new Error('no stalls recorded for this trace (rememberStalls)');
   }
   return streams;
 }
