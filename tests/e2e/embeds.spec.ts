@@ -104,8 +104,9 @@ async function expectFitted(iframe: Locator): Promise<number> {
   await expect
     .poll(
       async () => {
-        const { doc, box } = await heights(iframe);
-        return Math.abs(doc - box) <= 2 && doc > 100;
+        // A lazy frame may still be navigating from about:blank to the embed: ask again.
+        const h = await heights(iframe).catch(() => undefined);
+        return h !== undefined && Math.abs(h.doc - h.box) <= 2 && h.doc > 100;
       },
       { timeout: 10_000 },
     )
