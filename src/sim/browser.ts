@@ -164,7 +164,7 @@ export class Browser implements ClientConnListener {
       a.attempt,
       c.id,
       a.stream === undefined
-        ? { bytes: a.responseBytes }
+        ? { bytes: a.responseBytes, ...(a.responseHead ? { head: a.responseHead } : {}) }
         : { bytes: a.responseBytes, stream: a.stream },
     );
     if (r.id === this.idBase + 1 && this.plan.discovery === 'after-html') {
@@ -440,7 +440,13 @@ export class Browser implements ClientConnListener {
     r: BrowserRequest,
     attempt: number,
     conn?: number,
-    extra?: { reused?: boolean; bytes?: number; error?: RequestError; stream?: number },
+    extra?: {
+      reused?: boolean;
+      bytes?: number;
+      error?: RequestError;
+      stream?: number;
+      head?: readonly string[];
+    },
   ): void {
     // Summary traces need only when a request was wanted and how it ended.
     if (!this.trace.detail && step !== 'queued' && step !== 'done' && step !== 'error') return;
@@ -463,6 +469,7 @@ export class Browser implements ClientConnListener {
       if (extra.bytes !== undefined) e.bytes = extra.bytes;
       if (extra.error !== undefined) e.error = extra.error;
       if (extra.stream !== undefined) e.stream = extra.stream;
+      if (extra.head !== undefined) e.head = extra.head;
     }
     this.trace.emit(e);
   }

@@ -258,6 +258,12 @@ export interface RequestEvent {
   readonly followUp: boolean;
   /** HTTP/2 and 3 only: the stream id carrying the request ('sent' and later steps). */
   readonly stream?: number;
+  /**
+   * HTTP/1.0 and 1.1, detailed traces only: the message head exactly as on the wire, one entry
+   * per line without its CRLF (`src/sim/http/heads.ts`): on 'sent' the request's, on 'done' the
+   * response's.
+   */
+  readonly head?: readonly string[];
 }
 
 /** HTTP methods the model knows. */

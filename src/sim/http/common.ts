@@ -78,7 +78,11 @@ export function emitRequestStep(
   step: 'sent' | 'server-received' | 'server-start' | 'server-end' | 'server-reset',
   r: RequestFields,
   conn: number,
-  extra: { readonly bytes?: number; readonly stream?: number } = {},
+  extra: {
+    readonly bytes?: number;
+    readonly stream?: number;
+    readonly head?: readonly string[];
+  } = {},
 ): void {
   if (!trace.detail) return;
   // Filled in place, in the order the trace has always listed the fields: object spreads here
@@ -97,6 +101,7 @@ export function emitRequestStep(
   if (extra.bytes !== undefined) e.bytes = extra.bytes;
   e.followUp = r.followUp;
   if (extra.stream !== undefined) e.stream = extra.stream;
+  if (extra.head !== undefined) e.head = extra.head;
   trace.emit(e as RequestEvent);
 }
 
@@ -117,6 +122,8 @@ export interface Attempt {
   responseBytes: number;
   /** HTTP/2 and HTTP/3: the stream carrying it (set when sent). */
   stream?: number;
+  /** HTTP/1.x: the response head as it arrived (detailed traces only). */
+  responseHead?: readonly string[];
 }
 
 /** Client connection states (pool view; 'connecting' covers the TCP and TLS handshakes). */

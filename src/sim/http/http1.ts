@@ -25,6 +25,7 @@ import {
   keepAliveTimer,
   stallDeadlinePassed,
 } from './common';
+import { requestHead, responseHead } from './heads';
 
 /** An HTTP response message's meaning. */
 export interface HttpResponsePayload {
@@ -33,6 +34,8 @@ export interface HttpResponsePayload {
   /** The server will close after this response (Connection: close, or HTTP/1.0 without keep-alive, or 0.9). */
   readonly close: boolean;
   readonly bytes: number;
+  /** The head's lines as written (1.x, detailed traces only; `heads.ts`). */
+  readonly head?: readonly string[];
 }
 
 /** Bytes of a request message: "GET /path\r\n" for 0.9, header block + body for 1.x. */
@@ -164,7 +167,23 @@ export class Http1ClientConn implements StreamHandler, ClientConn {
       requestIds: [a.requestId],
       payload,
     });
-    emitRequestStep(this.engine, this.trace, 'sent', a, this.id, { bytes });
+    emitRequestStep(this.engine, this.trace, 'sent', a, this.id, {
+      bytes,
+      ...(this.cfg.version !== '0.9' && this.trace.detail
+        ? {
+            head: requestHead({
+              version: this.cfg.version,
+              method: a.method,
+              path: a.path,
+              host: a.host,
+              keepAlive: this.cfg.keepAlive,
+              bodyBytes: a.bodyBytes,
+              requestId: a.requestId,
+              size: this.cfg.requestHeaderBytes,
+            }).lines,
+          }
+        : {}),
+    });
   }
 
   /** Client-initiated close (idle timeout, eviction): FIN, TIME_WAIT on this side later. */
@@ -201,6 +220,7 @@ export class Http1ClientConn implements StreamHandler, ClientConn {
     const a = this.outstanding[0];
     if (a === undefined) return;
     a.responseBytes = m.bytes;
+    if (p.head !== undefined) a.responseHead = p.head;
     if (this.cfg.version === '0.9') return;
     this.outstanding.shift();
     if (p.close) this.reusable = false;
@@ -431,6 +451,22 @@ export class Http1ServerConn implements StreamHandler, ServerConn {
       requestId: p.requestId,
       close: !persist,
       bytes,
+      ...(this.cfg.version !== '0.9' && this.trace.detail
+        ? {
+            head: responseHead({
+              version: this.cfg.version,
+              path: p.path,
+              method: p.method,
+              bodyBytes: body,
+              close: !persist,
+              keepAliveTimeoutMs: this.policy.keepAliveTimeoutUs / 1000,
+              remaining: limit > 0 ? limit - this.served : undefined,
+              requestKeepAlive: p.keepAlive,
+              requestId: p.requestId,
+              size: this.cfg.responseHeaderBytes,
+            }).lines,
+          }
+        : {}),
     };
     const label = this.cfg.version === '0.9' ? `body ${p.path}` : `200 OK ${p.path}`;
     this.stream.write({ bytes, kind: 'DATA', label, requestIds: [p.requestId], payload });
