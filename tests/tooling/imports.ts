@@ -18,7 +18,12 @@ const root = resolve(import.meta.dirname, '../..');
 const src = join(root, 'src');
 
 /** Simulation modules views may import at run time: pure functions of a trace or of numbers. */
-const VIEW_SIM_RUNTIME = ['src/sim/metrics.ts', 'src/sim/stalls.ts', 'src/sim/percentile.ts'];
+const VIEW_SIM_RUNTIME = [
+  'src/sim/metrics.ts',
+  'src/sim/stalls.ts',
+  'src/sim/percentile.ts',
+  'src/sim/drop-rule.ts',
+];
 
 /** Violations present when the check was written (see the header). */
 const KNOWN = new Set<string>([]);
