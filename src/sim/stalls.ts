@@ -4,7 +4,6 @@
  * blocked; waiting for its own lost data). Kept apart from `metrics.ts` so the views' running
  * stall figures load without the rest of `computeMetrics`.
  */
-import { RangeSet } from './ranges';
 import type { Side, StallCause, Trace } from './trace';
 
 /** A stall interval of one kind (ms): bytes of a stream waited over [startMs, endMs). */
@@ -65,14 +64,26 @@ export interface StallSummary extends StallTotals {
  * of the same kind merged, empty ones dropped.
  */
 export function uniteStalls(intervals: readonly StallInterval[]): StallInterval[] {
-  const own = new RangeSet();
-  const hol = new RangeSet();
-  for (const i of intervals) (i.cause === 'own-data' ? own : hol).add(i.startMs, i.endMs);
-  hol.subtractAll(own);
+  // A sweep over the intervals' ends, without the range-set code (the waterfall calls this in the
+  // page): between two consecutive ends every interval covers all or nothing, so each such piece
+  // takes own-data if an own-data interval covers it, else head-of-line if one does.
+  const ends = [...new Set(intervals.flatMap((i) => [i.startMs, i.endMs]))].sort((a, b) => a - b);
   const out: StallInterval[] = [];
-  for (const [startMs, endMs] of own.toArray()) out.push({ startMs, endMs, cause: 'own-data' });
-  for (const [startMs, endMs] of hol.toArray()) out.push({ startMs, endMs, cause: 'head-of-line' });
-  return out.sort((a, b) => a.startMs - b.startMs);
+  for (let k = 0; k + 1 < ends.length; k++) {
+    const a = ends[k] as number;
+    const b = ends[k + 1] as number;
+    let cause: StallCause | undefined;
+    for (const i of intervals) {
+      if (i.startMs > a || i.endMs < b) continue;
+      cause = i.cause;
+      if (cause === 'own-data') break;
+    }
+    if (cause === undefined) continue;
+    const last = out[out.length - 1];
+    if (last?.cause === cause && last.endMs === a) out[out.length - 1] = { ...last, endMs: b };
+    else out.push({ startMs: a, endMs: b, cause });
+  }
+  return out;
 }
 
 /** Stall time of each kind up to time t (ms): the part of each stream's intervals before t. */
