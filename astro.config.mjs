@@ -101,7 +101,8 @@ const CHUNK_GROUPS = [
           'lanes',
           'clock',
         ]),
-        'src[\\\\/]components[\\\\/]views[\\\\/](ladder|waterfall)[\\\\/]',
+        // Not the ladder's packet inspector: it loads when a reader first focuses or clicks one.
+        'src[\\\\/]components[\\\\/]views[\\\\/](ladder|waterfall)[\\\\/](?![Ii]nspector\\.)',
         modules('widgets', ['RunViews', 'SideBySide']),
         'src[\\\\/]sim[\\\\/]stalls\\.',
       ].join('|'),

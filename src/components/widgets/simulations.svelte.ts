@@ -10,7 +10,9 @@
  * empty run of the scenario) while the worker computes; when the result arrives the `$derived`s
  * run again. Runs the widget no longer wants are dropped by terminating the worker.
  */
+import type { DropRule } from '../../sim/link';
 import type { Scenario, ScenarioInput } from '../../sim/scenario';
+import type { Trace } from '../../sim/trace';
 import { EMPTY_METRICS } from '../../sim/metrics';
 import { rememberStalls } from '../views/trace-stalls';
 import type { SimResult, Simulate } from '../../sim/simulate';
@@ -81,6 +83,12 @@ export class Simulations {
   /** Scenarios whose run failed: not asked for again, and not waited for. */
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   readonly #failed = new Set<string>();
+  /**
+   * Packets the reader dropped ("drop this packet"), per run: applied while the run asks for the
+   * scenario they were dropped from (`base`); new values start afresh.
+   */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  readonly #drops = new Map<string, { base: string; rules: DropRule[] }>();
   #worker: SimWorkerClient | undefined;
   #flushQueued = false;
   /** Bumped when a result arrives: the `$derived`s that called `run` read it. */
@@ -106,8 +114,15 @@ export class Simulations {
   }
 
   /** The result of `input` for the run named `name` ("result", "http10"…); see the header. */
-  run(name: string, input: ScenarioInput): SimResult {
+  run(name: string, asked: ScenarioInput): SimResult {
     void this.#version;
+    let input = asked;
+    const drops = this.#drops.get(name);
+    if (drops && drops.base !== JSON.stringify(asked)) this.#drops.delete(name);
+    else if (drops) {
+      const network = { ...asked.network, drop: [...(asked.network?.drop ?? []), ...drops.rules] };
+      input = { ...asked, network };
+    }
     const key = JSON.stringify(input);
     if (this.#server) return this.#runOnServer(name, key, input);
     this.#waiting.delete(name);
@@ -140,6 +155,39 @@ export class Simulations {
       this.#queueFlush();
     }
     return this.#shown.get(name)?.result ?? emptyRun(input);
+  }
+
+  /** The run showing `trace`, and the scenario it asked for without the reader's drops. */
+  #runOf(trace: Trace): { name: string; base: string } | undefined {
+    for (const [name, shown] of this.#shown) {
+      const wanted = this.#wanted.get(name);
+      if (shown.result.trace !== trace || !wanted) continue;
+      const drops = this.#drops.get(name);
+      return { name, base: drops?.base ?? wanted.key };
+    }
+    return undefined;
+  }
+
+  /** Runs the run showing `trace` again with one more packet lost (`rule`). */
+  drop(trace: Trace, rule: DropRule): void {
+    const run = this.#runOf(trace);
+    if (!run) return;
+    const rules = [...(this.#drops.get(run.name)?.rules ?? []), rule];
+    this.#drops.set(run.name, { base: run.base, rules });
+    this.#version++;
+  }
+
+  /** Runs the run showing `trace` again without the packets the reader dropped. */
+  restore(trace: Trace): void {
+    const run = this.#runOf(trace);
+    if (run && this.#drops.delete(run.name)) this.#version++;
+  }
+
+  /** The packets the reader dropped in the run showing `trace`. */
+  dropped(trace: Trace): readonly DropRule[] {
+    void this.#version;
+    const run = this.#runOf(trace);
+    return (run && this.#drops.get(run.name)?.rules) ?? [];
   }
 
   /** Stops the worker (the widget is gone). */

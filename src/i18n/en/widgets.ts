@@ -290,6 +290,11 @@ export const widgets = {
       'The server’s FIN and the {method} cross on the wire, and the closed socket answers the request with RST. The browser retries it on a new connection: the response is complete {took} ms after the click instead of {clean} ms for a clean reuse — {extra} ms lost.',
     error:
       'The server’s FIN and the {method} cross on the wire, and the closed socket answers the request with RST. Under the idempotent-only rule a {method} is not retried automatically: it fails ({error}) {took} ms after the click, and the page has to report the error.',
+    /** `retried` and `error` when no RST answered the request (it was lost on the way). */
+    retriedLost:
+      'The {method} never reaches the server: it is lost on the way, and the server’s FIN tells the browser the connection is closed. The browser retries it on a new connection: the response is complete {took} ms after the click instead of {clean} ms for a clean reuse — {extra} ms lost.',
+    errorLost:
+      'The {method} never reaches the server: it is lost on the way, and the server’s FIN tells the browser the connection is closed. Under the idempotent-only rule a {method} is not retried automatically: it fails ({error}) {took} ms after the click, and the page has to report the error.',
     captionReset:
       'A browser has loaded a small page over HTTP/1.1 keep-alive with a {rtt} ms round trip, and the reader clicks a link ({method}) at {at} ms, on the idle connection. This time the server’s idle timer stays out of it: the server runs the request, then resets the connection instead of answering, as a worker that crashes after doing its work.',
     retriedReset:

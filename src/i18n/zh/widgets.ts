@@ -280,6 +280,10 @@ export const widgets: Dictionary['widgets'] = {
       '服务器的 FIN 与 {method} 请求在线路上交错而过，已关闭的套接字用 RST 回应该请求。浏览器在新连接上重试：响应在点击后 {took} ms 接收完毕，而干净地复用连接只需 {clean} ms——多花了 {extra} ms。',
     error:
       '服务器的 FIN 与 {method} 请求在线路上交错而过，已关闭的套接字用 RST 回应该请求。按“只重试幂等请求”的规则，{method} 请求不会被自动重试：它在点击后 {took} ms 失败（{error}），页面只能报告错误。',
+    retriedLost:
+      '{method} 请求没有到达服务器：它在途中丢失了，而服务器的 FIN 告诉浏览器连接已关闭。浏览器在新连接上重试：响应在点击后 {took} ms 接收完毕，而干净地复用连接只需 {clean} ms——多花了 {extra} ms。',
+    errorLost:
+      '{method} 请求没有到达服务器：它在途中丢失了，而服务器的 FIN 告诉浏览器连接已关闭。按“只重试幂等请求”的规则，{method} 请求不会被自动重试：它在点击后 {took} ms 失败（{error}），页面只能报告错误。',
     captionReset:
       '浏览器已通过 HTTP/1.1 持久连接加载了一个小页面，往返时延 {rtt} ms。读者在 {at} ms 时点击一个链接（{method}），请求走那条空闲连接。这一次与服务器的空闲计时器无关：服务器执行完请求，却没有响应，而是重置了连接，就像一个干完活就崩溃的工作进程。',
     retriedReset:

@@ -1,0 +1,109 @@
+/**
+ * The packet inspector (issue 15), keyboard only: Tab reaches a ladder, ↑ and ↓ select packets
+ * (a live status names each), Enter opens "Packet details" with the packet's fields and, for
+ * HTTP/1.x, the head as on the wire; "Drop this packet and run again" re-runs the widget with
+ * that packet lost, and "Run again without them" restores it. Also: a click selects the packet
+ * under the pointer, Escape closes the panel and returns focus, both languages, axe clean.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const REGION = { en: 'Packet details', zh: '数据包详情' } as const;
+
+async function live(page: Page, path: string): Promise<Locator> {
+  await page.goto(path);
+  const island = page.locator('[data-ka-widget]');
+  await expect(island).not.toHaveAttribute('data-ka-pending', { timeout: 30_000 });
+  await expect(island).not.toHaveAttribute('data-ka-computing', { timeout: 30_000 });
+  return page.locator('.ka-live');
+}
+
+/** Presses Tab until the focused element matches `target` (at most `max` times). */
+async function tabTo(page: Page, target: Locator, max = 40): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  await expect(target).toBeFocused();
+}
+
+test('en: keyboard only on the Timeout race: select the click, read its head, drop it, restore', async ({
+  page,
+}) => {
+  const widget = await live(page, '/embed/timeout-race/');
+  const plot = widget.locator('.ladder .plot').first();
+  await widget.getByRole('button', { name: /Play/ }).focus();
+  await tabTo(page, plot);
+  // The widget's 15 packets; the click's GET is the 6th sent (SYN, SYN-ACK, GET, 200 OK, ACK).
+  const status = plot.locator('xpath=ancestor::figure[1]').getByRole('status').first();
+  for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowDown');
+  await expect(status).toHaveText(/^6 of 15: GET \/next1 on connection 1, client → server/);
+  await page.keyboard.press('Enter');
+  const region = page.getByRole('region', { name: REGION.en });
+  await expect(region).toBeFocused();
+  await expect(region).toContainText('Packet #6');
+  await expect(region.locator('pre')).toHaveText(
+    /^GET \/next1 HTTP\/1\.1\nHost: example\.com\nConnection: keep-alive\n/,
+  );
+  await expect(region).toContainText('440 B (400 B of payload)');
+  // Drop it: the re-run loses exactly that packet (its retransmission then meets the closed
+  // socket, which answers with RST).
+  await tabTo(page, region.getByRole('button', { name: 'Drop this packet and run again' }));
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-ka-widget]')).not.toHaveAttribute('data-ka-computing', {
+    timeout: 30_000,
+  });
+  await expect(region).toContainText('lost on purpose');
+  await expect(widget.locator('.ka-metrics').first()).toContainText('1 dropped');
+  await expect(widget.locator('.ladder .labels').first()).toContainText('RST');
+  const restore = widget.getByRole('button', { name: 'Run again without them' });
+  await expect(widget).toContainText('You dropped 1 packet in this run');
+  await restore.click();
+  await expect(page.locator('[data-ka-widget]')).not.toHaveAttribute('data-ka-computing', {
+    timeout: 30_000,
+  });
+  await expect(widget.locator('.ka-metrics').first()).toContainText('0 dropped');
+  await expect(restore).toHaveCount(0);
+  // Escape closes the panel and gives focus back to the diagram.
+  await region.focus();
+  await page.keyboard.press('Escape');
+  await expect(region).toHaveCount(0);
+  await expect(plot).toBeFocused();
+});
+
+test('zh: the Handshake inspector in Chinese, axe clean with it open', async ({ page }) => {
+  const widget = await live(page, '/zh/embed/handshake/');
+  const plot = widget.locator('.ladder .plot').first();
+  await plot.focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  const region = page.getByRole('region', { name: REGION.zh });
+  await expect(region).toContainText('数据包 #2');
+  await expect(region).toContainText('SYN-ACK');
+  await expect(region).toContainText('这个数据包不携带数据');
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+});
+
+test('a click on a packet line opens its details; ←/→ still step the player from the diagram', async ({
+  page,
+}) => {
+  const widget = await live(page, '/embed/handshake/');
+  const plot = widget.locator('.ladder .plot').first();
+  // The first label sits on the SYN's line, halfway across.
+  const label = plot.locator('.labels text').first();
+  await expect(label).toHaveText('SYN');
+  await label.click();
+  const region = page.getByRole('region', { name: REGION.en });
+  await expect(region).toContainText('Packet #1');
+  await expect(region).toContainText(/TCP flags\s*SYN\s*Sequence/);
+  const time = widget.getByRole('slider', { name: /Time/ });
+  const before = await time.inputValue();
+  await plot.focus();
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowRight');
+  expect(Number(await time.inputValue())).toBeGreaterThan(0);
+  expect(before).not.toBe('0');
+});
