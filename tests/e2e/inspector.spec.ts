@@ -107,3 +107,47 @@ test('a click on a packet line opens its details; ←/→ still step the player 
   expect(Number(await time.inputValue())).toBeGreaterThan(0);
   expect(before).not.toBe('0');
 });
+
+test('zoom: + and − on a focused ladder scale every pane of a comparison together; 0 resets', async ({
+  page,
+}) => {
+  const widget = await live(page, '/embed/multiplexing/');
+  const plots = widget.locator('.ladder .plot');
+  await expect(plots).toHaveCount(3);
+  /** Each pane's drawn height, window height, scroll position and label count. */
+  const panes = (): Promise<number[][]> =>
+    plots.evaluateAll((els) =>
+      els.map((el) => [
+        Math.round(el.querySelector('svg')?.getBoundingClientRect().height ?? 0),
+        el.clientHeight,
+        Math.round(el.scrollTop),
+        el.querySelectorAll('.labels text').length,
+      ]),
+    );
+  const before = await panes();
+  await plots.nth(1).focus();
+  await page.keyboard.press('+');
+  await page.keyboard.press('+');
+  await expect(widget.locator('.zoom .factor')).toHaveText(/^Time drawn 4× larger/);
+  // Four times as tall, to a pixel or two (the SVG keeps its aspect ratio at the plot's width).
+  await expect
+    .poll(async () =>
+      (await panes()).every((p, i) => Math.abs((p[0] ?? 0) - 4 * (before[i]?.[0] ?? 0)) <= 4),
+    )
+    .toBe(true);
+  const zoomed = await panes();
+  for (const [i, p] of zoomed.entries()) {
+    // The window keeps the unzoomed height; the panes scroll together; bands open into packets.
+    expect(Math.abs((p[1] ?? 0) - (before[i]?.[1] ?? 0))).toBeLessThanOrEqual(1);
+    expect(p[2]).toBe(zoomed[0]?.[2]);
+    expect(p[3]).toBeGreaterThan(before[i]?.[3] ?? 0);
+  }
+  await plots.nth(1).evaluate((el) => (el.scrollTop = 500));
+  await expect.poll(async () => (await panes()).map((p) => p[2])).toEqual([500, 500, 500]);
+  await page.keyboard.press('-');
+  await expect(widget.locator('.zoom .factor')).toHaveText(/^Time drawn 2× larger/);
+  await page.keyboard.press('0');
+  await expect.poll(async () => (await panes()).map((p) => p[0])).toEqual(before.map((p) => p[0]));
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+});

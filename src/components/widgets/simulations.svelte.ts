@@ -67,7 +67,7 @@ export class Simulations {
   // Plain maps on purpose: bookkeeping read through `#version`, never for reactivity.
   /** The latest scenario (`JSON.stringify` of the input) each run asked for, and its input. */
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
-  readonly #wanted = new Map<string, { key: string; input: ScenarioInput }>();
+  readonly #wanted = new Map<string, { key: string; input: ScenarioInput; base: string }>();
   /** The result each run shows: its latest, or its previous one while the latest computes. */
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   readonly #shown = new Map<string, { key: string; result: SimResult }>();
@@ -84,11 +84,11 @@ export class Simulations {
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   readonly #failed = new Set<string>();
   /**
-   * Packets the reader dropped ("drop this packet"), per run: applied while the run asks for the
-   * scenario they were dropped from (`base`); new values start afresh.
+   * Packets the reader dropped ("drop this packet"), per run, with the scenario they were dropped
+   * from: applied while the run asks for that scenario; other values start afresh.
    */
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
-  readonly #drops = new Map<string, { base: string; rules: DropRule[] }>();
+  readonly #drops = new Map<string, [base: string, rules: readonly DropRule[]]>();
   #worker: SimWorkerClient | undefined;
   #flushQueued = false;
   /** Bumped when a result arrives: the `$derived`s that called `run` read it. */
@@ -116,17 +116,19 @@ export class Simulations {
   /** The result of `input` for the run named `name` ("result", "http10"…); see the header. */
   run(name: string, asked: ScenarioInput): SimResult {
     void this.#version;
-    let input = asked;
-    const drops = this.#drops.get(name);
-    if (drops && drops.base !== JSON.stringify(asked)) this.#drops.delete(name);
-    else if (drops) {
-      const network = { ...asked.network, drop: [...(asked.network?.drop ?? []), ...drops.rules] };
-      input = { ...asked, network };
-    }
-    const key = JSON.stringify(input);
+    const base = JSON.stringify(asked);
+    const rules = this.#drops.get(name);
+    const input =
+      rules?.[0] === base && rules[1].length > 0
+        ? {
+            ...asked,
+            network: { ...asked.network, drop: [...(asked.network?.drop ?? []), ...rules[1]] },
+          }
+        : asked;
+    const key = input === asked ? base : JSON.stringify(input);
     if (this.#server) return this.#runOnServer(name, key, input);
     this.#waiting.delete(name);
-    this.#wanted.set(name, { key, input });
+    this.#wanted.set(name, { key, input, base });
     const cached = this.#cache.get(key);
     if (cached) this.#shown.set(name, { key, result: cached });
     this.#queueFlush();
@@ -157,37 +159,23 @@ export class Simulations {
     return this.#shown.get(name)?.result ?? emptyRun(input);
   }
 
-  /** The run showing `trace`, and the scenario it asked for without the reader's drops. */
-  #runOf(trace: Trace): { name: string; base: string } | undefined {
+  /**
+   * The packets the reader dropped in the run showing `trace`; given `rules`, they replace those
+   * and the run goes again (the packet inspector's "drop this packet" and "run again without").
+   */
+  dropped(trace: Trace, rules?: readonly DropRule[]): readonly DropRule[] {
+    void this.#version;
     for (const [name, shown] of this.#shown) {
       const wanted = this.#wanted.get(name);
       if (shown.result.trace !== trace || !wanted) continue;
       const drops = this.#drops.get(name);
-      return { name, base: drops?.base ?? wanted.key };
+      if (rules) {
+        this.#drops.set(name, [wanted.base, rules]);
+        this.#version++;
+      }
+      return drops?.[0] === wanted.base ? drops[1] : [];
     }
-    return undefined;
-  }
-
-  /** Runs the run showing `trace` again with one more packet lost (`rule`). */
-  drop(trace: Trace, rule: DropRule): void {
-    const run = this.#runOf(trace);
-    if (!run) return;
-    const rules = [...(this.#drops.get(run.name)?.rules ?? []), rule];
-    this.#drops.set(run.name, { base: run.base, rules });
-    this.#version++;
-  }
-
-  /** Runs the run showing `trace` again without the packets the reader dropped. */
-  restore(trace: Trace): void {
-    const run = this.#runOf(trace);
-    if (run && this.#drops.delete(run.name)) this.#version++;
-  }
-
-  /** The packets the reader dropped in the run showing `trace`. */
-  dropped(trace: Trace): readonly DropRule[] {
-    void this.#version;
-    const run = this.#runOf(trace);
-    return (run && this.#drops.get(run.name)?.rules) ?? [];
+    return [];
   }
 
   /** Stops the worker (the widget is gone). */

@@ -40,9 +40,14 @@ export const views = {
   },
   /** The packet inspector under a sequence diagram (select a packet, read it, drop it). */
   inspector: {
+    zoom: 'Zoom of the sequence diagrams',
+    zoomIn: 'Zoom in (+)',
+    zoomOut: 'Zoom out (−)',
+    zoomReset: 'Reset zoom (0)',
+    zoomValue: 'Time drawn {factor}× larger; drag or scroll to move, pinch or Ctrl + wheel to zoom',
     region: 'Packet details',
     /** Accessible description of the focusable diagram once the inspector is ready. */
-    keys: 'Packets: ↑ and ↓ select the previous or next packet, Enter shows its details.',
+    keys: 'Packets: ↑ and ↓ select the previous or next packet, Enter shows its details; + and − zoom the time axis, 0 resets it.',
     /** Live status while selecting: "{n} of {count}: {label}, {dir}, sent at {time}". */
     selected: '{n} of {count}: {label} on connection {conn}, {dir}, sent at {time}.',
     none: 'No packet sent yet at this moment: play or step forward first.',
