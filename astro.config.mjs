@@ -71,6 +71,7 @@ const CHUNK_GROUPS = [
           'LazyTraceTable',
           'TimeOverlay',
           'ticks',
+          'lazy-inspector',
         ]),
         modules('widgets', [
           'WidgetFrame',

@@ -151,3 +151,52 @@ test('zoom: + and − on a focused ladder scale every pane of a comparison toget
   const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 });
+
+test('in present mode, Escape closes the packet details and the presentation stays', async ({
+  page,
+}) => {
+  await page.goto('/embed/timeout-race/?present=1');
+  const leave = page.getByRole('button', { name: 'Leave presentation' });
+  await expect(leave).toBeVisible({ timeout: 30_000 });
+  const plot = page.locator('.ka-live .ladder .plot').first();
+  await plot.focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  const region = page.getByRole('region', { name: REGION.en });
+  await expect(region).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(region).toHaveCount(0);
+  await expect(plot).toBeFocused();
+  await expect(leave).toBeVisible();
+  // A second Escape, with no panel open, leaves the presentation as before.
+  await page.keyboard.press('Escape');
+  await expect(leave).toHaveCount(0);
+});
+
+test('filters: one connection shown and the rest dimmed in every ladder; bare ACKs hidden', async ({
+  page,
+}) => {
+  const widget = await live(page, '/embed/race/');
+  await widget.locator('.ladder .plot').first().focus();
+  const show = widget.getByRole('combobox', { name: 'Show' });
+  await show.selectOption({ label: 'conn 2' });
+  const opacity = (): Promise<string[][]> =>
+    widget
+      .locator('.ladder .packets > g')
+      .evaluateAll((els) =>
+        els.map((el) => [el.getAttribute('data-conn') ?? '', getComputedStyle(el).opacity]),
+      );
+  const dimmed = await opacity();
+  // Both panes: HTTP/1.0's seven connections and keep-alive's one.
+  expect(dimmed.length).toBeGreaterThanOrEqual(8);
+  for (const [conn, o] of dimmed) expect(o, `conn ${conn}`).toBe(conn === '2' ? '1' : '0.15');
+  await show.selectOption({ label: 'all connections' });
+  for (const [, o] of await opacity()) expect(o).toBe('1');
+  const acks = async (): Promise<number> =>
+    (await widget.locator('.ladder .labels text').allTextContents()).filter((l) =>
+      l.startsWith('ACK'),
+    ).length;
+  expect(await acks()).toBeGreaterThan(0);
+  await widget.getByRole('checkbox', { name: 'Hide bare ACKs' }).check();
+  await expect.poll(acks).toBe(0);
+});

@@ -5,6 +5,8 @@
  *   and back-to-back packets that shared a band separate into their own lines; every ladder of the
  *   widget reads it, so the panes of a comparison stay on one scale. The controls that change it
  *   load with the packet inspector (`ladder/Inspector.svelte`);
+ * - `hideAcks`, `conn`: the inspector's filters (bare ACKs hidden; one connection shown, the
+ *   others dimmed);
  * - `runs`: "drop this packet", what the widget's runs offer the inspector (`Simulations`
  *   implements it); absent for widgets whose diagrams are not single runs (workload charts).
  */
@@ -25,6 +27,10 @@ export interface RunDrops {
 export interface ViewState {
   /** The ladders' zoom factor, 1 to `MAX_ZOOM`. */
   zoom: number;
+  /** The ladders draw no bare ACKs (the inspector's filter). */
+  hideAcks?: boolean;
+  /** The one connection the ladders show; the others are dimmed (the inspector's filter). */
+  conn?: number | undefined;
   readonly runs?: RunDrops | undefined;
 }
 

@@ -45,6 +45,10 @@ export const views = {
     zoomOut: 'Zoom out (−)',
     zoomReset: 'Reset zoom (0)',
     zoomValue: 'Time drawn {factor}× larger; drag or scroll to move, pinch or Ctrl + wheel to zoom',
+    filters: 'Which packets the sequence diagrams show',
+    show: 'Show',
+    allConns: 'all connections',
+    hideAcks: 'Hide bare ACKs',
     region: 'Packet details',
     /** Accessible description of the focusable diagram once the inspector is ready. */
     keys: 'Packets: ↑ and ↓ select the previous or next packet, Enter shows its details; + and − zoom the time axis, 0 resets it.',

@@ -60,16 +60,20 @@ export function tracePackets(trace: Trace): PacketEvent[] {
 }
 
 /**
- * The packets of a trace (optionally only some connections), sorted by send time then id, each
- * labelled by `packetLabel`.
+ * The packets of a trace (optionally only some connections, optionally without bare ACKs), sorted
+ * by send time then id, each labelled by `packetLabel`.
  */
-export function ladderPackets(trace: Trace, conns?: readonly number[]): LadderPacket[] {
+export function ladderPackets(
+  trace: Trace,
+  conns?: readonly number[],
+  hideAcks?: boolean,
+): LadderPacket[] {
   const all = tracePackets(trace);
   const owd = oneWayDelays(all);
   const keep = conns && conns.length > 0 ? new Set(conns) : undefined;
   const out: LadderPacket[] = [];
   for (const p of all) {
-    if (keep && !keep.has(p.conn)) continue;
+    if ((keep && !keep.has(p.conn)) || (hideAcks && p.kind === 'ACK')) continue;
     const arriveMs = p.dropped ? undefined : p.arriveMs;
     out.push({
       id: p.id,
