@@ -99,8 +99,11 @@ async function heights(iframe: Locator): Promise<{ doc: number; box: number }> {
   return { doc, box };
 }
 
-/** Waits until the iframe's content box is the embed document's height (within 2 px). */
-async function expectFitted(iframe: Locator): Promise<number> {
+/**
+ * Waits until the iframe's content box is the embed document's height (within 2 px); `timeout`
+ * for a frame that has yet to load (a lazy one, on a busy machine).
+ */
+async function expectFitted(iframe: Locator, timeout = 10_000): Promise<number> {
   await expect
     .poll(
       async () => {
@@ -108,7 +111,7 @@ async function expectFitted(iframe: Locator): Promise<number> {
         const h = await heights(iframe).catch(() => undefined);
         return h !== undefined && Math.abs(h.doc - h.box) <= 2 && h.doc > 100;
       },
-      { timeout: 10_000 },
+      { timeout },
     )
     .toBe(true);
   return (await heights(iframe)).doc;
@@ -245,7 +248,8 @@ test.describe('every widget in a sandboxed frame on another origin', () => {
     await page.locator('#d summary').click();
     await expectFitted(page.locator('#in-details'));
     await page.locator('#dl summary').click();
-    await expectFitted(page.locator('#lazy'));
+    // The lazy frame only starts loading now: its widget loads, computes and reports from here.
+    await expectFitted(page.locator('#lazy'), 30_000);
     await page.evaluate(() => document.getElementById('tab')?.removeAttribute('hidden'));
     await expectFitted(page.locator('#in-tab'));
   });
