@@ -103,7 +103,7 @@ const CHUNK_GROUPS = [
           'clock',
         ]),
         // Not the ladder's packet inspector: it loads when a reader first focuses or clicks one.
-        'src[\\\\/]components[\\\\/]views[\\\\/](ladder|waterfall)[\\\\/](?![Ii]nspector\\.)',
+        'src[\\\\/]components[\\\\/]views[\\\\/](ladder|waterfall)[\\\\/](?![Ii]nspector)',
         modules('widgets', ['RunViews', 'SideBySide']),
         'src[\\\\/]sim[\\\\/]stalls\\.',
       ].join('|'),

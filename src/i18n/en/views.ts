@@ -45,6 +45,7 @@ export const views = {
     zoomOut: 'Zoom out (−)',
     zoomReset: 'Reset zoom (0)',
     zoomValue: 'Time drawn {factor}× larger; drag or scroll to move, pinch or Ctrl + wheel to zoom',
+    zoomHint: 'Pinch or Ctrl + wheel over the diagram to zoom',
     filters: 'Which packets the sequence diagrams show',
     show: 'Show',
     allConns: 'all connections',

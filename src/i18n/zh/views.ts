@@ -38,6 +38,7 @@ export const views: Dictionary['views'] = {
     zoomOut: '缩小（−）',
     zoomReset: '恢复原大小（0）',
     zoomValue: '时间轴放大到 {factor} 倍；拖动或滚动来移动，双指缩放或 Ctrl + 滚轮来缩放',
+    zoomHint: '在图上双指缩放或 Ctrl + 滚轮来缩放',
     filters: '时序图显示哪些数据包',
     show: '显示',
     allConns: '所有连接',
