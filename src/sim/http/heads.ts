@@ -9,8 +9,8 @@
  * bytes the simulation sent. A head size too small for the lines that matter keeps those lines
  * and sheds the typical ones; `bytes` then says how long the lines are.
  *
- * Deterministic: the filler values come from the request id, never from the scenario's random
- * generator (which would change every later draw).
+ * Deterministic: the filler digits depend only on their length (computed once per length), never
+ * on the scenario's random generator (which would change every later draw).
  */
 import type { HttpVersion } from '../scenario';
 import type { HttpMethod } from '../trace';
@@ -57,10 +57,15 @@ export interface ResponseHeadFields {
 const headBytes = (lines: readonly string[]): number =>
   lines.reduce((sum, l) => sum + l.length + 2, 2);
 
-/** Hex digits derived from `seed` (a 32-bit mix; not random, and not the scenario's generator). */
-function hexOf(seed: number, length: number): string {
-  let out = '';
-  let x = (seed * 0x9e3779b1) >>> 0;
+/** Filler digits by length: one xorshift sequence, computed once per length and reused. */
+const fillers = new Map<number, string>();
+
+/** `length` hex digits (a 32-bit xorshift; not random, and not the scenario's generator). */
+function hexOf(length: number): string {
+  let out = fillers.get(length);
+  if (out !== undefined) return out;
+  out = '';
+  let x = 0x9e3779b1;
   while (out.length < length) {
     x ^= x << 13;
     x >>>= 0;
@@ -69,7 +74,9 @@ function hexOf(seed: number, length: number): string {
     x >>>= 0;
     out += x.toString(16).padStart(8, '0');
   }
-  return out.slice(0, length);
+  out = out.slice(0, length);
+  fillers.set(length, out);
+  return out;
 }
 
 /**
@@ -81,7 +88,6 @@ function fit(
   typical: readonly string[],
   filler: { name: string; prefix: string; suffix: string },
   size: number,
-  seed: number,
 ): MessageHead {
   const lines = [...needed];
   const fillerMin = filler.name.length + 2 + filler.prefix.length + filler.suffix.length + 1 + 2;
@@ -91,7 +97,7 @@ function fit(
   const room = size - headBytes(lines);
   if (room >= fillerMin) {
     const digits = room - (fillerMin - 1);
-    lines.push(`${filler.name}: ${filler.prefix}${hexOf(seed, digits)}${filler.suffix}`);
+    lines.push(`${filler.name}: ${filler.prefix}${hexOf(digits)}${filler.suffix}`);
   }
   return { lines, bytes: headBytes(lines) };
 }
@@ -128,7 +134,7 @@ export function requestHead(f: RequestHeadFields): MessageHead {
     'Accept-Language: en-US,en;q=0.9,zh-CN;q=0.8',
     'Accept-Encoding: gzip, deflate, br',
   ];
-  return fit(needed, typical, { name: 'Cookie', prefix: 'sid=', suffix: '' }, f.size, f.requestId);
+  return fit(needed, typical, { name: 'Cookie', prefix: 'sid=', suffix: '' }, f.size);
 }
 
 /** The response head the server writes (HTTP/1.0 and 1.1; 0.9 has none). */
@@ -147,11 +153,5 @@ export function responseHead(f: ResponseHeadFields): MessageHead {
     needed.push(`Keep-Alive: timeout=${seconds(f.keepAliveTimeoutMs)}${max}`);
   }
   const typical = ['Server: Apache/2.4', 'Cache-Control: max-age=3600'];
-  return fit(
-    needed,
-    typical,
-    { name: 'ETag', prefix: '"', suffix: '"' },
-    f.size,
-    f.requestId + 0x5bd1e995,
-  );
+  return fit(needed, typical, { name: 'ETag', prefix: '"', suffix: '"' }, f.size);
 }
