@@ -54,9 +54,6 @@ export interface ResponseHeadFields {
   readonly size: number;
 }
 
-const headBytes = (lines: readonly string[]): number =>
-  lines.reduce((sum, l) => sum + l.length + 2, 2);
-
 /** Filler digits by length: one xorshift sequence, computed once per length and reused. */
 const fillers = new Map<number, string>();
 
@@ -84,22 +81,26 @@ function hexOf(length: number): string {
  * hex digits) that makes the head exactly `size` bytes when there is room for one.
  */
 function fit(
-  needed: readonly string[],
+  needed: string[],
   typical: readonly string[],
   filler: { name: string; prefix: string; suffix: string },
   size: number,
 ): MessageHead {
-  const lines = [...needed];
+  const lines = needed;
+  let bytes = 2;
+  for (const l of lines) bytes += l.length + 2;
   const fillerMin = filler.name.length + 2 + filler.prefix.length + filler.suffix.length + 1 + 2;
   for (const t of typical) {
-    if (headBytes(lines) + t.length + 2 + fillerMin <= size) lines.push(t);
+    if (bytes + t.length + 2 + fillerMin > size) continue;
+    lines.push(t);
+    bytes += t.length + 2;
   }
-  const room = size - headBytes(lines);
+  const room = size - bytes;
   if (room >= fillerMin) {
-    const digits = room - (fillerMin - 1);
-    lines.push(`${filler.name}: ${filler.prefix}${hexOf(digits)}${filler.suffix}`);
+    lines.push(`${filler.name}: ${filler.prefix}${hexOf(room - (fillerMin - 1))}${filler.suffix}`);
+    bytes = size;
   }
-  return { lines, bytes: headBytes(lines) };
+  return { lines, bytes };
 }
 
 /** The content type a path is served as (HTML for pages, PNG for the model's images). */

@@ -167,23 +167,19 @@ export class Http1ClientConn implements StreamHandler, ClientConn {
       requestIds: [a.requestId],
       payload,
     });
-    emitRequestStep(this.engine, this.trace, 'sent', a, this.id, {
-      bytes,
-      ...(this.cfg.version !== '0.9' && this.trace.detail
-        ? {
-            head: requestHead({
-              version: this.cfg.version,
-              method: a.method,
-              path: a.path,
-              host: a.host,
-              keepAlive: this.cfg.keepAlive,
-              bodyBytes: a.bodyBytes,
-              requestId: a.requestId,
-              size: this.cfg.requestHeaderBytes,
-            }).lines,
-          }
-        : {}),
-    });
+    const extra: { bytes: number; head?: readonly string[] } = { bytes };
+    if (this.cfg.version !== '0.9' && this.trace.detail)
+      extra.head = requestHead({
+        version: this.cfg.version,
+        method: a.method,
+        path: a.path,
+        host: a.host,
+        keepAlive: this.cfg.keepAlive,
+        bodyBytes: a.bodyBytes,
+        requestId: a.requestId,
+        size: this.cfg.requestHeaderBytes,
+      }).lines;
+    emitRequestStep(this.engine, this.trace, 'sent', a, this.id, extra);
   }
 
   /** Client-initiated close (idle timeout, eviction): FIN, TIME_WAIT on this side later. */
@@ -446,28 +442,25 @@ export class Http1ServerConn implements StreamHandler, ServerConn {
       serverPersists(this.cfg.version, p.keepAlive, limitReached) && !this.closing && !keepAliveOff;
     const body = this.policy.bodyBytes(p.resource);
     const bytes = responseBytes(this.cfg, body);
-    const payload: HttpResponsePayload = {
+    const payload: { -readonly [K in keyof HttpResponsePayload]: HttpResponsePayload[K] } = {
       http: 'response',
       requestId: p.requestId,
       close: !persist,
       bytes,
-      ...(this.cfg.version !== '0.9' && this.trace.detail
-        ? {
-            head: responseHead({
-              version: this.cfg.version,
-              path: p.path,
-              method: p.method,
-              bodyBytes: body,
-              close: !persist,
-              keepAliveTimeoutMs: this.policy.keepAliveTimeoutUs / 1000,
-              remaining: limit > 0 ? limit - this.served : undefined,
-              requestKeepAlive: p.keepAlive,
-              requestId: p.requestId,
-              size: this.cfg.responseHeaderBytes,
-            }).lines,
-          }
-        : {}),
     };
+    if (this.cfg.version !== '0.9' && this.trace.detail)
+      payload.head = responseHead({
+        version: this.cfg.version,
+        path: p.path,
+        method: p.method,
+        bodyBytes: body,
+        close: !persist,
+        keepAliveTimeoutMs: this.policy.keepAliveTimeoutUs / 1000,
+        remaining: limit > 0 ? limit - this.served : undefined,
+        requestKeepAlive: p.keepAlive,
+        requestId: p.requestId,
+        size: this.cfg.responseHeaderBytes,
+      }).lines;
     const label = this.cfg.version === '0.9' ? `body ${p.path}` : `200 OK ${p.path}`;
     this.stream.write({ bytes, kind: 'DATA', label, requestIds: [p.requestId], payload });
     if (persist) return true;
