@@ -50,6 +50,13 @@ export const views = {
     show: 'Show',
     allConns: 'all connections',
     hideAcks: 'Hide bare ACKs',
+    /** QUIC packet number spaces (RFC 9000 §12.3), by packet type. */
+    spaces: {
+      Initial: 'Initial',
+      Handshake: 'Handshake',
+      '0-RTT': 'Application data (0-RTT)',
+      '1-RTT': 'Application data (1-RTT)',
+    },
     region: 'Packet details',
     /** Accessible description of the focusable diagram once the inspector is ready. */
     keys: 'Packets: ↑ and ↓ select the previous or next packet, Enter shows its details; + and − zoom the time axis, 0 resets it.',

@@ -43,6 +43,12 @@ export const views: Dictionary['views'] = {
     show: '显示',
     allConns: '所有连接',
     hideAcks: '隐藏纯 ACK',
+    spaces: {
+      Initial: 'Initial',
+      Handshake: 'Handshake',
+      '0-RTT': '应用数据（0-RTT）',
+      '1-RTT': '应用数据（1-RTT）',
+    },
     region: '数据包详情',
     keys: '数据包：按 ↑ 和 ↓ 选择上一个或下一个数据包，按 Enter 查看详情；按 + 和 − 缩放时间轴，按 0 恢复原大小。',
     selected: '第 {n} 个，共 {count} 个：{label}，连接 {conn}，{dir}，发送于 {time}。',
