@@ -7,8 +7,12 @@ import { fitLabel } from './labels';
 import type { LadderLine } from './marks';
 import type { PacketKind } from '../../../sim/trace';
 
-/** Estimated label metrics (px) for 11 px monospace-ish text. */
-export const labelCharWidth = 6.4;
+/**
+ * Label metrics (px) for the 11 px monospace text of `.labels` in Ladder.svelte: the common
+ * monospace fonts advance 0.6 em per character (DejaVu Sans Mono, Menlo, SF Mono: 6.6 px at
+ * 11 px), so no label's text runs past its box.
+ */
+export const labelCharWidth = 6.7;
 /** Height of a label box (px). */
 export const labelHeight = 13;
 
