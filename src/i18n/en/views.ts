@@ -11,6 +11,8 @@ export const views = {
   /** The same when some numbers in the range are not in the diagram. */
   connRangeSome: '{count} more, conn {from}–{to} (colours repeat)',
   connectionN: 'connection {n}',
+  /** Several connections, as one mark of a dense diagram may hold. */
+  connectionsRange: 'connections {from}–{to}',
   /** A collapsed quiet stretch of a time axis. */
   gap: '{time} skipped',
   /** Note under a horizontal time axis with collapsed stretches. */
@@ -31,6 +33,9 @@ export const views = {
     dropped: 'dropped',
     inFlight: 'in flight',
     flight: 'back-to-back packets, drawn as one band (label: what they carry, ×count)',
+    /** Legend of a diagram too dense to draw every flight: some marks are bundles. */
+    bundle:
+      'packets too close together to draw apart at this zoom, drawn as one band (label: first … last, ×count; grey when of several connections); zoom in to separate them',
     /** Note under a ladder with HTTP/2 packets: what their compact labels mean. */
     framesNote:
       'Labels on HTTP/2 packets list the frames they carry, by type with their stream ids: “DATA 3,5” is data of streams 3 and 5, and “+” joins frames of different types.',
@@ -61,10 +66,12 @@ export const views = {
     /** Accessible description of the focusable diagram once the inspector is ready. */
     keys: 'Packets: ↑ and ↓ select the previous or next packet, Enter shows its details; + and − zoom the time axis, 0 resets it.',
     /** Live status while selecting: "{n} of {count}: {label}, {dir}, sent at {time}". */
-    selected: '{n} of {count}: {label} on connection {conn}, {dir}, sent at {time}.',
+    selected: '{n} of {count}: {label} on {conn}, {dir}, sent at {time}.',
     none: 'No packet sent yet at this moment: play or step forward first.',
     close: 'Close',
     flight: 'Flight of {count} back-to-back packets',
+    bundle:
+      'Bundle of {count} packets sent too close together to draw apart at this zoom; zoom in (+) to see them one by one.',
     members: 'Packets in this flight',
     more: '… and {count} more',
     packet: 'Packet #{id}',

@@ -10,6 +10,7 @@ export const views: Dictionary['views'] = {
   connRange: '连接 {from}–{to}（颜色循环使用）',
   connRangeSome: '另外 {count} 条，连接 {from}–{to}（颜色循环使用）',
   connectionN: '连接 {n}',
+  connectionsRange: '连接 {from}–{to}',
   gap: '略去 {time}',
   gapsNote: '没有活动的时段已被压缩（阴影部分）：{list}。',
   listSep: '、',
@@ -27,6 +28,8 @@ export const views: Dictionary['views'] = {
     dropped: '丢失',
     inFlight: '传输中',
     flight: '连续发出的一串数据包，合画成一条带（标签：所载内容 × 个数）',
+    bundle:
+      '在当前缩放下挨得太近、无法分开画的数据包，合画成一条带（标签：第一个 … 最后一个 × 个数；属于多个连接时为灰色）；放大即可分开',
     framesNote:
       'HTTP/2 数据包上的标签列出它携带的帧：帧类型加流编号，如“DATA 3,5”表示流 3 和流 5 的数据；不同类型的帧用“+”连接。',
     quicNote:
@@ -51,10 +54,11 @@ export const views: Dictionary['views'] = {
     },
     region: '数据包详情',
     keys: '数据包：按 ↑ 和 ↓ 选择上一个或下一个数据包，按 Enter 查看详情；按 + 和 − 缩放时间轴，按 0 恢复原大小。',
-    selected: '第 {n} 个，共 {count} 个：{label}，连接 {conn}，{dir}，发送于 {time}。',
+    selected: '第 {n} 个，共 {count} 个：{label}，{conn}，{dir}，发送于 {time}。',
     none: '此刻还没有发出任何数据包：请先播放或单步前进。',
     close: '关闭',
     flight: '连续发出的 {count} 个数据包',
+    bundle: '发送时间挨得太近、在当前缩放下无法分开画的 {count} 个数据包；放大（+）即可逐个查看。',
     members: '这一串中的数据包',
     more: '……另有 {count} 个',
     packet: '数据包 #{id}',

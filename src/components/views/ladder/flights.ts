@@ -7,6 +7,8 @@
  * single marks.
  * A flight is labelled with what it carries and a count: "200 OK /img3.png ×7, 10 kB",
  * "DATA 3 ×10, 14.6 kB", "ACK ×12".
+ * Where even flights would draw more than one mark per 2 px of time axis, `bundles.ts` groups
+ * packets further (any kind, then across connections) until they do not.
  */
 import { formatFixed } from '../number-format';
 import type { LadderLine } from './marks';
@@ -15,29 +17,44 @@ import type { LadderPacket } from './packets';
 /** Lines that start closer than this (px) join one flight. */
 export const flightGapPx = 2;
 
-/** One drawn mark: a single packet, or a flight of back-to-back packets. */
+/** The `conn` of a mark that holds packets of several connections (drawn in a neutral colour). */
+export const severalConns = 0;
+
+/** One drawn mark: a single packet, a flight of back-to-back packets, or a bundle. */
 export interface LadderMark {
   /** Indices into the ladder's packets, in send order (one index for a single packet). */
   readonly members: readonly number[];
+  /** The members' connection, or `severalConns`. */
   readonly conn: number;
   /** The mark's label: the packet's own, or the flight's summary. */
   readonly label: string;
   /** When the mark is complete: the latest `endMs` of its members. */
   readonly endMs: number;
+  /**
+   * A bundle: packets of different kinds (or connections) drawn as one band because the diagram
+   * is too dense to draw them apart (`bundles.ts`); zooming in separates them.
+   */
+  readonly bundle?: true;
 }
 
 /** Whether a packet may be part of a flight. */
-function joinable(p: LadderPacket): boolean {
+export function joinable(p: LadderPacket): boolean {
   return p.kind === 'DATA' || p.kind === 'ACK';
 }
 
-/** Whether `p` is drawn like `q`: same kind, both (re)transmissions, both delivered or lost. */
-function alike(p: LadderPacket, q: LadderPacket): boolean {
-  return p.kind === q.kind && p.retransmit === q.retransmit && p.dropped === q.dropped;
+/** Whether `p` is drawn like `q`: both (re)transmissions, both delivered or lost. */
+export function drawnAlike(p: LadderPacket, q: LadderPacket): boolean {
+  return p.retransmit === q.retransmit && p.dropped === q.dropped;
+}
+
+/** Whether `p` joins a flight ending in `q`: both data or both bare ACKs, drawn alike. */
+export function flightJoins(p: LadderPacket, q: LadderPacket): boolean {
+  return joinable(p) && p.kind === q.kind && drawnAlike(p, q);
 }
 
 /** "(part 2/7)" at the end of a response segment's label. */
 const partSuffix = / \(part \d+\/\d+\)$/;
+export const baseLabel = (p: LadderPacket): string => p.label.replace(partSuffix, '');
 
 /** Bytes as the flight labels give them: "900 B", "14.6 kB", "1.2 MB" (SI, as the site does). */
 export function formatBytes(bytes: number): string {
@@ -54,54 +71,91 @@ export function flightLabel(members: readonly LadderPacket[]): string {
   const first = members[0];
   if (first === undefined) return '';
   if (first.kind === 'ACK') return `ACK ×${members.length}`;
-  const base = first.label.replace(partSuffix, '');
-  const same = members.every((p) => p.label.replace(partSuffix, '') === base);
+  const base = baseLabel(first);
+  const same = members.every((p) => baseLabel(p) === base);
   const bytes = members.reduce((sum, p) => sum + p.payloadBytes, 0);
   return `${same ? base : first.kind} ×${members.length}, ${formatBytes(bytes)}`;
 }
 
-/** A flight being built for one connection and direction. */
+/** A group being built for one key. */
 interface Open {
   readonly members: number[];
   lastY: number;
 }
 
 /**
- * The marks of a ladder: packets (sorted by send time, with their pixel lines) grouped into
- * flights where back-to-back, in the order of their first packet.
+ * Groups packets (sorted by send time, with their pixel lines): a packet joins the open group of
+ * its key when `joins` says so and its line starts less than `gapPx` below the previous member's;
+ * otherwise the group closes and the packet starts a new one. Groups come in the order of their
+ * first packet, as lists of packet indices.
+ */
+export function groupPackets(
+  packets: readonly LadderPacket[],
+  lines: readonly LadderLine[],
+  keyOf: (p: LadderPacket) => string,
+  joins: (p: LadderPacket, last: LadderPacket) => boolean,
+  gapPx: number,
+): number[][] {
+  const groups: number[][] = [];
+  const open = new Map<string, Open>();
+  packets.forEach((p, i) => {
+    const key = keyOf(p);
+    const y = (lines[i] as LadderLine).y1;
+    const group = open.get(key);
+    const last = group ? (packets[group.members.at(-1) as number] as LadderPacket) : undefined;
+    if (group && last && joins(p, last) && y - group.lastY < gapPx) {
+      group.members.push(i);
+      group.lastY = y;
+      return;
+    }
+    const members = [i];
+    groups.push(members);
+    open.set(key, { members, lastY: y });
+  });
+  return groups;
+}
+
+/** The marks of flights (groups of one connection's packets, all data or all bare ACKs). */
+export function marksOf(
+  packets: readonly LadderPacket[],
+  groups: readonly (readonly number[])[],
+): LadderMark[] {
+  return groups.map((indices) => {
+    const members = indices.map((i) => packets[i] as LadderPacket);
+    const first = members[0] as LadderPacket;
+    let endMs = first.endMs;
+    for (const p of members) endMs = Math.max(endMs, p.endMs);
+    return {
+      members: indices,
+      conn: first.conn,
+      label: members.length === 1 ? first.label : flightLabel(members),
+      endMs,
+    };
+  });
+}
+
+/** The flights of packets: groups of one connection and direction, back-to-back and alike. */
+export function flightGroups(
+  packets: readonly LadderPacket[],
+  lines: readonly LadderLine[],
+  gapPx: number,
+): number[][] {
+  return groupPackets(packets, lines, (p) => `${p.conn} ${p.dir}`, flightJoins, gapPx);
+}
+
+/**
+ * Flights: packets (sorted by send time, with their pixel lines) grouped where back-to-back, in
+ * the order of their first packet. Handshake, TLS, FIN and RST segments stay single marks.
  */
 export function ladderMarks(
   packets: readonly LadderPacket[],
   lines: readonly LadderLine[],
   gapPx: number = flightGapPx,
 ): LadderMark[] {
-  const marks: LadderMark[] = [];
-  const open = new Map<string, Open>();
-  const close = (flight: Open): void => {
-    const members = flight.members.map((i) => packets[i] as LadderPacket);
-    const only = members.length === 1 ? members[0] : undefined;
-    marks.push({
-      members: flight.members,
-      conn: (members[0] as LadderPacket).conn,
-      label: only ? only.label : flightLabel(members),
-      endMs: Math.max(...members.map((p) => p.endMs)),
-    });
-  };
-  packets.forEach((p, i) => {
-    const key = `${p.conn} ${p.dir}`;
-    const y = (lines[i] as LadderLine).y1;
-    const flight = open.get(key);
-    const last = flight ? (packets[flight.members.at(-1) as number] as LadderPacket) : undefined;
-    if (flight && last && joinable(p) && alike(p, last) && y - flight.lastY < gapPx) {
-      flight.members.push(i);
-      flight.lastY = y;
-      return;
-    }
-    if (flight) close(flight);
-    open.delete(key);
-    if (joinable(p)) open.set(key, { members: [i], lastY: y });
-    else close({ members: [i], lastY: y });
-  });
-  for (const flight of open.values()) close(flight);
-  return marks.sort((a, b) => (a.members[0] as number) - (b.members[0] as number));
+  return marksOf(packets, flightGroups(packets, lines, gapPx));
+}
+
+/** One mark per 2 px of a time axis `axisPx` long (at least 8 marks): the most a ladder draws. */
+export function markBound(axisPx: number): number {
+  return Math.max(8, Math.floor(axisPx / 2));
 }

@@ -18,7 +18,14 @@ import {
   type LadderLine,
   type PrefixPath,
 } from './marks';
-import { ladderMarks, type LadderMark } from './flights';
+import {
+  flightGroups,
+  flightGapPx,
+  markBound,
+  marksOf,
+  severalConns,
+  type LadderMark,
+} from './flights';
 import type { LadderPacket } from './packets';
 import { placeLabels, type LabelCandidate, type LadderLabel } from './place-labels';
 
@@ -39,7 +46,22 @@ export interface LadderLayoutOptions {
   readonly compressIdle?: boolean;
   /** Busy spans to collapse around instead of the packets' own (one clock across panes). */
   readonly busy?: readonly (readonly [number, number])[];
+  /**
+   * Groups packets into at most `markBound` marks (`bundles.ts`, loaded when first needed);
+   * without it the ladder draws flights, and says in `overBound` when they exceed the bound.
+   */
+  readonly bundle?: Bundler;
+  /** The connection the reader picked to see: its packets are never bundled beyond flights. */
+  readonly keepConn?: number;
 }
+
+/** What `bundles.ts` exports: the marks of packets for an axis `axisPx` long. */
+export type Bundler = (
+  packets: readonly LadderPacket[],
+  lines: readonly LadderLine[],
+  axisPx: number,
+  keepConn?: number,
+) => LadderMark[];
 
 /** Margins and sizes of the ladder (px). */
 export const ladderMargin = { top: 34, bottom: 14, left: 52, right: 16 } as const;
@@ -47,6 +69,9 @@ export const ladderMargin = { top: 34, bottom: 14, left: 52, right: 16 } as cons
 export const columnInset = 24;
 /** Minimum distance between the columns for labels to be drawn (px). */
 export const minLabelGap = 140;
+
+/** Colour of the marks that hold packets of several connections (bundles). */
+export const severalColor = 'var(--ka-fg-muted)';
 
 /** Precomputed geometry of one connection's completed packets. */
 export interface ConnGeometry {
@@ -94,14 +119,18 @@ export interface LadderLayout {
   readonly untilMs: readonly number[];
   /** Longest `untilMs - sendMs`: packets drawn on their own at t were sent after t minus this. */
   readonly maxSpanMs: number;
-  /** The marks drawn when complete: single packets and flights. */
+  /** The marks drawn when complete: single packets, flights and bundles. */
   readonly marks: readonly LadderMark[];
+  /** Flights alone exceed one mark per 2 px and no `bundle` was given: load `bundles.ts`. */
+  readonly overBound: boolean;
   readonly conns: readonly ConnGeometry[];
   /** Placed labels sorted by `showMs` (empty when the columns are too close). */
   readonly labels: readonly LadderLabel[];
   readonly labelTimes: readonly number[];
   /** First send time of each connection, ascending. */
   readonly firstSendTimes: readonly number[];
+  /** The connections of the packets, ascending (bundles may draw several in one mark). */
+  readonly connIds: readonly number[];
 }
 
 /** The pixel line of a packet. */
@@ -161,7 +190,7 @@ function connGeometry(
   }
   return {
     conn,
-    color: connColor(conn),
+    color: conn === severalConns ? severalColor : connColor(conn),
     endTimes: sorted.map((m) => m.endMs),
     line: prefixPath(line),
     dashed: prefixPath(dashed),
@@ -230,7 +259,12 @@ export function layoutLadder(
   const xServer = width - ladderMargin.right - columnInset;
   const lines = packets.map((p) => lineOf(p, xClient, xServer, y));
 
-  const marks = ladderMarks(packets, lines);
+  const flights = flightGroups(packets, lines, flightGapPx);
+  const over = flights.length > markBound(bottom - top);
+  const marks =
+    over && options.bundle
+      ? options.bundle(packets, lines, bottom - top, options.keepConn)
+      : marksOf(packets, flights);
   const untilMs = packets.map((p) => p.endMs);
   const byConn = new Map<number, LadderMark[]>();
   for (const m of marks) {
@@ -239,8 +273,10 @@ export function layoutLadder(
     if (list) list.push(m);
     else byConn.set(m.conn, [m]);
   }
+  const firstSend = new Map<number, number>();
   packets.forEach((p, i) => {
     maxSpanMs = Math.max(maxSpanMs, (untilMs[i] as number) - p.sendMs);
+    if (!firstSend.has(p.conn)) firstSend.set(p.conn, p.sendMs);
   });
   const conns = [...byConn.keys()]
     .sort((a, b) => a - b)
@@ -271,13 +307,11 @@ export function layoutLadder(
     untilMs,
     maxSpanMs,
     marks,
+    overBound: over && !options.bundle,
     conns,
     labels,
     labelTimes: labels.map((l) => l.showMs),
-    firstSendTimes: [...byConn.values()]
-      .map((ms) =>
-        Math.min(...ms.map((m) => (packets[m.members[0] as number] as LadderPacket).sendMs)),
-      )
-      .sort((a, b) => a - b),
+    firstSendTimes: [...firstSend.values()].sort((a, b) => a - b),
+    connIds: [...firstSend.keys()].sort((a, b) => a - b),
   };
 }
