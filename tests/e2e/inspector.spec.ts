@@ -7,6 +7,13 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { defaults } from '../../src/components/controls/params';
+import {
+  multiplexingScenario,
+  multiplexingSchema,
+  MUX_RUNS,
+} from '../../src/components/widgets/multiplexing-params';
+import { simulate } from '../../src/sim';
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const REGION = { en: 'Packet details', zh: '数据包详情' } as const;
@@ -190,7 +197,7 @@ test('filters: one connection shown and the rest dimmed in every ladder; bare AC
   // Both panes: HTTP/1.0's seven connections and keep-alive's one.
   expect(dimmed.length).toBeGreaterThanOrEqual(8);
   for (const [conn, o] of dimmed) expect(o, `conn ${conn}`).toBe(conn === '2' ? '1' : '0.15');
-  await show.selectOption({ label: 'all connections' });
+  await show.selectOption({ label: 'all packets' });
   for (const [, o] of await opacity()) expect(o).toBe('1');
   const acks = async (): Promise<number> =>
     (await widget.locator('.ladder .labels text').allTextContents()).filter((l) =>
@@ -199,4 +206,39 @@ test('filters: one connection shown and the rest dimmed in every ladder; bare AC
   expect(await acks()).toBeGreaterThan(0);
   await widget.getByRole('checkbox', { name: 'Hide bare ACKs' }).check();
   await expect.poll(acks).toBe(0);
+});
+
+test('filters: one request shown over the rest dimmed, in all three Multiplexing panes (its stream over HTTP/2 and HTTP/3)', async ({
+  page,
+}) => {
+  const widget = await live(page, '/embed/multiplexing/');
+  const pane = widget.locator('.ladder').nth(1);
+  await pane.locator('.plot').focus();
+  const show = pane.getByRole('combobox', { name: 'Show' });
+  // The HTTP/2 pane names each request's stream: the HTML is stream 1, the third image stream 7.
+  await show.selectOption({ label: '/img3.png (stream 7)' });
+  const overlays = widget.locator('.ladder svg .ka-inspect-req');
+  await expect(overlays).toHaveCount(3, { timeout: 15_000 });
+  // Each pane draws one line per packet that carries /img3.png's bytes, as the simulation says.
+  const carrying = MUX_RUNS.map((run) => {
+    const trace = simulate(multiplexingScenario(defaults(multiplexingSchema), run)).trace;
+    const ids = new Set(
+      trace.flatMap((e) => (e.type === 'request' && e.path === '/img3.png' ? [e.requestId] : [])),
+    );
+    return trace.filter((e) => e.type === 'packet' && e.requestIds.some((r) => ids.has(r))).length;
+  });
+  const drawn = await overlays.evaluateAll((els) =>
+    els.map((el) => (el.getAttribute('d')?.match(/M/g) ?? []).length),
+  );
+  expect(drawn).toEqual(carrying);
+  expect(Math.min(...carrying)).toBeGreaterThan(0);
+  for (const o of await widget
+    .locator('.ladder .packets > g')
+    .evaluateAll((els) => els.map((el) => getComputedStyle(el).opacity)))
+    expect(o).toBe('0.15');
+  // Every pane's inspector has loaded to draw its overlay, and its filter says the same.
+  await expect(widget.getByRole('combobox', { name: 'Show' })).toHaveCount(3);
+  await expect(widget.getByRole('combobox', { name: 'Show' }).last()).toHaveValue('r/img3.png');
+  await show.selectOption({ label: 'all packets' });
+  await expect(overlays).toHaveCount(0);
 });

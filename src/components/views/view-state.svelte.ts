@@ -5,8 +5,8 @@
  *   and back-to-back packets that shared a band separate into their own lines; every ladder of the
  *   widget reads it, so the panes of a comparison stay on one scale. The controls that change it
  *   load with the packet inspector (`ladder/Inspector.svelte`);
- * - `hideAcks`, `conn`: the inspector's filters (bare ACKs hidden; one connection shown, the
- *   others dimmed);
+ * - `hideAcks`, `conn`, `request`: the inspector's filters (bare ACKs hidden; one connection,
+ *   or the packets of one request (its stream over HTTP/2 and HTTP/3), shown over the rest dimmed);
  * - `runs`: "drop this packet", what the widget's runs offer the inspector (`Simulations`
  *   implements it); absent for widgets whose diagrams are not single runs (workload charts).
  */
@@ -31,6 +31,8 @@ export interface ViewState {
   hideAcks?: boolean;
   /** The one connection the ladders show; the others are dimmed (the inspector's filter). */
   conn?: number | undefined;
+  /** The path of the one request whose packets the ladders show over the others, dimmed. */
+  request?: string | undefined;
   readonly runs?: RunDrops | undefined;
 }
 

@@ -53,7 +53,11 @@ export const views = {
     zoomHint: 'Pinch or Ctrl + wheel over the diagram to zoom',
     filters: 'Which packets the sequence diagrams show',
     show: 'Show',
-    allConns: 'all connections',
+    allConns: 'all packets',
+    connections: 'Connections',
+    requests: 'Requests (over HTTP/2 and HTTP/3, one stream each)',
+    /** A request of an HTTP/2 or HTTP/3 connection in the "Show" filter. */
+    streamOf: '{path} (stream {stream})',
     hideAcks: 'Hide bare ACKs',
     /** QUIC packet number spaces (RFC 9000 §12.3), by packet type. */
     spaces: {

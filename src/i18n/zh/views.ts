@@ -44,7 +44,10 @@ export const views: Dictionary['views'] = {
     zoomHint: '在图上双指缩放或 Ctrl + 滚轮来缩放',
     filters: '时序图显示哪些数据包',
     show: '显示',
-    allConns: '所有连接',
+    allConns: '全部数据包',
+    connections: '连接',
+    requests: '请求（HTTP/2、HTTP/3 中各占一条流）',
+    streamOf: '{path}（流 {stream}）',
     hideAcks: '隐藏纯 ACK',
     spaces: {
       Initial: 'Initial',

@@ -3,7 +3,8 @@
  * component's own styles they would be inlined in the HTML of every page with a widget, and as
  * Svelte's injected styles they would bring its style helper into the code every widget loads.
  * Scoped under `.ka-inspect`, the element wrapping the inspector's output; `.ka-inspect-mark` is
- * the outline it draws over the diagram.
+ * the outline it draws over the diagram, `.ka-inspect-req` the packets of the request the
+ * "Show" filter picked (the others dimmed while the root has `data-ka-req`).
  */
 const CSS = `
 .ka-inspect .zoom, .ka-inspect .filters { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem; margin: 0.35rem 0; }
@@ -23,6 +24,8 @@ const CSS = `
 .ka-inspect .head { margin: 0.25rem 0; padding: 0.4rem 0.5rem; font-size: 0.8rem; white-space: pre-wrap; overflow-wrap: anywhere; background: var(--ka-bg); border: 1px solid var(--ka-border); }
 .ka-inspect .note { font-size: 0.85rem; }
 .ka-inspect .dropped { font-size: 0.9rem; }
+[data-ka-req] .ladder .packets > g, [data-ka-req] .ladder .labels { opacity: 0.15; }
+.ka-inspect-req { fill: none; stroke: var(--ka-accent); stroke-width: 2.5; pointer-events: none; }
 .ka-inspect-mark { fill: none; stroke: var(--ka-accent); stroke-width: 5; stroke-opacity: 0.55; stroke-linecap: round; pointer-events: none; }
 @media (max-width: 30rem) { .ka-inspect dl { grid-template-columns: minmax(0, 9em) minmax(0, 1fr); } }
 `;

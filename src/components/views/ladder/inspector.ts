@@ -159,3 +159,44 @@ export function packetFacts(trace: Trace, id: number): PacketFacts | undefined {
     heads,
   };
 }
+
+/** A request the "Show" filter offers: its path and, over HTTP/2 and HTTP/3, its stream. */
+export interface RequestChoice {
+  readonly path: string;
+  readonly stream?: number;
+}
+
+/**
+ * The requests of a trace by path, in the order they were first made, each with the stream it
+ * was first sent on (HTTP/2 and HTTP/3; a retry may use another).
+ */
+export function requestChoices(trace: Trace): RequestChoice[] {
+  const byPath = new Map<string, RequestChoice>();
+  for (const e of trace) {
+    if (e.type !== 'request') continue;
+    const known = byPath.get(e.path);
+    if (known === undefined) byPath.set(e.path, { path: e.path });
+    else if (known.stream === undefined && e.stream !== undefined)
+      byPath.set(e.path, { path: e.path, stream: e.stream });
+  }
+  return [...byPath.values()];
+}
+
+/**
+ * The lines (SVG path data) of the packets that carry bytes of the requests for `path` (the
+ * request, its response, or, over HTTP/2 and HTTP/3, frames of its stream) and have arrived or
+ * been lost by time `t`: drawn over a diagram whose other packets are dimmed.
+ */
+export function requestLines(layout: LadderLayout, trace: Trace, path: string, t: number): string {
+  const ids = new Set<number>();
+  for (const e of trace) if (e.type === 'request' && e.path === path) ids.add(e.requestId);
+  const carrying = new Set<number>();
+  for (const e of trace)
+    if (e.type === 'packet' && e.requestIds.some((r) => ids.has(r))) carrying.add(e.id);
+  let d = '';
+  layout.packets.forEach((p, i) => {
+    const l = layout.lines[i];
+    if (l && p.endMs <= t && carrying.has(p.id)) d += `M${l.x1},${l.y1}L${l.x2},${l.y2}`;
+  });
+  return d;
+}
