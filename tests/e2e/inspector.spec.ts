@@ -242,3 +242,42 @@ test('filters: one request shown over the rest dimmed, in all three Multiplexing
   await show.selectOption({ label: 'all packets' });
   await expect(overlays).toHaveCount(0);
 });
+
+test('the table follows the zoomed window: only the moments the diagrams show, and all of them again at zoom 1', async ({
+  page,
+}) => {
+  const widget = await live(page, '/embed/timeout-race/');
+  await widget.getByRole('button', { name: 'Show as table' }).click();
+  const table = widget.locator('.ka-table table');
+  await expect(table).toBeVisible();
+  const times = async (): Promise<number[]> =>
+    (await table.locator('tbody th').allTextContents()).map((s) => Number(s.replace(/,/g, '')));
+  const all = await times();
+  const plot = widget.locator('.ladder .plot').first();
+  await plot.focus();
+  await page.keyboard.press('+');
+  await page.keyboard.press('+');
+  await page.keyboard.press('+');
+  const note = table.locator('caption .note');
+  await expect(note).toHaveText(/^Following the zoomed sequence diagrams: the events from /);
+  // The window at the top of the zoomed ladder, read off its axis as the note states it.
+  const bounds = async (): Promise<number[]> =>
+    ((await note.textContent())?.match(/[\d,.]+(?= ms)/g) ?? []).map((s) =>
+      Number(s.replace(/,/g, '')),
+    );
+  await plot.evaluate((el) => (el.scrollTop = el.scrollHeight / 2));
+  await expect.poll(async () => (await bounds())[0] ?? 0).toBeGreaterThan(0);
+  const [from = 0, to = 0] = await bounds();
+  const shown = await times();
+  expect(shown.length).toBeGreaterThan(0);
+  expect(shown.length).toBeLessThan(all.length);
+  // The note rounds to 0.1 ms or better; the rows are every moment of the trace in between.
+  for (const x of shown) {
+    expect(x).toBeGreaterThanOrEqual(from - 0.1);
+    expect(x).toBeLessThanOrEqual(to + 0.1);
+  }
+  expect(shown).toEqual(all.filter((x) => x >= from - 0.1 && x <= to + 0.1));
+  await page.keyboard.press('0');
+  await expect(note).toHaveCount(0);
+  expect(await times()).toEqual(all);
+});

@@ -7,6 +7,7 @@
  *   load with the packet inspector (`ladder/Inspector.svelte`);
  * - `hideAcks`, `conn`, `request`: the inspector's filters (bare ACKs hidden; one connection,
  *   or the packets of one request (its stream over HTTP/2 and HTTP/3), shown over the rest dimmed);
+ * - `window`: while zoomed, the span of time the ladders show, which the trace table follows;
  * - `runs`: "drop this packet", what the widget's runs offer the inspector (`Simulations`
  *   implements it); absent for widgets whose diagrams are not single runs (workload charts).
  */
@@ -33,6 +34,8 @@ export interface ViewState {
   conn?: number | undefined;
   /** The path of the one request whose packets the ladders show over the others, dimmed. */
   request?: string | undefined;
+  /** While zoomed, the times the ladders' scrolling window shows (the table follows it). */
+  window?: { readonly fromMs: number; readonly toMs: number } | undefined;
   readonly runs?: RunDrops | undefined;
 }
 

@@ -218,6 +218,8 @@ export const views = {
     next: 'Next {n}',
     latest: 'Latest',
     range: 'Events {from}–{to} of {total}',
+    /** While the sequence diagrams are zoomed, the table holds their window's moments. */
+    window: 'Following the zoomed sequence diagrams: the events from {from} to {to}.',
   },
   dir: {
     c2s: 'client → server',

@@ -190,6 +190,7 @@ export const views: Dictionary['views'] = {
     next: '后 {n} 个',
     latest: '最新',
     range: '第 {from}–{to} 个事件，共 {total} 个',
+    window: '跟随放大后的时序图：显示 {from} 至 {to} 之间的事件。',
   },
   dir: {
     c2s: '客户端 → 服务器',

@@ -200,3 +200,14 @@ export function requestLines(layout: LadderLayout, trace: Trace, path: string, t
   });
   return d;
 }
+
+/** The time (ms) at `px` on a ladder's axis: the inverse of `axisPos`, clamped to the axis. */
+export function axisTime(layout: LadderLayout, px: number): number {
+  const segs = layout.axis.segments;
+  const first = segs[0];
+  if (first === undefined) return 0;
+  let s = first;
+  for (const seg of segs) if (seg.px0 <= px) s = seg;
+  if (px <= s.px0 || s.px1 === s.px0) return s.ms0;
+  return Math.min(s.ms1, s.ms0 + ((px - s.px0) * (s.ms1 - s.ms0)) / (s.px1 - s.px0));
+}
