@@ -19,6 +19,8 @@ export const FRAME_PAGE = '/widgets/?race.objects=60&race.objectBytes=3000&race.
 /** Frame timings of one played widget. */
 export interface FrameReport {
   page: string;
+  /** The ladders' zoom factor while playing (1: not zoomed). */
+  zoom: number;
   /** Packets in the traces on screen (both runs). */
   packets: number;
   /** Animation frames measured. */
@@ -34,8 +36,15 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.max(0, i)] ?? 0;
 }
 
-/** Plays the race for about 3 s at 1× and returns p95 and max scripting time per frame. */
-export async function measureFrames(browser: Browser, origin: string): Promise<FrameReport> {
+/**
+ * Plays the race for about 3 s at 1× and returns p95 and max scripting time per frame; with
+ * `zoom` (a power of 2), the ladders are zoomed that much first (their window follows playback).
+ */
+export async function measureFrames(
+  browser: Browser,
+  origin: string,
+  zoom = 1,
+): Promise<FrameReport> {
   const context = await browser.newContext({
     viewport: { width: 1280, height: 900 },
     reducedMotion: 'no-preference',
@@ -54,11 +63,21 @@ export async function measureFrames(browser: Browser, origin: string): Promise<F
       () => !document.querySelector<HTMLButtonElement>('#ka-race button.primary')?.disabled,
     );
     const packets = await widget.getAttribute('data-packets');
+    if (zoom > 1) {
+      await widget.locator('.ladder .plot').first().focus();
+      await widget.locator('.zoom').first().waitFor();
+      for (let z = 1; z < zoom; z *= 2) await page.keyboard.press('+');
+      await widget
+        .locator('.zoom .factor')
+        .first()
+        .filter({ hasText: `${zoom}×` })
+        .waitFor();
+    }
     // Warm up once (first frames compile code paths), then measure from the start.
-    await widget.getByRole('button', { name: 'Reset' }).click();
+    await widget.getByRole('button', { name: 'Reset', exact: true }).click();
     await play.click();
     await page.waitForTimeout(500);
-    await widget.getByRole('button', { name: 'Reset' }).click();
+    await widget.getByRole('button', { name: 'Reset', exact: true }).click();
     await page.evaluate(() => {
       window.__kaFrameProbe = [];
     });
@@ -69,6 +88,7 @@ export async function measureFrames(browser: Browser, origin: string): Promise<F
     const sorted = [...samples].sort((a, b) => a - b);
     return {
       page: FRAME_PAGE,
+      zoom,
       packets: Number(packets ?? 0),
       frames: sorted.length,
       p95Ms: Number(percentile(sorted, 95).toFixed(2)),

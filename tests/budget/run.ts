@@ -72,10 +72,11 @@ const BUDGET = {
   targetPerformance: 98,
   performanceRuns: 3,
   /**
-   * p95 scripting time per animation frame with about 1,000 packets on screen (ms). Printed, not
-   * gated, until issue 15's flights bound the marks a ladder draws: on 2026-12-04 the build of
-   * 2026-11-22 measured 9.4, 7.3 and 8.8 ms in three runs on this machine and today's 13.0, 12.1
-   * and 10.0 ms, so the gate passed or failed by chance before and fails now.
+   * p95 scripting time per animation frame with about 1,000 packets on screen (ms). Gated at zoom
+   * 1 since flights and bundles bound the marks a ladder draws (issue 15): 4.8 to 5.6 ms measured
+   * in seven runs on this machine, 2026-12-04/05 (before flights: 9.4 to 13.0 ms). Zoomed 4× it is
+   * printed, not gated: 6.8 and 7.2 ms in two runs on 2026-12-05, too close to the budget for a
+   * gate that must not fail by chance.
    */
   frameP95Ms: 8,
 };
@@ -118,7 +119,7 @@ async function main(): Promise<void> {
   const preview = await startPreview(Number(process.env['PREVIEW_PORT'] ?? 4321));
   const failures: string[] = [];
   const rows: (PageWeight & HtmlWeight & Scores & { fcpMs?: number; notes: string[] })[] = [];
-  let frames: FrameReport | undefined;
+  let frames: FrameReport[] | undefined;
   let latency: LatencyRow[] | undefined;
   try {
     const browser = await chromium.launch({
@@ -166,7 +167,17 @@ async function main(): Promise<void> {
         );
       }
     }
-    frames = await measureFrames(browser, preview.origin);
+    // Unzoomed, and zoomed 4× (the ladders 4× taller, their window following playback).
+    frames = [
+      await measureFrames(browser, preview.origin),
+      await measureFrames(browser, preview.origin, 4),
+    ];
+    const unzoomed = frames[0];
+    if (unzoomed && unzoomed.p95Ms >= BUDGET.frameP95Ms) {
+      failures.push(
+        `frames: p95 ${unzoomed.p95Ms.toFixed(2)} ms of scripting per frame at zoom 1 (budget < ${BUDGET.frameP95Ms} ms)`,
+      );
+    }
     latency = await measureInputLatency(browser, preview.origin);
     await browser.close();
 
@@ -241,9 +252,9 @@ async function main(): Promise<void> {
   console.log(
     `performance under ${BUDGET.targetPerformance} (the target; gate ${BUDGET.minPerformance}): ${belowTarget.length === 0 ? 'none' : belowTarget.map((r) => `${r.path} ${r.performance}`).join(', ')}`,
   );
-  if (frames) {
+  for (const f of frames ?? []) {
     console.log(
-      `frames: ${frames.page}: ${frames.packets} packets, ${frames.frames} frames, p95 ${frames.p95Ms.toFixed(2)} ms, max ${frames.maxMs.toFixed(2)} ms of scripting per frame (target p95 < ${BUDGET.frameP95Ms} ms, not gated until issue 15)`,
+      `frames: ${f.page}, zoom ${f.zoom}×: ${f.packets} packets, ${f.frames} frames, p95 ${f.p95Ms.toFixed(2)} ms, max ${f.maxMs.toFixed(2)} ms of scripting per frame (budget p95 < ${BUDGET.frameP95Ms} ms${f.zoom === 1 ? '' : ', printed, not gated'})`,
     );
   }
   // Reported, not gated yet: drawing a dense ladder on the main thread exceeds the task budget
