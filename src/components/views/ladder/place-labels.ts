@@ -8,13 +8,16 @@ import type { LadderLine } from './marks';
 import type { PacketKind } from '../../../sim/trace';
 
 /**
- * Label metrics (px) for the 11 px monospace text of `.labels` in Ladder.svelte: the common
- * monospace fonts advance 0.6 em per character (DejaVu Sans Mono, Menlo, SF Mono: 6.6 px at
- * 11 px), so no label's text runs past its box.
+ * Label metrics (px) for the 12 px monospace text of the ladder's labels: the common monospace
+ * fonts advance 0.6 em per character (DejaVu Sans Mono, Menlo, SF Mono: 7.2 px at 12 px), so no
+ * label's text runs past its box.
  */
-export const labelCharWidth = 6.7;
-/** Height of a label box (px). */
-export const labelHeight = 13;
+export const labelCharWidth = 7.3;
+/**
+ * Height a label takes (px): its 14 px box (12 px text: ascent and descent of 1.17 em) and a
+ * pixel between rows.
+ */
+export const labelHeight = 15;
 
 /** A label placed once per layout, shown from `showMs` on (when the packet is halfway). */
 export interface LadderLabel {
