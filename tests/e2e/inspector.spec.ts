@@ -162,15 +162,27 @@ test('zoom: + and − on a focused ladder scale every pane of a comparison toget
 test('in present mode, Escape closes the packet details and the presentation stays', async ({
   page,
 }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
   await page.goto('/embed/timeout-race/?present=1');
   const leave = page.getByRole('button', { name: 'Leave presentation' });
   await expect(leave).toBeVisible({ timeout: 30_000 });
   const plot = page.locator('.ka-live .ladder .plot').first();
   await plot.focus();
-  await page.keyboard.press('ArrowDown');
+  // The fourth packet, the first response: its panel is among the tallest (it shows the head).
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
   const region = page.getByRole('region', { name: REGION.en });
   await expect(region).toBeFocused();
+  await expect(region.getByText('Response head, as on the wire')).toBeVisible();
+  // The whole panel lies within the scrolling diagrams on a 1024 × 768 projector.
+  const [panel, views] = await Promise.all([
+    region.evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect),
+    page
+      .locator('.ka-live .views')
+      .evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect),
+  ]);
+  expect(panel.top).toBeGreaterThanOrEqual(views.top - 1);
+  expect(panel.bottom).toBeLessThanOrEqual(views.bottom + 1);
   await page.keyboard.press('Escape');
   await expect(region).toHaveCount(0);
   await expect(plot).toBeFocused();

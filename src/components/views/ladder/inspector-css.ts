@@ -28,6 +28,9 @@ const CSS = `
 .ka-inspect-req { fill: none; stroke: var(--ka-accent); stroke-width: 2.5; pointer-events: none; }
 .ka-inspect-mark { fill: none; stroke: var(--ka-accent); stroke-width: 5; stroke-opacity: 0.55; stroke-linecap: round; pointer-events: none; }
 @media (max-width: 30rem) { .ka-inspect dl { grid-template-columns: minmax(0, 9em) minmax(0, 1fr); } }
+/* Present mode: the player is outside the scrolling diagrams, and the panel (given their height
+   as its max-height when it opens) scrolls inside itself. */
+.ka-live[data-ka-present] .ka-inspect .inspector { scroll-margin-top: 0.25rem; box-sizing: border-box; overflow: auto; overscroll-behavior: contain; }
 `;
 
 /** Adds the inspector's styles to the page, once. */
