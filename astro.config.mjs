@@ -102,9 +102,9 @@ const CHUNK_GROUPS = [
           'lanes',
           'clock',
         ]),
-        // Not the ladder's packet inspector (it loads when a reader first focuses or clicks a
-        // diagram) nor its bundling (loaded by a diagram too dense for flights alone).
-        'src[\\\\/]components[\\\\/]views[\\\\/](ladder|waterfall)[\\\\/](?![Ii]nspector|bundles)',
+        // Not the ladder's packet inspector and its overview strip (they load when a reader first
+        // focuses or clicks a diagram) nor its bundling (loaded by a diagram too dense for flights).
+        'src[\\\\/]components[\\\\/]views[\\\\/](ladder|waterfall)[\\\\/](?![Ii]nspector|Overview|bundles)',
         modules('widgets', ['RunViews', 'SideBySide']),
         'src[\\\\/]sim[\\\\/]stalls\\.',
       ].join('|'),

@@ -14,6 +14,7 @@ import {
   MUX_RUNS,
 } from '../../src/components/widgets/multiplexing-params';
 import { simulate } from '../../src/sim';
+import { ladderMargin } from '../../src/components/views/ladder/layout';
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const REGION = { en: 'Packet details', zh: '数据包详情' } as const;
@@ -292,4 +293,58 @@ test('the table follows the zoomed window: only the moments the diagrams show, a
   await page.keyboard.press('0');
   await expect(note).toHaveCount(0);
   expect(await times()).toEqual(all);
+});
+
+test('the overview strip: keys move the window of every pane, a drag across it zooms to that span', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  const widget = await live(page, '/embed/multiplexing/');
+  const plots = widget.locator('.ladder .plot');
+  await plots.first().focus();
+  const strip = widget.getByRole('slider', { name: /^Overview of the whole time axis/ }).first();
+  await expect(strip).toBeVisible();
+  const tops = (): Promise<number[]> =>
+    plots.evaluateAll((els) => els.map((el) => Math.round(el.scrollTop)));
+  // A drag across the second quarter of the strip, at zoom 1 (the whole axis in the window):
+  // that quarter of the plot fills the window, so the zoom is 4× and the window starts there.
+  await strip.scrollIntoViewIfNeeded();
+  const before = await plots.first().evaluate((el) => el.scrollHeight);
+  const box = await strip.boundingBox();
+  if (!box) throw new Error('no strip');
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width * 0.25, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.4, y, { steps: 3 });
+  await page.mouse.move(box.x + box.width * 0.5, y, { steps: 3 });
+  await page.mouse.up();
+  await expect(widget.locator('.zoom .factor').first()).toHaveText(
+    /^Time drawn (3\.9\d|4|4\.0\d)× larger/,
+  );
+  const [height, top] = await plots
+    .first()
+    .evaluate((el) => [el.scrollHeight, el.scrollTop] as const);
+  // The brushed start, a quarter down the unzoomed plot, at the same point of the stretched axis
+  // (the margins above and below it keep their size); one strip pixel is 1/200 of the plot.
+  const { top: m0, bottom: m1 } = ladderMargin;
+  const expected = m0 + ((0.25 * before - m0) * (height - m0 - m1)) / (before - m0 - m1);
+  expect(Math.abs(top - expected)).toBeLessThanOrEqual((2 * height) / 200);
+  await expect.poll(tops).toEqual([top, top, top].map(Math.round));
+  // Keys on the strip: End shows the end of every pane, Home their start; the player ignores them.
+  const time = await widget.locator('.player input[type=range]').inputValue();
+  await strip.focus();
+  await page.keyboard.press('End');
+  const end = await plots.first().evaluate((el) => Math.round(el.scrollHeight - el.clientHeight));
+  await expect.poll(tops).toEqual([end, end, end]);
+  await page.keyboard.press('Home');
+  await expect.poll(tops).toEqual([0, 0, 0]);
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(async () => (await tops())[0]).toBeGreaterThan(0);
+  expect(await widget.locator('.player input[type=range]').inputValue()).toBe(time);
+  await expect(strip).toHaveAttribute(
+    'aria-valuetext',
+    /^showing [\d,.]+ ms to [\d,.]+ ms, of [\d,.]+ ms$/,
+  );
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 });

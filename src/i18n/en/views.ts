@@ -51,6 +51,10 @@ export const views = {
     zoomReset: 'Reset zoom (0)',
     zoomValue: 'Time drawn {factor}× larger; drag or scroll to move, pinch or Ctrl + wheel to zoom',
     zoomHint: 'Pinch or Ctrl + wheel over the diagram to zoom',
+    /** The overview strip under the zoom buttons: the whole time axis and the window shown. */
+    overview:
+      'Overview of the whole time axis: drag across it to zoom to a span, drag the window to move it; ← → and Page Up/Down move it',
+    overviewValue: 'showing {from} to {to}, of {total}',
     filters: 'Which packets the sequence diagrams show',
     show: 'Show',
     allConns: 'all packets',

@@ -42,6 +42,9 @@ export const views: Dictionary['views'] = {
     zoomReset: '恢复原大小（0）',
     zoomValue: '时间轴放大到 {factor} 倍；拖动或滚动来移动，双指缩放或 Ctrl + 滚轮来缩放',
     zoomHint: '在图上双指缩放或 Ctrl + 滚轮来缩放',
+    overview:
+      '整个时间轴的概览：在其上拖选一段即可放大到该段，拖动窗口可移动它；也可用 ← → 和 Page Up/Page Down 移动',
+    overviewValue: '显示 {from} 至 {to}，共 {total}',
     filters: '时序图显示哪些数据包',
     show: '显示',
     allConns: '全部数据包',

@@ -9,6 +9,12 @@
 const CSS = `
 .ka-inspect .zoom, .ka-inspect .filters { display: flex; flex-wrap: wrap; align-items: center; gap: 0.25rem; margin: 0.35rem 0; }
 .ka-inspect .filters { gap: 0.25rem 1rem; font-size: 0.9rem; }
+.ka-inspect .overview { flex: none; touch-action: none; cursor: crosshair; border-radius: 2px; }
+.ka-inspect .overview:focus-visible { outline: 2px solid var(--ka-accent); outline-offset: 2px; }
+.ka-inspect .overview .track { fill: var(--ka-bg-soft); stroke: var(--ka-border); }
+.ka-inspect .overview .bar { fill: var(--ka-fg-muted); }
+.ka-inspect .overview .window { fill: var(--ka-accent); fill-opacity: 0.18; stroke: var(--ka-accent); stroke-width: 1.5; cursor: grab; }
+.ka-inspect .overview .brush { fill: var(--ka-accent); fill-opacity: 0.3; }
 .ka-inspect .factor { color: var(--ka-fg-muted); font-size: 0.85rem; font-variant-numeric: tabular-nums; }
 .ka-inspect .inspector { margin: 0.5rem 0; padding: 0.6rem 0.75rem; border: 1px solid var(--ka-border); border-left: 4px solid var(--ka-accent); border-radius: 4px; background: var(--ka-bg-soft); font-size: 0.9rem; scroll-margin-top: 11rem; }
 .ka-inspect .inspector:focus-visible { outline: 2px solid var(--ka-accent); outline-offset: 2px; }
