@@ -87,8 +87,17 @@ export type ParamValues<S extends ParamSchema> = {
   -readonly [P in S[number] as P['key']]: ValueOf<P>;
 };
 
+/**
+ * Whether schemas and chapter defaults are checked: on the server, which renders every widget of
+ * every page with the same schemas and values (an authoring error fails the build), and in
+ * development, tests and Node tools (no Vite there: `import.meta.env` is absent). The browser's
+ * production build leaves the checks and their messages out of the code every widget loads.
+ */
+const checked = import.meta.env?.SSR !== false || import.meta.env?.DEV === true;
+
 /** Declares a schema, keeping its keys and enum values as literal types. */
 export function defineSchema<const S extends ParamSchema>(schema: S): S {
+  if (!checked) return schema;
   const seen = new Set<string>();
   for (const p of schema) {
     if (!/^[a-zA-Z][a-zA-Z0-9]*$/.test(p.key)) {
@@ -313,13 +322,14 @@ function withDefaultsOf<S extends ParamSchema>(schema: S, initial: Partial<Param
   const record = initial as Record<string, unknown>;
   const byKey = new Set(schema.map((p) => p.key));
   for (const key of Object.keys(record)) {
-    if (!byKey.has(key)) {
+    if (checked && !byKey.has(key)) {
       throw new Error(`unknown parameter "${key}"; expected one of ${[...byKey].join(', ')}`);
     }
   }
   return schema.map((p) => {
     if (!(p.key in record) || record[p.key] === undefined) return p;
     const value = record[p.key];
+    if (!checked) return { ...p, default: value };
     const ok =
       p.type === 'number'
         ? typeof value === 'number' && value >= p.min && value <= p.max && snap(p, value) === value
