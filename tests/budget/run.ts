@@ -72,11 +72,11 @@ const BUDGET = {
   targetPerformance: 98,
   performanceRuns: 3,
   /**
-   * p95 scripting time per animation frame with about 1,000 packets on screen (ms). Gated at zoom
-   * 1 since flights and bundles bound the marks a ladder draws (issue 15): 4.8 to 5.6 ms measured
-   * in seven runs on this machine, 2026-12-04/05 (before flights: 9.4 to 13.0 ms). Zoomed 4× it is
-   * printed, not gated: 6.8 and 7.2 ms in two runs on 2026-12-05, too close to the budget for a
-   * gate that must not fail by chance.
+   * p95 scripting time per animation frame with about 1,000 packets on screen (ms), at zoom 1 and
+   * zoomed 4× (issue 15). Gated since flights and bundles bound the marks a ladder draws and a
+   * zoomed ladder no longer lays the page out in every frame: on 2026-12-05, 3.4 to 5.6 ms in
+   * three runs of each (before flights: 9.4 to 13.0 ms unzoomed; zoomed before the fix: 6.8 to
+   * 9.4 ms).
    */
   frameP95Ms: 8,
 };
@@ -172,11 +172,12 @@ async function main(): Promise<void> {
       await measureFrames(browser, preview.origin),
       await measureFrames(browser, preview.origin, 4),
     ];
-    const unzoomed = frames[0];
-    if (unzoomed && unzoomed.p95Ms >= BUDGET.frameP95Ms) {
-      failures.push(
-        `frames: p95 ${unzoomed.p95Ms.toFixed(2)} ms of scripting per frame at zoom 1 (budget < ${BUDGET.frameP95Ms} ms)`,
-      );
+    for (const f of frames) {
+      if (f.p95Ms >= BUDGET.frameP95Ms) {
+        failures.push(
+          `frames: p95 ${f.p95Ms.toFixed(2)} ms of scripting per frame at zoom ${f.zoom} (budget < ${BUDGET.frameP95Ms} ms)`,
+        );
+      }
     }
     latency = await measureInputLatency(browser, preview.origin);
     await browser.close();
@@ -254,7 +255,7 @@ async function main(): Promise<void> {
   );
   for (const f of frames ?? []) {
     console.log(
-      `frames: ${f.page}, zoom ${f.zoom}×: ${f.packets} packets, ${f.frames} frames, p95 ${f.p95Ms.toFixed(2)} ms, max ${f.maxMs.toFixed(2)} ms of scripting per frame (budget p95 < ${BUDGET.frameP95Ms} ms${f.zoom === 1 ? '' : ', printed, not gated'})`,
+      `frames: ${f.page}, zoom ${f.zoom}×: ${f.packets} packets, ${f.frames} frames, p95 ${f.p95Ms.toFixed(2)} ms, max ${f.maxMs.toFixed(2)} ms of scripting per frame (budget p95 < ${BUDGET.frameP95Ms} ms)`,
     );
   }
   // Reported, not gated yet: drawing a dense ladder on the main thread exceeds the task budget

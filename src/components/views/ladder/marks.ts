@@ -39,9 +39,20 @@ export function prefixPath(parts: readonly string[]): PrefixPath {
   return { full: parts.join(''), cum };
 }
 
-/** The first k marks of a prefix path. */
+/** The last slice taken of each prefix path, handed out again while k stays the same. */
+const lastSlice = new WeakMap<PrefixPath, { readonly k: number; readonly s: string }>();
+
+/**
+ * The first k marks of a prefix path. The same string object while k stays the same, so the view
+ * sees an unchanged attribute at once (comparing two long equal strings costs their length, and
+ * a zoomed ladder's paths are long).
+ */
 export function prefixSlice(p: PrefixPath, k: number): string {
-  return p.full.slice(0, p.cum[k] ?? p.full.length);
+  const last = lastSlice.get(p);
+  if (last?.k === k) return last.s;
+  const s = p.full.slice(0, p.cum[k] ?? p.full.length);
+  lastSlice.set(p, { k, s });
+  return s;
 }
 
 /** Path of a packet's line. */
