@@ -70,3 +70,24 @@ for (const name of Object.keys(widgetParams) as WidgetName[]) {
     });
   }
 }
+
+test('the parameters collapse to their legend and come back', async ({ page }) => {
+  await page.setViewportSize({ width: 700, height: 900 });
+  await page.goto('/zh/embed/race/');
+  await settled(page);
+  const height = (): Promise<number> => page.evaluate(() => document.documentElement.scrollHeight);
+  const before = await height();
+  const rtt = page.getByRole('slider', { name: '往返时延（RTT）' });
+  await expect(rtt).toBeVisible();
+  const hide = page.getByRole('button', { name: '隐藏参数' });
+  await expect(hide).toHaveAttribute('aria-expanded', 'true');
+  await hide.click();
+  await expect(rtt).toBeHidden();
+  const show = page.getByRole('button', { name: '显示参数' });
+  await expect(show).toHaveAttribute('aria-expanded', 'false');
+  // The parameters took at least 200 px of a 700 px column.
+  expect(before - (await height())).toBeGreaterThan(200);
+  await show.click();
+  await expect(rtt).toBeVisible();
+  expect(await height()).toBe(before);
+});

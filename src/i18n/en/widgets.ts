@@ -25,6 +25,9 @@ export const widgets = {
   runFailed: 'The simulation failed: {message}',
   hideTable: 'Hide table',
   parameters: 'Parameters',
+  /** The parameters' collapse button (its name adds "parameters"). */
+  paramsHide: 'Hide parameters',
+  paramsShow: 'Show parameters',
   groupUnused: 'Not used in this mode; shown because a value differs from its default.',
   packetsTitle: 'Packets',
   requestsTitle: 'Requests, by connection',

@@ -24,6 +24,8 @@ export const widgets: Dictionary['widgets'] = {
   showTable: '以表格显示',
   hideTable: '隐藏表格',
   parameters: '参数',
+  paramsHide: '隐藏参数',
+  paramsShow: '显示参数',
   groupUnused: '当前模式不使用这一组；因为其中有值不同于默认值，所以仍然显示。',
   packetsTitle: '数据包',
   requestsTitle: '请求（按连接归类）',
