@@ -35,7 +35,7 @@ export const views = {
     flight: 'back-to-back packets, drawn as one band (label: what they carry, ×count)',
     /** Legend of a diagram too dense to draw every flight: some marks are bundles. */
     bundle:
-      'packets too close together to draw apart at this zoom, drawn as one band (label: first … last, ×count; grey when of several connections); zoom in to separate them',
+      'packets too close together to draw apart at this zoom, drawn as one band (label: what they carry, first … last, ×count; grey when of several connections); zoom in to separate them',
     /** Note under a ladder with HTTP/2 packets: what their compact labels mean. */
     framesNote:
       'Labels on HTTP/2 packets list the frames they carry, by type with their stream ids: “DATA 3,5” is data of streams 3 and 5, and “+” joins frames of different types.',

@@ -133,7 +133,7 @@ describe('bundledMarks', () => {
     expect(marks[1]?.conn).toBe(3);
   });
 
-  it('names a bundle of more than two kinds by its first and last labels', () => {
+  it('names a bundle of more than two kinds by what it carries, then its first and last labels', () => {
     const kinds: [PacketKind, string][] = [
       ['SYN', 'SYN'],
       ['ACK', 'ACK'],
@@ -146,7 +146,12 @@ describe('bundledMarks', () => {
     const { packets, lines } = ladder(specs);
     // 12 single marks over 10 px (bound 8) → one bundle per connection.
     const marks = bundledMarks(packets, lines, 10);
-    expect(marks.map((m) => m.label)).toEqual(['SYN … FIN ×4', 'SYN … FIN ×4', 'SYN … FIN ×4']);
+    // The GET names each: it is neither first nor last.
+    expect(marks.map((m) => m.label)).toEqual([
+      'GET /a.png: SYN … FIN ×4',
+      'GET /a.png: SYN … FIN ×4',
+      'GET /a.png: SYN … FIN ×4',
+    ]);
   });
 
   it('holds the bound and joins only packets drawn alike, for any packets', () => {

@@ -56,8 +56,9 @@ function bundleMarks(
 
 /**
  * A bundle's label: a flight's when its members are all data or all bare ACKs; otherwise the
- * one label, or the first and last, the count and any payload: "SYN ×12",
- * "SYN + GET /a.png ×2, 400 B", "SYN … FIN ×9, 10.4 kB".
+ * one label, or the first and last, the count and any payload, after the first data packet's
+ * label when that is neither: "SYN ×12", "SYN + GET /a.png ×2, 400 B",
+ * "GET /a.png: SYN … FIN ×10, 400 B" (a short connection's client side).
  */
 export function bundleLabel(members: readonly LadderPacket[]): string {
   const first = members[0];
@@ -68,7 +69,11 @@ export function bundleLabel(members: readonly LadderPacket[]): string {
   const names = new Set(members.map(baseLabel)).size;
   const count = `×${members.length}${bytes > 0 ? `, ${formatBytes(bytes)}` : ''}`;
   if (names === 1) return `${baseLabel(first)} ${count}`;
-  return `${baseLabel(first)}${names === 2 ? ' + ' : ' … '}${baseLabel(last)} ${count}`;
+  if (names === 2) return `${baseLabel(first)} + ${baseLabel(last)} ${count}`;
+  // What the bundle carries first (a request, a response) names it, before its first and last.
+  const data = members.find((p) => p.kind === 'DATA');
+  const what = data && data !== first && data !== last ? `${baseLabel(data)}: ` : '';
+  return `${what}${baseLabel(first)} … ${baseLabel(last)} ${count}`;
 }
 
 /** Largest gap (px) between packets of one connection bundled before connections are merged. */
