@@ -5,9 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  axisTime,
   distanceToSegment,
   packetAt,
   packetFacts,
+  requestChoices,
+  requestLines,
   visibleMarks,
 } from '../../../src/components/views/ladder/inspector';
 import type { LadderLayout } from '../../../src/components/views/ladder/layout';
@@ -106,5 +109,63 @@ describe('packetFacts', () => {
   });
   it('no facts for an id the trace lacks', () => {
     expect(packetFacts([] as Trace, 1)).toBeUndefined();
+  });
+});
+
+describe('the Show filter and the zoom window', () => {
+  it('lists requests by path in first-made order, with the stream they were first sent on', () => {
+    const trace = [
+      { type: 'request', t: 0, step: 'queued', requestId: 1, path: '/index.html' },
+      { type: 'request', t: 1, step: 'queued', requestId: 2, path: '/a.png' },
+      { type: 'request', t: 2, step: 'sent', requestId: 1, path: '/index.html', stream: 1 },
+      { type: 'request', t: 3, step: 'sent', requestId: 2, path: '/a.png', stream: 3 },
+      // A retry on another stream does not change the one offered.
+      { type: 'request', t: 4, step: 'sent', requestId: 2, path: '/a.png', stream: 5 },
+      { type: 'request', t: 5, step: 'queued', requestId: 3, path: '/next1' },
+    ] as unknown as Trace;
+    expect(requestChoices(trace)).toEqual([
+      { path: '/index.html', stream: 1 },
+      { path: '/a.png', stream: 3 },
+      { path: '/next1' },
+    ]);
+  });
+
+  it('draws the lines of the packets carrying a path’s requests that have ended by t', () => {
+    // Packets 1 (request 1), 2 (request 2), 3 (requests 1 and 2), 4 (none); request 2 is /a.png.
+    const trace = [
+      { type: 'request', step: 'queued', requestId: 1, path: '/index.html' },
+      { type: 'request', step: 'queued', requestId: 2, path: '/a.png' },
+      { type: 'packet', id: 1, requestIds: [1] },
+      { type: 'packet', id: 2, requestIds: [2] },
+      { type: 'packet', id: 3, requestIds: [1, 2] },
+      { type: 'packet', id: 4, requestIds: [] },
+    ] as unknown as Trace;
+    const layout = {
+      packets: [1, 2, 3, 4].map((id) => ({ id, endMs: 10 * id })),
+      lines: [1, 2, 3, 4].map((id) => ({ x1: 0, y1: id, x2: 100, y2: id + 5 })),
+    } as unknown as LadderLayout;
+    expect(requestLines(layout, trace, '/a.png', 40)).toBe('M0,2L100,7M0,3L100,8');
+    // Packet 3 ends at 30 ms: at 25 ms only packet 2 has.
+    expect(requestLines(layout, trace, '/a.png', 25)).toBe('M0,2L100,7');
+    expect(requestLines(layout, trace, '/none', 40)).toBe('');
+  });
+
+  it('reads times off a ladder axis with a collapsed gap (the inverse of its positions)', () => {
+    // 0–100 ms over 34–234 px (2 px per ms), a gap 100–1,000 ms drawn in 234–254 px, then
+    // 1,000–1,100 ms over 254–454 px.
+    const layout = {
+      axis: {
+        segments: [
+          { ms0: 0, ms1: 100, px0: 34, px1: 234, gap: false },
+          { ms0: 100, ms1: 1000, px0: 234, px1: 254, gap: true },
+          { ms0: 1000, ms1: 1100, px0: 254, px1: 454, gap: false },
+        ],
+      },
+    } as unknown as LadderLayout;
+    expect(axisTime(layout, 0)).toBe(0);
+    expect(axisTime(layout, 134)).toBe(50);
+    expect(axisTime(layout, 244)).toBe(550);
+    expect(axisTime(layout, 354)).toBe(1050);
+    expect(axisTime(layout, 900)).toBe(1100);
   });
 });
