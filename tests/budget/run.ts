@@ -75,8 +75,9 @@ const BUDGET = {
    * p95 scripting time per animation frame with about 1,000 packets on screen (ms), at zoom 1 and
    * zoomed 4× (issue 15). Gated since flights and bundles bound the marks a ladder draws and a
    * zoomed ladder no longer lays the page out in every frame: on 2026-12-05, 3.4 to 5.6 ms in
-   * three runs of each (before flights: 9.4 to 13.0 ms unzoomed; zoomed before the fix: 6.8 to
-   * 9.4 ms).
+   * three runs of each alone, 6.2 (zoom 1) and 7.0 ms (4×) within a full `npm test` (before
+   * flights: 9.4 to 13.0 ms unzoomed; zoomed before the fix: 6.8 to 9.4 ms). A run at or over the
+   * budget is measured twice more and the median counts.
    */
   frameP95Ms: 8,
 };
@@ -168,14 +169,20 @@ async function main(): Promise<void> {
       }
     }
     // Unzoomed, and zoomed 4× (the ladders 4× taller, their window following playback).
-    frames = [
-      await measureFrames(browser, preview.origin),
-      await measureFrames(browser, preview.origin, 4),
-    ];
-    for (const f of frames) {
-      if (f.p95Ms >= BUDGET.frameP95Ms) {
+    // A run at or over the budget is measured twice more and the median run counts, as for
+    // Lighthouse: one 3-second play on a 2-core machine varies by about a third.
+    frames = [];
+    for (const zoom of [1, 4]) {
+      const runs = [await measureFrames(browser, preview.origin, zoom)];
+      if ((runs[0]?.p95Ms ?? 0) >= BUDGET.frameP95Ms) {
+        runs.push(await measureFrames(browser, preview.origin, zoom));
+        runs.push(await measureFrames(browser, preview.origin, zoom));
+      }
+      frames.push(...runs);
+      const counted = [...runs].sort((a, b) => a.p95Ms - b.p95Ms)[Math.floor(runs.length / 2)];
+      if (counted && counted.p95Ms >= BUDGET.frameP95Ms) {
         failures.push(
-          `frames: p95 ${f.p95Ms.toFixed(2)} ms of scripting per frame at zoom ${f.zoom} (budget < ${BUDGET.frameP95Ms} ms)`,
+          `frames: p95 ${counted.p95Ms.toFixed(2)} ms of scripting per frame at zoom ${zoom}, the median of ${runs.length} runs (budget < ${BUDGET.frameP95Ms} ms)`,
         );
       }
     }
