@@ -189,6 +189,17 @@ describe('bundledMarks', () => {
               ]);
               if (p.conn === keep || first.conn === keep) expect(p.conn).toBe(first.conn);
             }
+            // The picked connection's marks are flights: one kind, data or bare ACKs, each line
+            // less than 2 px after the one before.
+            if (first.conn === keep && ps.length > 1) {
+              expect(
+                ps.every((p) => p.kind === first.kind && ['DATA', 'ACK'].includes(p.kind)),
+              ).toBe(true);
+              for (const [k, i] of m.members.slice(1).entries())
+                expect((lines[i]?.y1 ?? 0) - (lines[m.members[k] as number]?.y1 ?? 0)).toBeLessThan(
+                  2,
+                );
+            }
             expect(m.conn).toBe(ps.every((p) => p.conn === first.conn) ? first.conn : severalConns);
           }
         },

@@ -101,8 +101,9 @@ export function bundledMarks(
   if (flights.length <= bound) return marksOf(packets, flights);
   const kept = (p: LadderPacket): boolean => p.conn === keepConn;
   const style = (p: LadderPacket): string => `${p.dir} ${p.retransmit} ${p.dropped}`;
-  const joins = (p: LadderPacket, last: LadderPacket): boolean =>
-    kept(p) ? flightJoins(p, last) : drawnAlike(p, last);
+  // The picked connection's packets join only as in flights: alike and back to back.
+  const joins = (p: LadderPacket, last: LadderPacket, dyPx: number): boolean =>
+    kept(p) ? flightJoins(p, last) && dyPx < flightGapPx : drawnAlike(p, last);
   const perConn = (p: LadderPacket): string => `${p.conn} ${kept(p) ? p.dir : style(p)}`;
   const acrossConns = (p: LadderPacket): string => (kept(p) ? perConn(p) : style(p));
   for (let gap = flightGapPx; gap <= maxConnBundleGapPx; gap *= 2) {

@@ -85,7 +85,8 @@ interface Open {
 
 /**
  * Groups packets (sorted by send time, with their pixel lines): a packet joins the open group of
- * its key when `joins` says so and its line starts less than `gapPx` below the previous member's;
+ * its key when its line starts less than `gapPx` below the previous member's and `joins` (told
+ * that distance) says so;
  * otherwise the group closes and the packet starts a new one. Groups come in the order of their
  * first packet, as lists of packet indices.
  */
@@ -93,7 +94,7 @@ export function groupPackets(
   packets: readonly LadderPacket[],
   lines: readonly LadderLine[],
   keyOf: (p: LadderPacket) => string,
-  joins: (p: LadderPacket, last: LadderPacket) => boolean,
+  joins: (p: LadderPacket, last: LadderPacket, dyPx: number) => boolean,
   gapPx: number,
 ): number[][] {
   const groups: number[][] = [];
@@ -103,7 +104,7 @@ export function groupPackets(
     const y = (lines[i] as LadderLine).y1;
     const group = open.get(key);
     const last = group ? (packets[group.members.at(-1) as number] as LadderPacket) : undefined;
-    if (group && last && joins(p, last) && y - group.lastY < gapPx) {
+    if (group && last && y - group.lastY < gapPx && joins(p, last, y - group.lastY)) {
       group.members.push(i);
       group.lastY = y;
       return;
