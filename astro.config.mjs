@@ -102,9 +102,10 @@ const CHUNK_GROUPS = [
           'lanes',
           'clock',
         ]),
-        // Not the ladder's packet inspector and its overview strip (they load when a reader first
-        // focuses or clicks a diagram) nor its bundling (loaded by a diagram too dense for flights).
-        'src[\\\\/]components[\\\\/]views[\\\\/](ladder|waterfall)[\\\\/](?![Ii]nspector|Overview|bundles)',
+        // Not the ladder's packet inspector, its overview strip and their plot watcher (they load
+        // when a reader first focuses or clicks a diagram) nor its bundling (loaded by a diagram
+        // too dense for flights).
+        'src[\\\\/]components[\\\\/]views[\\\\/](ladder|waterfall)[\\\\/](?![Ii]nspector|Overview|bundles|watch-plot)',
         modules('widgets', ['RunViews', 'SideBySide']),
         'src[\\\\/]sim[\\\\/]stalls\\.',
       ].join('|'),

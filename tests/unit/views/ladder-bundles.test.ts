@@ -67,6 +67,14 @@ function ladder(specs: readonly Spec[]): { packets: LadderPacket[]; lines: Ladde
   return { packets, lines };
 }
 
+/** Twelve connections sending one SYN each, their lines 0.5 px apart. */
+const twelveSyns: Spec[] = Array.from({ length: 12 }, (_, k) => ({
+  conn: k + 1,
+  kind: 'SYN',
+  label: 'SYN',
+  y: 0.5 * k,
+}));
+
 describe('bundledMarks', () => {
   it('keeps the flights when they are within one mark per 2 px', () => {
     // 16 px of axis: up to 8 marks. Four single SYNs stay four marks, no bundle.
@@ -103,13 +111,7 @@ describe('bundledMarks', () => {
   it('bundles across connections, in the neutral colour, when one connection’s bundles are not enough', () => {
     // Twelve connections send one SYN each, 0.5 px apart: twelve marks whatever the gap within a
     // connection; across connections they chain into one mark of twelve (bound 8).
-    const specs = Array.from({ length: 12 }, (_, k) => ({
-      conn: k + 1,
-      kind: 'SYN' as const,
-      label: 'SYN',
-      y: 0.5 * k,
-    }));
-    const { packets, lines } = ladder(specs);
+    const { packets, lines } = ladder(twelveSyns);
     const marks = bundledMarks(packets, lines, 16);
     expect(marks).toHaveLength(1);
     expect(marks[0]?.conn).toBe(severalConns);
@@ -120,13 +122,7 @@ describe('bundledMarks', () => {
   it('never bundles the connection the reader picked beyond its flights', () => {
     // As above with connection 3 picked: its SYN stays its own mark; the other eleven chain
     // (connection 4's SYN starts 1 px after connection 2's, within the 2 px gap).
-    const specs = Array.from({ length: 12 }, (_, k) => ({
-      conn: k + 1,
-      kind: 'SYN' as const,
-      label: 'SYN',
-      y: 0.5 * k,
-    }));
-    const { packets, lines } = ladder(specs);
+    const { packets, lines } = ladder(twelveSyns);
     const marks = bundledMarks(packets, lines, 16, 3);
     expect(marks.map((m) => m.members.length)).toEqual([11, 1]);
     expect(marks[1]?.members).toEqual([2]);
