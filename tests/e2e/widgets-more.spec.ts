@@ -10,7 +10,7 @@ import { poolScenario, poolSchema } from '../../src/components/widgets/connectio
 import { pageLoadScenario, pageLoadSchema } from '../../src/components/widgets/page-load-params';
 import { timeoutRaceSchema } from '../../src/components/widgets/timeout-race-params';
 import { timeoutRaceScenario } from '../../src/components/widgets/timeout-race-scenarios';
-import { poolCloses } from '../../src/components/widgets/trace-facts';
+import { poolCloses } from '../../src/components/widgets/pool-facts';
 import { formatMs } from '../../src/components/views/axis';
 import { simulate, type Trace } from '../../src/sim';
 import { cliRunner, clock, galleryTests, ms, open, standardWidgetTests } from './widget-helpers';

@@ -1,5 +1,5 @@
 /** Small facts read off traces for widget sentences and the playback length. */
-import type { Metrics, SimResult, StallSummary, StallTotals, Trace } from '../../sim';
+import type { SimResult, Trace } from '../../sim';
 import { formatMs } from '../views/axis';
 import { formatInt } from '../views/number-format';
 
@@ -153,75 +153,4 @@ export function serverRuns(
     }
   }
   return { processed, reset };
-}
-
-/** Connections the client opened, per hostname, in order of the first connection to each. */
-export function connectionsPerHost(trace: Trace): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const e of trace) if (e.type === 'conn-open') out.set(e.host, (out.get(e.host) ?? 0) + 1);
-  return out;
-}
-
-/**
- * Requests that waited in the browser's queue for a busy connection to become free (the
- * per-host or total limit was reached): those bound to a connection that had carried an earlier
- * request later than they were queued. `longestMs` is the longest such wait.
- */
-export function queueWaits(trace: Trace): { count: number; longestMs: number } {
-  const queued = new Map<number, number>();
-  let count = 0;
-  let longestMs = 0;
-  for (const e of trace) {
-    if (e.type !== 'request') continue;
-    if (e.step === 'queued' && !queued.has(e.requestId)) queued.set(e.requestId, e.t);
-    else if (e.step === 'assigned' && e.reused) {
-      const wait = e.t - (queued.get(e.requestId) ?? e.t);
-      if (wait > 1e-6) {
-        count++;
-        longestMs = Math.max(longestMs, wait);
-      }
-    }
-  }
-  return { count, longestMs };
-}
-
-/** Client-side closes by cause: LRU evictions and idle-timeout expiries, counted from `conn` events. */
-export function poolCloses(trace: Trace): { evicted: number; idle: number } {
-  const evicted = new Set<number>();
-  const idle = new Set<number>();
-  for (const e of trace) {
-    if (e.type !== 'conn' || e.side !== 'client') continue;
-    if (e.reason === 'evicted') evicted.add(e.conn);
-    else if (e.reason === 'idle-timeout') idle.add(e.conn);
-  }
-  return { evicted: evicted.size, idle: idle.size };
-}
-
-/**
- * Stalls of a run as the simulation measures them (`streamStallMs`, src/sim/metrics.ts: per
- * stream the union of its waiting intervals within its lifetime, summed over streams): both kinds
- * together, head-of-line blocked and waiting for its own lost data; all zero for HTTP/1.x.
- */
-export function streamStalls(
-  metrics: Metrics,
-): Pick<StallSummary, 'total' | 'longest' | 'count' | 'headOfLine' | 'ownData'> {
-  return metrics.streamStallMs ?? { ...NO_STALLS, headOfLine: NO_STALLS, ownData: NO_STALLS };
-}
-
-const NO_STALLS: StallTotals = { total: 0, longest: 0, count: 0 };
-
-/**
- * Connections the server closed on its keep-alive timer before `beforeMs` (the page load), each
- * counted once: the server starts the timer when it has written a response, so on a slow path it
- * can fire while the response is still on its way and the browser is about to reuse the
- * connection.
- */
-export function serverTimeoutCloses(trace: Trace, beforeMs: number): number {
-  const closed = new Set<number>();
-  for (const e of trace) {
-    if (e.t >= beforeMs) break;
-    if (e.type === 'conn' && e.side === 'server' && e.reason === 'keep-alive-timeout')
-      closed.add(e.conn);
-  }
-  return closed.size;
 }

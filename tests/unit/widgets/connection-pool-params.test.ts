@@ -10,7 +10,7 @@ import {
   connectionsPerHost,
   poolCloses,
   queueWaits,
-} from '../../../src/components/widgets/trace-facts';
+} from '../../../src/components/widgets/pool-facts';
 import { simulate } from '../../../src/sim';
 
 const base: PoolValues = defaults(poolSchema);

@@ -1,0 +1,21 @@
+/**
+ * Facts of the keep-alive race's runs for its sentence, apart from `trace-facts.ts` so that only
+ * the Race's code carries them.
+ */
+import type { Trace } from '../../sim';
+
+/**
+ * Connections the server closed on its keep-alive timer before `beforeMs` (the page load), each
+ * counted once: the server starts the timer when it has written a response, so on a slow path it
+ * can fire while the response is still on its way and the browser is about to reuse the
+ * connection.
+ */
+export function serverTimeoutCloses(trace: Trace, beforeMs: number): number {
+  const closed = new Set<number>();
+  for (const e of trace) {
+    if (e.t >= beforeMs) break;
+    if (e.type === 'conn' && e.side === 'server' && e.reason === 'keep-alive-timeout')
+      closed.add(e.conn);
+  }
+  return closed.size;
+}
