@@ -57,6 +57,7 @@ const CHUNK_GROUPS = [
           'playback',
           'timeline',
           'widget-events',
+          'param-summary',
         ]),
         // Not `snippet`: only the Embed panel, loaded when opened, builds snippets.
         modules('embed', ['embed-query', 'hydrate-embed']),
@@ -80,6 +81,7 @@ const CHUNK_GROUPS = [
           'trace-facts',
           'common-params',
           'labels',
+          'ViewTabs',
           // Loaded with widget-core whenever a widget starts: one gzip stream, not two.
           'mount-widget',
         ]),

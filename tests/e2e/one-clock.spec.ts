@@ -2,7 +2,8 @@
  * One clock in every comparison: the panes of the Race, Pipelining and Multiplexing widgets draw
  * their ladders and waterfalls on the same time axis (the same ticks at the same positions, the
  * same collapsed quiet stretches, the same ladder size), stacked at 390 px and side by side at
- * 700 and 1280 px, at the widgets' defaults and at heavy settings.
+ * 700 and 1280 px, at the widgets' defaults and at heavy settings. At 390 and 700 px the widget
+ * is narrow and shows one view at a time: the waterfalls are read with the Requests tab pressed.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 
@@ -38,17 +39,28 @@ async function ticks(figure: Locator, attr: 'x' | 'y'): Promise<string[]> {
 async function shapes(page: Page): Promise<AxisShape[]> {
   const sides = page.locator('.side');
   const n = await sides.count();
-  const out: AxisShape[] = [];
+  const tabs = page.locator('.view-tabs');
+  const narrow = (await tabs.count()) > 0;
+  const read = async (kind: 'ladder' | 'waterfall', i: number): Promise<Locator> =>
+    sides.nth(i).locator(`figure.ka-view.${kind}`).first();
+  const ladders: Omit<AxisShape, 'waterfallTicks'>[] = [];
   for (let i = 0; i < n; i++) {
-    const side = sides.nth(i);
-    const ladder = side.locator('figure.ka-view.ladder').first();
-    const waterfall = side.locator('figure.ka-view.waterfall').first();
-    out.push({
+    const ladder = await read('ladder', i);
+    ladders.push({
       ladderViewBox: await ladder.locator('svg').first().getAttribute('viewBox'),
       ladderTicks: await ticks(ladder, 'y'),
-      waterfallTicks: await ticks(waterfall, 'x'),
     });
   }
+  if (narrow) {
+    await tabs.getByRole('button').nth(1).click();
+    await expect(page.locator('.side figure.ka-view.waterfall')).toHaveCount(n);
+  }
+  const out: AxisShape[] = [];
+  for (let i = 0; i < n; i++) {
+    const waterfall = await read('waterfall', i);
+    out.push({ ...(ladders[i] as AxisShape), waterfallTicks: await ticks(waterfall, 'x') });
+  }
+  if (narrow) await tabs.getByRole('button').first().click();
   return out;
 }
 
@@ -85,8 +97,15 @@ for (const path of ['/embed/page-load/?tls=tls1.2', '/embed/connection-pool/?rtt
         timeout: 60_000,
       });
       await expect(page.locator('button.primary')).toBeEnabled({ timeout: 60_000 });
-      const waterfall = await ticks(page.locator('figure.ka-view.waterfall').first(), 'x');
-      const lanes = await ticks(page.locator('figure.ka-view.lanes').first(), 'x');
+      // A narrow widget shows one view at a time: each is read with its tab pressed.
+      const tabs = page.locator('.view-tabs');
+      const narrow = (await tabs.count()) > 0;
+      const view = async (kind: 'waterfall' | 'lanes', tab: string): Promise<string[]> => {
+        if (narrow) await tabs.getByRole('button', { name: tab }).click();
+        return ticks(page.locator(`figure.ka-view.${kind}`).first(), 'x');
+      };
+      const waterfall = await view('waterfall', 'Requests');
+      const lanes = await view('lanes', 'Connections');
       const times = (xs: string[]): string[] => xs.filter((s) => /^[\d,.]+@/.test(s));
       expect(times(waterfall).length).toBeGreaterThan(1);
       expect(times(lanes)).toEqual(times(waterfall));

@@ -427,6 +427,8 @@ test.describe('in a frame on another origin', () => {
         await page.locator(`#${id}`).scrollIntoViewIfNeeded();
         await live(frame);
         await frame.locator('.ka-live .player button.primary').click();
+        // The frame is a narrow column: its parameters start collapsed.
+        await frame.locator('.ka-live .params legend button').click();
         // A slider dragged through three values reports once, with the last.
         const slider = frame.locator('.ka-live .params input[type="range"]').first();
         for (const v of ['150', '200', '300']) await slider.fill(v);

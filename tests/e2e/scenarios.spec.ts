@@ -12,6 +12,9 @@ const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const langs = ['en', 'zh'] as const;
 const SUMMARY = { en: 'Scenarios', zh: '场景' } as const;
 const TLS_LABEL = { en: 'Encryption', zh: '加密' } as const;
+/** The chosen value as the collapsed parameters' line of values names it. */
+const TLS_NONE = { en: 'Encryption None (plain HTTP)', zh: '加密 不加密（纯 HTTP）' } as const;
+const SHOW_PARAMS = { en: 'Show parameters', zh: '显示参数' } as const;
 
 /** Chapter 1's Handshake (instance `handshake`, starting at TLS 1.2) and its embed page. */
 const pages = {
@@ -59,6 +62,12 @@ for (const lang of langs) {
       // Applied in place: the menu closes, focus is back on its button, the page did not reload.
       await expect(menu).not.toHaveAttribute('open', '');
       await expect(menu.locator('summary')).toBeFocused();
+      // In the chapter's 672 px column the parameters start collapsed: their line of values names
+      // the choice, and opened, the select holds it.
+      if (where === 'chapter') {
+        await expect(widget.locator('.params .values')).toContainText(TLS_NONE[lang]);
+        await widget.getByRole('button', { name: SHOW_PARAMS[lang] }).click();
+      }
       await expect(widget.getByLabel(TLS_LABEL[lang], { exact: true })).toHaveValue(CHOICE.value);
       expect(new URL(page.url()).searchParams.get(CHOICE.key[where])).toBe(CHOICE.value);
       // The diagram follows: no TLS means fewer packets.

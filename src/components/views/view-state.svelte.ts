@@ -9,7 +9,11 @@
  *   or the packets of one request (its stream over HTTP/2 and HTTP/3), shown over the rest dimmed);
  * - `window`: while zoomed, the span of time the ladders show, which the trace table follows;
  * - `runs`: "drop this packet", what the widget's runs offer the inspector (`Simulations`
- *   implements it); absent for widgets whose diagrams are not single runs (workload charts).
+ *   implements it); absent for widgets whose diagrams are not single runs (workload charts);
+ * - `narrow`, `tab`: a widget narrower than `NARROW_BELOW_PX` (a course page's column, a phone)
+ *   shows one of its views at a time, the one the reader picks above them (`ViewTabs`), in every
+ *   pane of a comparison, draws its ladders at most `NARROW_LADDER_PX` tall (zoom and the
+ *   overview strip open them up) and starts with its parameters collapsed to a line of values.
  */
 import { getContext, setContext } from 'svelte';
 import type { DropRule } from '../../sim/link';
@@ -37,6 +41,28 @@ export interface ViewState {
   /** While zoomed, the times the ladders' scrolling window shows (the table follows it). */
   window?: { readonly fromMs: number; readonly toMs: number } | undefined;
   readonly runs?: RunDrops | undefined;
+  /** The widget is narrower than `NARROW_BELOW_PX`: one time view at a time. */
+  narrow?: boolean;
+  /** In a narrow widget, the view shown (a `ViewKey`, or a chart's); default the first. */
+  tab?: string | undefined;
+}
+
+/** A time view a narrow widget can show: the ladder, the waterfall or the connection lanes. */
+export type ViewKey = 'packets' | 'requests' | 'connections';
+
+/** Widgets narrower than this (px) show one time view at a time. */
+export const NARROW_BELOW_PX = 800;
+
+/** Tallest ladder (px, at zoom 1) of a narrow widget. */
+export const NARROW_LADDER_PX = 440;
+
+/** The view a widget with these views shows: all (undefined) when wide, else the chosen one. */
+export function shownView<K extends string>(
+  state: Pick<ViewState, 'narrow' | 'tab'> | undefined,
+  keys: readonly K[],
+): K | undefined {
+  if (!state?.narrow || keys.length < 2) return undefined;
+  return keys.find((k) => k === state.tab) ?? keys[0];
 }
 
 /** Largest zoom factor: a 640 px ladder becomes 10,240 px. */
@@ -44,10 +70,24 @@ export const MAX_ZOOM = 16;
 
 const KEY = Symbol('ka-view-state');
 
-/** Gives the views below their shared state (call during the widget frame's init). */
-export function setViewState(runs: Partial<RunDrops>): void {
-  const state = $state<ViewState>({ zoom: 1, ...(runs.dropped ? { runs: runs as RunDrops } : {}) });
+/**
+ * Gives the views below their shared state (call during the widget frame's init), narrow when
+ * the widget's element `island` is; returns it for the frame to update `narrow` on resize.
+ */
+export function setViewState(runs: Partial<RunDrops>, island?: Element | null): ViewState {
+  const state = $state<ViewState>({
+    zoom: 1,
+    narrow: isNarrow(island),
+    ...(runs.dropped ? { runs: runs as RunDrops } : {}),
+  });
   setContext(KEY, state);
+  return state;
+}
+
+/** An element's width (a widget's) is that of a narrow widget; false when not laid out. */
+export function isNarrow(el: Element | null | undefined): boolean {
+  const width = el?.clientWidth ?? 0;
+  return width > 0 && width < NARROW_BELOW_PX;
 }
 
 /** The shared state of the widget above, if any. */

@@ -28,7 +28,23 @@ export const widgets = {
   /** The parameters' collapse button (its name adds "parameters"). */
   paramsHide: 'Hide parameters',
   paramsShow: 'Show parameters',
+  /** A checkbox's value in the collapsed parameters' summary. */
+  paramsOn: 'on',
+  paramsOff: 'off',
+  /** Ends the collapsed summary of a long list, after the values that differ from default. */
+  paramsOthers: '{n} others at their defaults',
+  paramsAllDefault: 'All {n} at their defaults',
   groupUnused: 'Not used in this mode; shown because a value differs from its default.',
+  /** The choice of time view in a narrow widget (one at a time). */
+  viewTabs: 'Diagram',
+  viewTab: {
+    packets: 'Packets',
+    requests: 'Requests',
+    connections: 'Connections',
+    server: 'Server',
+    latency: 'Response times',
+    sweep: 'Against the timeout',
+  },
   packetsTitle: 'Packets',
   requestsTitle: 'Requests, by connection',
   notices: 'The address asked for values this diagram cannot use:',

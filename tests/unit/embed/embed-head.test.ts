@@ -15,10 +15,13 @@ function runHead(search: string): Record<string, string> {
   return dataset;
 }
 
-/** What the head script should write: the values `parseParams` reads, as attributes. */
+/**
+ * What the head script should write: the values `parseParams` reads, as attributes, and the mark
+ * of a page running scripts (`kaJs`, always).
+ */
 function expected(search: string): Record<string, string> {
   const { values } = parseParams(EMBED_PARAMS, search);
-  const out: Record<string, string> = {};
+  const out: Record<string, string> = { kaJs: '' };
   if (values.theme !== 'auto') out['theme'] = values.theme;
   if (values.layout !== 'full') out['kaLayout'] = values.layout;
   return out;
@@ -26,13 +29,13 @@ function expected(search: string): Record<string, string> {
 
 describe('EMBED_HEAD_SCRIPT', () => {
   it.each([
-    ['', {}],
-    ['?theme=dark&layout=diagram', { theme: 'dark', kaLayout: 'diagram' }],
-    ['?layout=compact&present=1&events=true', { kaLayout: 'compact' }],
-    ['?layout=full&theme=auto', {}],
-    ['?layout=diagram&layout=nonsense', {}],
-    ['?layout=%20diagram%20&theme=light', { kaLayout: 'diagram', theme: 'light' }],
-    ['?layout=<script>&theme=dark"', {}],
+    ['', { kaJs: '' }],
+    ['?theme=dark&layout=diagram', { theme: 'dark', kaLayout: 'diagram', kaJs: '' }],
+    ['?layout=compact&present=1&events=true', { kaLayout: 'compact', kaJs: '' }],
+    ['?layout=full&theme=auto', { kaJs: '' }],
+    ['?layout=diagram&layout=nonsense', { kaJs: '' }],
+    ['?layout=%20diagram%20&theme=light', { kaLayout: 'diagram', theme: 'light', kaJs: '' }],
+    ['?layout=<script>&theme=dark"', { kaJs: '' }],
   ])('writes the attributes for %j', (search, attrs) => {
     expect(runHead(search)).toEqual(attrs);
     expect(runHead(search)).toEqual(expected(search));
