@@ -108,7 +108,9 @@ const CHUNK_GROUPS = [
         // when a reader first focuses or clicks a diagram) nor its bundling (loaded by a diagram
         // too dense for flights).
         'src[\\\\/]components[\\\\/]views[\\\\/](ladder|waterfall)[\\\\/](?![Ii]nspector|Overview|bundles|watch-plot)',
-        modules('widgets', ['RunViews', 'SideBySide']),
+        // Not SideBySide: only the three comparisons load it (a chunk of their own), the others
+        // would carry it for nothing.
+        modules('widgets', ['RunViews']),
         'src[\\\\/]sim[\\\\/]stalls\\.',
       ].join('|'),
     ),
