@@ -86,16 +86,15 @@ const BUDGET = {
  * Pages whose Lighthouse performance is printed but not gated, with the reason. Embed pages
  * bring their widget to life at once, and drawing a dense default diagram on the main thread is
  * a long task that Lighthouse's 4x CPU slowdown turns into total blocking time: 71 (Multiplexing)
- * to 99 on 2026-12-04. Since flights and bundles bound the marks a ladder draws (issue 15), the
- * other embeds and the gallery scored 98–100 in two full runs on 2026-12-05 and are gated; the
- * Multiplexing embed (three dense panes: 87–90) and the Playground's (97–98) stay here until they
- * score 98 run after run.
+ * to 99 on 2026-12-04. Flights and bundles bound the marks a ladder draws (issue 15), and a narrow
+ * widget (Lighthouse's 412 px phone) draws one view, its ladders at most 440 px tall: the other
+ * embeds and the gallery scored 96-100 in three runs on 2026-12-05 and are gated, the Playground's
+ * embed among them (100, 99, 100 in English; 98, 96, 99 in Chinese; 97-98 before). The
+ * Multiplexing embed (three dense panes: 87-90 before, now 94-98: 98, 96, 97 in English; 98, 96
+ * and 94/98/94 in Chinese) stays here until it scores 95 run after run.
  */
 const KNOWN_SLOW: ReadonlyMap<RegExp, string> = new Map([
-  [
-    /^\/(zh\/)?embed\/(multiplexing|playground)\/$/,
-    'dense default diagram drawn at once (issue 15)',
-  ],
+  [/^\/(zh\/)?embed\/multiplexing\/$/, 'three dense panes drawn at once (issue 15)'],
 ]);
 const knownSlow = (path: string): string | undefined =>
   [...KNOWN_SLOW].find(([re]) => re.test(path))?.[1];
