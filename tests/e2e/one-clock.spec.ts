@@ -4,6 +4,7 @@
  * same collapsed quiet stretches, the same ladder size), stacked at 390 px and side by side at
  * 700 and 1280 px, at the widgets' defaults and at heavy settings. At 390 and 700 px the widget
  * is narrow and shows one view at a time: the waterfalls are read with the Requests tab pressed.
+ * Panes in one row start their ladders at the same height.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 
@@ -82,6 +83,20 @@ for (const c of cases) {
       expect(first.ladderTicks.length).toBeGreaterThan(1);
       expect(first.waterfallTicks.length).toBeGreaterThan(1);
       for (const other of rest) expect(other).toEqual(first);
+      // Panes side by side share their rows: their ladders start at the same height, so a time
+      // is at the same y across the row, whatever the length of their titles and metrics.
+      const tops = await page
+        .locator('.side')
+        .evaluateAll((els) =>
+          els.map((el) => [
+            Math.round(el.getBoundingClientRect().top),
+            el.querySelector('.ladder svg')?.getBoundingClientRect().top ?? NaN,
+          ]),
+        );
+      const rows = new Map<number, number[]>();
+      for (const [row = 0, ladder = NaN] of tops) rows.set(row, [...(rows.get(row) ?? []), ladder]);
+      for (const ladders of rows.values())
+        for (const y of ladders) expect(Math.abs(y - (ladders[0] ?? NaN))).toBeLessThanOrEqual(0.5);
     });
   }
 }

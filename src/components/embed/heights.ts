@@ -13,24 +13,24 @@ export type EmbedHeights = Readonly<
 export const EMBED_HEIGHTS: EmbedHeights = {
   en: {
     handshake: { full: 968, compact: 968, diagram: 720 },
-    race: { full: 1552, compact: 1552, diagram: 1192 },
+    race: { full: 1560, compact: 1560, diagram: 1192 },
     pipelining: { full: 1328, compact: 1328, diagram: 952 },
     'page-load': { full: 1248, compact: 1248, diagram: 1000 },
     'connection-pool': { full: 1048, compact: 1040, diagram: 648 },
     'timeout-race': { full: 1392, compact: 1392, diagram: 952 },
     'image-host': { full: 1456, compact: 1456, diagram: 984 },
-    multiplexing: { full: 2632, compact: 2624, diagram: 2336 },
+    multiplexing: { full: 2640, compact: 2632, diagram: 2344 },
     playground: { full: 1288, compact: 1280, diagram: 1040 },
   },
   zh: {
     handshake: { full: 960, compact: 952, diagram: 720 },
-    race: { full: 1440, compact: 1440, diagram: 1136 },
+    race: { full: 1448, compact: 1448, diagram: 1144 },
     pipelining: { full: 1248, compact: 1248, diagram: 936 },
     'page-load': { full: 1144, compact: 1136, diagram: 904 },
     'connection-pool': { full: 896, compact: 896, diagram: 584 },
     'timeout-race': { full: 1216, compact: 1208, diagram: 880 },
     'image-host': { full: 1448, compact: 1440, diagram: 1024 },
-    multiplexing: { full: 2568, compact: 2560, diagram: 2256 },
+    multiplexing: { full: 2576, compact: 2576, diagram: 2272 },
     playground: { full: 1176, compact: 1176, diagram: 944 },
   },
 };
