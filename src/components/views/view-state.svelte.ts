@@ -77,16 +77,15 @@ const KEY = Symbol('ka-view-state');
 export function setViewState(runs: Partial<RunDrops>, island?: Element | null): ViewState {
   const state = $state<ViewState>({
     zoom: 1,
-    narrow: isNarrow(island),
+    narrow: narrowAt(island?.clientWidth ?? 0),
     ...(runs.dropped ? { runs: runs as RunDrops } : {}),
   });
   setContext(KEY, state);
   return state;
 }
 
-/** An element's width (a widget's) is that of a narrow widget; false when not laid out. */
-export function isNarrow(el: Element | null | undefined): boolean {
-  const width = el?.clientWidth ?? 0;
+/** A widget this wide (px) is narrow; false at 0, when it is not laid out. */
+export function narrowAt(width: number): boolean {
   return width > 0 && width < NARROW_BELOW_PX;
 }
 
