@@ -8,6 +8,7 @@ import {
   drawnAlike,
   flightGroups,
   flightGapPx,
+  dirBit,
   flightJoins,
   flightLabel,
   joinable,
@@ -100,12 +101,16 @@ export function bundledMarks(
   const flights = flightGroups(packets, lines, flightGapPx);
   if (flights.length <= bound) return marksOf(packets, flights);
   const kept = (p: LadderPacket): boolean => p.conn === keepConn;
-  const style = (p: LadderPacket): string => `${p.dir} ${p.retransmit} ${p.dropped}`;
   // The picked connection's packets join only as in flights: alike and back to back.
   const joins = (p: LadderPacket, last: LadderPacket, dyPx: number): boolean =>
     kept(p) ? flightJoins(p, last) && dyPx < flightGapPx : drawnAlike(p, last);
-  const perConn = (p: LadderPacket): string => `${p.conn} ${kept(p) ? p.dir : style(p)}`;
-  const acrossConns = (p: LadderPacket): string => (kept(p) ? perConn(p) : style(p));
+  // Keys as numbers, computed once for every gap tried. Per connection: the picked connection's
+  // packets by direction (0, 1), the others by how they are drawn (8 + direction, resent, lost);
+  // across connections the others by how they are drawn alone (-1 to -8).
+  const style = (p: LadderPacket): number =>
+    dirBit(p) + (p.retransmit ? 2 : 0) + (p.dropped ? 4 : 0);
+  const perConn = packets.map((p) => p.conn * 16 + (kept(p) ? dirBit(p) : 8 + style(p)));
+  const acrossConns = packets.map((p, i) => (kept(p) ? (perConn[i] as number) : -1 - style(p)));
   for (let gap = flightGapPx; gap <= maxConnBundleGapPx; gap *= 2) {
     const groups = groupPackets(packets, lines, perConn, joins, gap);
     if (groups.length <= bound) return bundleMarks(packets, groups, gap);

@@ -79,42 +79,56 @@ export function flightLabel(members: readonly LadderPacket[]): string {
 
 /** A group being built for one key. */
 interface Open {
-  readonly members: number[];
+  members: number[];
+  /** Index of its last member. */
+  last: number;
   lastY: number;
 }
 
 /**
- * Groups packets (sorted by send time, with their pixel lines): a packet joins the open group of
- * its key when its line starts less than `gapPx` below the previous member's and `joins` (told
- * that distance) says so;
- * otherwise the group closes and the packet starts a new one. Groups come in the order of their
- * first packet, as lists of packet indices.
+ * Groups packets (sorted by send time, with their pixel lines) by `keys` (one number per packet,
+ * computed once by the caller, since this runs once per gap tried on every packet of a dense
+ * ladder): a packet joins the open group of its key when its line starts less than `gapPx` below
+ * the previous member's and `joins` (told that distance) says so; otherwise the group closes and
+ * the packet starts a new one. Groups come in the order of their first packet, as lists of packet
+ * indices.
  */
 export function groupPackets(
   packets: readonly LadderPacket[],
   lines: readonly LadderLine[],
-  keyOf: (p: LadderPacket) => string,
+  keys: ArrayLike<number>,
   joins: (p: LadderPacket, last: LadderPacket, dyPx: number) => boolean,
   gapPx: number,
 ): number[][] {
   const groups: number[][] = [];
-  const open = new Map<string, Open>();
-  packets.forEach((p, i) => {
-    const key = keyOf(p);
+  const open = new Map<number, Open>();
+  for (let i = 0; i < packets.length; i++) {
+    const p = packets[i] as LadderPacket;
+    const key = keys[i] as number;
     const y = (lines[i] as LadderLine).y1;
     const group = open.get(key);
-    const last = group ? (packets[group.members.at(-1) as number] as LadderPacket) : undefined;
-    if (group && last && y - group.lastY < gapPx && joins(p, last, y - group.lastY)) {
-      group.members.push(i);
-      group.lastY = y;
-      return;
+    if (group && y - group.lastY < gapPx) {
+      const dy = y - group.lastY;
+      if (joins(p, packets[group.last] as LadderPacket, dy)) {
+        group.members.push(i);
+        group.last = i;
+        group.lastY = y;
+        continue;
+      }
     }
     const members = [i];
     groups.push(members);
-    open.set(key, { members, lastY: y });
-  });
+    if (group) {
+      group.members = members;
+      group.last = i;
+      group.lastY = y;
+    } else open.set(key, { members, last: i, lastY: y });
+  }
   return groups;
 }
+
+/** A packet's direction as a number: 0 client to server, 1 server to client. */
+export const dirBit = (p: LadderPacket): number => (p.dir === 'c2s' ? 0 : 1);
 
 /** The marks of flights (groups of one connection's packets, all data or all bare ACKs). */
 export function marksOf(
@@ -141,7 +155,8 @@ export function flightGroups(
   lines: readonly LadderLine[],
   gapPx: number,
 ): number[][] {
-  return groupPackets(packets, lines, (p) => `${p.conn} ${p.dir}`, flightJoins, gapPx);
+  const keys = packets.map((p) => p.conn * 2 + dirBit(p));
+  return groupPackets(packets, lines, keys, flightJoins, gapPx);
 }
 
 /**
