@@ -6,6 +6,7 @@
  */
 import type { ScenarioInput } from '../../sim/scenario';
 import type { SimResult } from '../../sim/simulate';
+import type { TraceEvent } from '../../sim/trace';
 import type { SimJob, SimReply } from './protocol';
 
 /** A job without its number (the client numbers it). */
@@ -20,6 +21,8 @@ export class SimWorkerClient {
   #next = 0;
   /** Each unfinished job's reply handler (routing, never read for reactivity). */
   readonly #handlers = new Map<number, (reply: SimReply) => void>();
+  /** The trace parts of runs still coming, by job (`TRACE_PART_EVENTS`). */
+  readonly #parts = new Map<number, (readonly TraceEvent[])[]>();
 
   /** Posts `request`; `onReply` gets every reply of the job until `finish(job)` or `reset()`. */
   post(request: SimJobRequest, onReply: (reply: SimReply) => void): number {
@@ -32,6 +35,7 @@ export class SimWorkerClient {
   /** The job needs no more replies. */
   finish(job: number): void {
     this.#handlers.delete(job);
+    this.#parts.delete(job);
   }
 
   /** Jobs posted and not finished. */
@@ -44,6 +48,7 @@ export class SimWorkerClient {
     this.#worker?.terminate();
     this.#worker = undefined;
     this.#handlers.clear();
+    this.#parts.clear();
   }
 
   #start(): Worker {
@@ -51,7 +56,22 @@ export class SimWorkerClient {
     // Vite bundles the module this URL names into one worker chunk for the whole site.
     const worker = new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module' });
     worker.addEventListener('message', (event: MessageEvent<SimReply>) => {
-      this.#handlers.get(event.data.job)?.(event.data);
+      const reply = event.data;
+      if (reply.kind === 'events') {
+        // A part of a run's trace: read here, in this message's own task; kept for the run.
+        if (!this.#handlers.has(reply.job)) return;
+        const parts = this.#parts.get(reply.job);
+        if (parts) parts.push(reply.events);
+        else this.#parts.set(reply.job, [reply.events]);
+        return;
+      }
+      const parts = this.#parts.get(reply.job);
+      this.#parts.delete(reply.job);
+      const whole: SimReply =
+        reply.kind === 'run' && parts
+          ? { ...reply, result: { ...reply.result, trace: parts.flat() } }
+          : reply;
+      this.#handlers.get(reply.job)?.(whole);
     });
     worker.addEventListener('error', (event) => {
       const message = event.message || 'the simulation worker failed to start';

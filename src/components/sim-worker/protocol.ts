@@ -6,6 +6,7 @@
 import type { ScenarioInput } from '../../sim/scenario';
 import type { SimResult } from '../../sim/simulate';
 import type { SweepRow } from '../../sim/sweep';
+import type { TraceEvent } from '../../sim/trace';
 import type { HostRun, SweepSeries } from '../widgets/image-host-runs';
 
 /** A job for the worker; `job` numbers are unique per page-side client. */
@@ -18,8 +19,18 @@ export type SimJob =
       readonly sweep: readonly SweepSeries[];
     };
 
+/**
+ * Events per message when a run's trace comes back (issue 14). The page reads a message's data in
+ * one task, and a dense run's 20,000 events took about 40 ms to read at once on this project's
+ * 2-core test machine; in parts of this many, each part is read in a task of its own.
+ */
+export const TRACE_PART_EVENTS = 2500;
+
 /** What the worker posts back. */
 export type SimReply =
+  /** The next `TRACE_PART_EVENTS` (or fewer) events of the trace of the job's run, in order. */
+  | { readonly job: number; readonly kind: 'events'; readonly events: readonly TraceEvent[] }
+  /** The job's run, its trace made of the parts before (`client.ts` puts them back). */
   | { readonly job: number; readonly kind: 'run'; readonly result: SimResult }
   | { readonly job: number; readonly kind: 'main'; readonly run: HostRun }
   | {

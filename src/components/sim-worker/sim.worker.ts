@@ -7,7 +7,7 @@
  */
 import { simulate } from '../../sim/simulate';
 import { runHost, runSweepRow } from '../widgets/image-host-runs';
-import type { SimJob, SimReply } from './protocol';
+import { TRACE_PART_EVENTS, type SimJob, type SimReply } from './protocol';
 
 const post = (reply: SimReply): void => postMessage(reply);
 
@@ -15,7 +15,11 @@ addEventListener('message', (event: MessageEvent<SimJob>) => {
   const job = event.data;
   try {
     if (job.kind === 'run') {
-      post({ job: job.job, kind: 'run', result: simulate(job.input) });
+      const result = simulate(job.input);
+      const { trace } = result;
+      for (let i = 0; i < trace.length; i += TRACE_PART_EVENTS)
+        post({ job: job.job, kind: 'events', events: trace.slice(i, i + TRACE_PART_EVENTS) });
+      post({ job: job.job, kind: 'run', result: { ...result, trace: [] } });
       return;
     }
     post({ job: job.job, kind: 'main', run: runHost(simulate, job.main) });

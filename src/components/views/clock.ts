@@ -5,7 +5,7 @@
  */
 import type { Trace } from '../../sim/trace';
 import { defaultLadderHeight } from './ladder/layout';
-import { laneBusy } from './lanes';
+import { mergeSpans, traceClock } from './trace-clock';
 
 /** The clock shared by a widget's views. */
 export interface SharedClock {
@@ -27,42 +27,37 @@ export interface SharedClock {
  * (the ladder's packets, the lanes' events, the waterfall's rows).
  */
 export function sharedBusy(traces: readonly Trace[]): [number, number][] {
-  const spans: [number, number][] = [];
-  for (const trace of traces) {
-    // The lanes' spans (every event, packets send → arrival), plus each request's whole span.
-    for (const span of laneBusy(trace)) spans.push(span);
-    const requests = new Map<number, [number, number]>();
-    for (const e of trace) {
-      if (e.type !== 'request') continue;
-      const r = requests.get(e.requestId);
-      if (r === undefined) requests.set(e.requestId, [e.t, e.t]);
-      else r[1] = Math.max(r[1], e.t);
-    }
-    for (const r of requests.values()) spans.push(r);
-  }
-  spans.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const merged: [number, number][] = [];
-  for (const [a, b] of spans) {
-    const last = merged[merged.length - 1];
-    if (last !== undefined && a <= last[1]) last[1] = Math.max(last[1], b);
-    else merged.push([a, b]);
-  }
-  return merged;
+  // The union of each trace's merged spans is the merge of all their spans.
+  return mergeSpans(traces.flatMap((t) => traceClock(t).busy.map((s): [number, number] => [...s])));
 }
 
-/** The shared clock of a widget's traces. */
+/** The last clock of the traces whose first trace is the key, with those traces. */
+const lastClocks = new WeakMap<Trace, { traces: readonly Trace[]; clock: SharedClock }>();
+
+/**
+ * The shared clock of a widget's traces. Asked again for the same traces (a widget's inputs
+ * changed and its runs still show their previous results), it returns the same object, so no
+ * view lays itself out again for nothing.
+ */
 export function sharedClock(traces: readonly Trace[]): SharedClock {
+  const first = traces[0];
+  const last = first === undefined ? undefined : lastClocks.get(first);
+  if (last && last.traces.length === traces.length && last.traces.every((t, i) => t === traces[i]))
+    return last.clock;
   let packets = 0;
   let multiplexed = false;
   for (const trace of traces) {
-    let n = 0;
-    for (const e of trace) {
-      if (e.type === 'packet') n++;
-      else if (e.type === 'conn-open' && e.http !== undefined) multiplexed = true;
-    }
-    packets = Math.max(packets, n);
+    const c = traceClock(trace);
+    packets = Math.max(packets, c.packets);
+    multiplexed ||= c.multiplexed;
   }
-  return { busy: sharedBusy(traces), ladderHeight: defaultLadderHeight(packets), multiplexed };
+  const clock = {
+    busy: sharedBusy(traces),
+    ladderHeight: defaultLadderHeight(packets),
+    multiplexed,
+  };
+  if (first !== undefined) lastClocks.set(first, { traces: [...traces], clock });
+  return clock;
 }
 
 /** Width (px) of the waterfall's connection-id column, left of its request labels. */

@@ -9,6 +9,8 @@ import { fill } from '../../i18n/fill';
 import { ui } from '../../i18n/ui';
 import type { Lang } from '../../i18n';
 import { term } from './text';
+// In `trace-clock.ts`, which widgets load up front (the shared clock walks every trace with it).
+export { laneBusy } from './trace-clock';
 
 /** One coloured stretch of a lane. */
 export interface LaneSegment {
@@ -118,16 +120,6 @@ export function clipSegments(segments: readonly LaneSegment[], t: number): LaneS
 export function phaseAt(segments: readonly LaneSegment[], t: number): ConnPhase | undefined {
   for (const s of segments) if (s.startMs <= t && t < s.endMs) return s.phase;
   return undefined;
-}
-
-/**
- * Busy intervals for the lanes' time axis: every event is a moment of activity and every packet
- * is busy from sending to arrival, so collapsed gaps are stretches where nothing happens at all.
- */
-export function laneBusy(trace: Trace): [number, number][] {
-  return trace.map((e): [number, number] =>
-    e.type === 'packet' ? [e.sendMs, e.arriveMs ?? e.txEndMs] : [e.t, e.t],
-  );
 }
 
 /** A lane as drawn at time t. */

@@ -15,6 +15,7 @@ import type { Scenario, ScenarioInput } from '../../sim/scenario';
 import type { Trace } from '../../sim/trace';
 import { EMPTY_METRICS } from '../../sim/metrics';
 import { rememberStalls } from '../views/trace-stalls';
+import { traceClock } from '../views/trace-clock';
 import type { SimResult, Simulate } from '../../sim/simulate';
 import { SimWorkerClient } from '../sim-worker/client';
 
@@ -229,25 +230,44 @@ export class Simulations {
           this.#failed.add(key);
           this.#error = reply.message;
         }
-        this.#update();
+        // Shown in a task of its own: this one has just read the result off the message.
+        setTimeout(() => {
+          this.#publish();
+          this.#update();
+        }, 0);
       });
       this.#inFlight.set(job, { run: name, key });
     }
     this.#update();
   }
 
+  /**
+   * Keeps a result. It is shown by `#publish` once no wanted run is still computing: the runs of
+   * a comparison share a clock, so showing each as it arrives would lay out every pane once per
+   * run instead of once (issue 14: no long task while a widget recomputes).
+   */
   #arrived(key: string, result: SimResult): void {
     rememberStalls(result.trace, result.metrics.streamStallMs?.streams);
+    // The clock's walk of the trace, here in this result's own task rather than in the one that
+    // shows every run of the widget.
+    traceClock(result.trace);
     this.#cache.delete(key);
     this.#cache.set(key, result);
     if (this.#cache.size > CACHE_SIZE) {
       const oldest = this.#cache.keys().next().value;
       if (oldest !== undefined) this.#cache.delete(oldest);
     }
-    for (const [name, wanted] of this.#wanted) {
-      if (wanted.key === key) this.#shown.set(name, { key, result });
-    }
     this.#error = undefined;
+  }
+
+  /** Shows the wanted runs' known results, unless one of them is still computing. */
+  #publish(): void {
+    const wanted = [...this.#wanted.values()];
+    if ([...this.#inFlight.values()].some((j) => wanted.some((w) => w.key === j.key))) return;
+    for (const [name, w] of this.#wanted) {
+      const cached = this.#cache.get(w.key);
+      if (cached) this.#shown.set(name, { key: w.key, result: cached });
+    }
     this.#version++;
   }
 
