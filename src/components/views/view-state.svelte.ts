@@ -45,6 +45,8 @@ export interface ViewState {
   narrow?: boolean;
   /** In a narrow widget, the view shown (a `ViewKey`, or a chart's); default the first. */
   tab?: string | undefined;
+  /** Views making their geometry in a task of their own (`deferred.svelte.ts`) right now. */
+  laying?: number;
 }
 
 /** A time view a narrow widget can show: the ladder, the waterfall or the connection lanes. */
