@@ -93,25 +93,34 @@ const CHUNK_GROUPS = [
     priority: 1,
     test: new RegExp(
       [
-        modules('views', [
-          'Ladder',
-          'Waterfall',
-          'ConnectionLanes',
-          'MetricsStrip',
-          'metrics',
-          'ViewNotes',
-          'pixels',
-          'lanes',
-          'clock',
-        ]),
+        modules('views', ['Ladder', 'MetricsStrip', 'metrics', 'ViewNotes', 'pixels', 'clock']),
         // Not the ladder's packet inspector, its overview strip and their plot watcher (they load
         // when a reader first focuses or clicks a diagram) nor its bundling (loaded by a diagram
         // too dense for flights).
-        'src[\\\\/]components[\\\\/]views[\\\\/](ladder|waterfall)[\\\\/](?![Ii]nspector|Overview|bundles|watch-plot)',
+        'src[\\\\/]components[\\\\/]views[\\\\/]ladder[\\\\/](?![Ii]nspector|Overview|bundles|watch-plot)',
         // Not SideBySide: only the three comparisons load it (a chunk of their own), the others
         // would carry it for nothing.
         modules('widgets', ['RunViews']),
         'src[\\\\/]sim[\\\\/]stalls\\.',
+      ].join('|'),
+    ),
+  },
+  // The row views, each loaded when a widget first shows it (`views/row-views.ts`): a narrow
+  // widget starts with its ladder (the Connection pool with its lanes), so a phone loads the
+  // others only when the reader picks their tab.
+  // Before the waterfall's group, which would otherwise take `lanes.ts` along (it uses it).
+  {
+    name: 'lanes',
+    priority: 1,
+    test: new RegExp(modules('views', ['ConnectionLanes', 'lanes'])),
+  },
+  {
+    name: 'waterfall',
+    priority: 1,
+    test: new RegExp(
+      [
+        modules('views', ['Waterfall']),
+        'src[\\\\/]components[\\\\/]views[\\\\/]waterfall[\\\\/]',
       ].join('|'),
     ),
   },
