@@ -93,15 +93,25 @@ const CHUNK_GROUPS = [
     priority: 1,
     test: new RegExp(
       [
-        modules('views', ['Ladder', 'MetricsStrip', 'metrics', 'ViewNotes', 'pixels', 'clock']),
-        // Not the ladder's packet inspector, its overview strip and their plot watcher (they load
-        // when a reader first focuses or clicks a diagram) nor its bundling (loaded by a diagram
-        // too dense for flights).
-        'src[\\\\/]components[\\\\/]views[\\\\/]ladder[\\\\/](?![Ii]nspector|Overview|bundles|watch-plot)',
+        modules('views', ['MetricsStrip', 'metrics', 'ViewNotes', 'pixels', 'clock']),
         // Not SideBySide: only the three comparisons load it (a chunk of their own), the others
         // would carry it for nothing.
         modules('widgets', ['RunViews']),
         'src[\\\\/]sim[\\\\/]stalls\\.',
+      ].join('|'),
+    ),
+  },
+  // The ladder, for the widgets that draw one (all but the Connection pool and the Image host).
+  {
+    name: 'ladder',
+    priority: 1,
+    test: new RegExp(
+      [
+        modules('views', ['Ladder']),
+        // Not the ladder's packet inspector, its overview strip and their plot watcher (they load
+        // when a reader first focuses or clicks a diagram) nor its bundling (loaded by a diagram
+        // too dense for flights).
+        'src[\\\\/]components[\\\\/]views[\\\\/]ladder[\\\\/](?![Ii]nspector|Overview|bundles|watch-plot)',
       ].join('|'),
     ),
   },

@@ -4,8 +4,12 @@
  * quiet stretches (a stretch collapses only where every run is quiet).
  */
 import type { Trace } from '../../sim/trace';
-import { defaultLadderHeight } from './ladder/layout';
 import { mergeSpans, traceClock } from './trace-clock';
+
+/** Default diagram height for a number of packets: 22 px per packet, between 280 and 640 px. */
+export function defaultLadderHeight(packetCount: number): number {
+  return Math.min(640, Math.max(280, 60 + 22 * packetCount));
+}
 
 /** The clock shared by a widget's views. */
 export interface SharedClock {

@@ -29,10 +29,9 @@ import {
 import type { LadderPacket } from './packets';
 import { placeLabels, type LabelCandidate, type LadderLabel } from './place-labels';
 
-/** Default diagram height for a number of packets: 22 px per packet, between 280 and 640 px. */
-export function defaultLadderHeight(packetCount: number): number {
-  return Math.min(640, Math.max(280, 60 + 22 * packetCount));
-}
+// The clock sizes every pane's ladder; the ladders' chunk is not loaded by widgets without one.
+import { defaultLadderHeight } from '../clock';
+export { defaultLadderHeight };
 
 /** Options for `layoutLadder`. */
 export interface LadderLayoutOptions {
