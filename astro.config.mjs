@@ -16,14 +16,18 @@ const site = process.env.SITE_URL ?? 'http://localhost:4321';
 const modules = (dir, names) => `src[\\\\/]components[\\\\/]${dir}[\\\\/](${names.join('|')})\\.`;
 
 /**
- * Two chunks for the browser instead of a dozen small ones, so an embed page (the widget alone,
+ * A few chunks for the browser instead of a dozen small ones, so an embed page (the widget alone,
  * hydrating at once) gzips fewer, larger files: `widget-core` holds what every widget loads (the
- * Svelte runtime, the frame, controls, player and shared view parts) and `time-views` the views
- * drawn on a widget's clock (ladder, waterfall, lanes, metrics strip), which all but the Image
- * host show. The stalls they show come measured with each result (`views/trace-stalls.ts`), so
- * the code that measures them stays in the simulation worker. Lazy parts (the simulator, the tables, the live-region
- * text) stay separate, and so does Astro's Svelte renderer, which only chapter islands need (an
- * embed hydrates its widget itself). Server rendering keeps the default chunks.
+ * Svelte runtime, the frame, controls, player and shared view parts); `time-views` what the
+ * views drawn on a widget's clock share (the clock, the metrics strip, the list of views);
+ * `ladder` the sequence diagram, which all widgets but the Connection pool and the Image host
+ * draw; and `waterfall` and `lanes` the row views, each loaded when first shown
+ * (`views/row-views.ts`), so a narrow widget, which shows one view at a time, loads only the one
+ * it starts with. The stalls the views show come measured with each result
+ * (`views/trace-stalls.ts`), so the code that measures them stays in the simulation worker. Lazy
+ * parts (the simulator, the tables, the live-region text) stay separate, and so does Astro's
+ * Svelte renderer, which only chapter islands need (an embed hydrates its widget itself). Server
+ * rendering keeps the default chunks.
  */
 const CHUNK_GROUPS = [
   // What a page with widgets or questions loads up front: the island loader, Vite's preload
@@ -132,6 +136,23 @@ const CHUNK_GROUPS = [
         modules('views', ['Waterfall']),
         'src[\\\\/]components[\\\\/]views[\\\\/]waterfall[\\\\/]',
       ].join('|'),
+    ),
+  },
+  // The workload views the Image host and the Playground's visitors start with (the server's
+  // chart, the figures), with the data table they share with the charts below: before those, so
+  // that their group does not take the table along.
+  {
+    name: 'workload-views',
+    priority: 1,
+    test: new RegExp(modules('views', ['SlotChart', 'slots', 'WorkloadStats', 'DataTable'])),
+  },
+  // The Image host's (and the Playground visitors') response-time and sweep charts, loaded when
+  // first shown: a narrow widget starts with the server's chart.
+  {
+    name: 'workload-charts',
+    priority: 1,
+    test: new RegExp(
+      modules('views', ['LatencyHistogram', 'histogram', 'SweepChart', 'sweep-chart']),
     ),
   },
 ];

@@ -117,7 +117,10 @@ for (const path of ['/embed/page-load/?tls=tls1.2', '/embed/connection-pool/?rtt
       const narrow = (await tabs.count()) > 0;
       const view = async (kind: 'waterfall' | 'lanes', tab: string): Promise<string[]> => {
         if (narrow) await tabs.getByRole('button', { name: tab }).click();
-        return ticks(page.locator(`figure.ka-view.${kind}`).first(), 'x');
+        // A view not shown before loads when its tab is pressed (`lazy-views.ts`).
+        const figure = page.locator(`figure.ka-view.${kind}`).first();
+        await expect(figure.locator('g.axis text').first()).toBeAttached();
+        return ticks(figure, 'x');
       };
       const waterfall = await view('waterfall', 'Requests');
       const lanes = await view('lanes', 'Connections');
