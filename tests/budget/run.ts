@@ -17,7 +17,12 @@ import { requireChromium } from '../chromium';
 import { builtPages } from '../site-pages';
 import { measureFrames, type FrameReport } from './frames';
 import { htmlWeight, type HtmlWeight } from './html-weight';
-import { INPUT_TASK_BUDGET_MS, measureInputLatency, type LatencyRow } from './input-latency';
+import {
+  INPUT_TASK_BUDGET_MS,
+  measureInputLatency,
+  measureLatency,
+  type LatencyRow,
+} from './input-latency';
 import { launchForLighthouse, type Scores } from './lighthouse';
 import { measurePage, type PageWeight } from './js-weight';
 import { startPreview } from './serve';
@@ -29,24 +34,18 @@ const BUDGET = {
    */
   jsGzip: 45 * 1024,
   /**
-   * Embed pages, for now: the widget comes to life at once there, and its main-thread code
-   * measured 47.6 KB gzip on 2026-12-04 after the simulation moved to the worker (widget-core
-   * 32.5 KB with the worker client and the shared view parts, time-views 12.1 KB, the widget
-   * about 1.3 KB; the simulation itself, 27 KB, loads in the worker). Issue 14 asks for 45 KB:
-   * splitting `time-views` per widget (the Handshake loads the waterfall and lanes it never
-   * shows) is the measured way there (see the views notes of issue 13). Not an exception to
-   * keep: it goes when that split lands. Raised from 48 KB the same day: the island loader now
-   * ships in a chunk of its own so that pages with exercises or widgets no longer load
-   * widget-core up front (chapter pages 40.6 -> 7.8 KB), which costs an embed two small files:
-   * 47.7-48.4 KB measured.
+   * The Image host's embed, for now: its workload charts (server slots, response times, the sweep
+   * against the timeout) load together with the first one, 46.9 KB measured on 2026-12-06. The
+   * other embeds met 45 KB that day (40.2-44.8 KB) once the row views loaded when shown; loading
+   * the Image host's charts by tab is the same way there. Lowered from 48.5 KB the same day.
    */
-  embedJsGzip: 48.5 * 1024,
+  imageHostEmbedJsGzip: 47 * 1024,
   /**
-   * The Playground's embed carries every knob and the visitors' workload client on top of all
-   * four time views: 55.1 KB measured on 2026-12-04 (51 KB allowed before, 50.3 KB measured; +2.4
-   * KB for its workload jobs now created at once, +1.8 KB of widget-core). Same plan as above.
+   * The Playground's embed carries every knob and, up front, the visitors' workload client: 51.7
+   * KB measured on 2026-12-06 (55.1 KB on 2026-12-04). Loading the visitors' mode when chosen is
+   * the next step to 45 KB. Lowered from 56 KB the same day.
    */
-  playgroundEmbedJsGzip: 56 * 1024,
+  playgroundEmbedJsGzip: 52 * 1024,
   /**
    * gzip bytes of the scripts the simulation worker loads (the simulation, 27.5 KB measured on
    * 2026-12-04). Counted apart from the budgets above, which are the main thread's: the worker
@@ -127,8 +126,8 @@ async function main(): Promise<void> {
       rows.push({ ...weight, ...html, notes: [] });
       const jsBudget = /\/embed\/playground\/$/.test(path)
         ? BUDGET.playgroundEmbedJsGzip
-        : path.includes('/embed/')
-          ? BUDGET.embedJsGzip
+        : /\/embed\/image-host\/$/.test(path)
+          ? BUDGET.imageHostEmbedJsGzip
           : BUDGET.jsGzip;
       if (weight.jsGzip > jsBudget) {
         failures.push(
@@ -181,6 +180,23 @@ async function main(): Promise<void> {
       }
     }
     latency = await measureInputLatency(browser, preview.origin);
+    // A widget over the task budget is measured twice more and the median counts, as frames.
+    for (const [i, row] of latency.entries()) {
+      if (row.longestTaskMs <= INPUT_TASK_BUDGET_MS) continue;
+      const heaviest = row.setting === 'heaviest';
+      const runs = [
+        row,
+        await measureLatency(browser, preview.origin, row.widget, heaviest),
+        await measureLatency(browser, preview.origin, row.widget, heaviest),
+      ].sort((a, b) => a.longestTaskMs - b.longestTaskMs);
+      const counted = runs[1] as LatencyRow;
+      latency[i] = { ...counted, runs: runs.map((r) => r.longestTaskMs) };
+      if (counted.longestTaskMs > INPUT_TASK_BUDGET_MS) {
+        failures.push(
+          `input latency: ${row.widget} at its ${row.setting} values, a main-thread task of ${counted.longestTaskMs} ms while it recomputed, the median of 3 runs (${runs.map((r) => r.longestTaskMs).join(', ')} ms; budget ${INPUT_TASK_BUDGET_MS} ms)`,
+        );
+      }
+    }
     await browser.close();
 
     const lh = await launchForLighthouse(choice, chromium.executablePath());
@@ -259,9 +275,7 @@ async function main(): Promise<void> {
       `frames: ${f.page}, zoom ${f.zoom}×: ${f.packets} packets, ${f.frames} frames, p95 ${f.p95Ms.toFixed(2)} ms, max ${f.maxMs.toFixed(2)} ms of scripting per frame (budget p95 < ${BUDGET.frameP95Ms} ms)`,
     );
   }
-  // Reported, not gated yet: drawing a dense ladder on the main thread exceeds the task budget
-  // at heavy settings on every widget with a ladder (the simulation itself is in the worker);
-  // issue 15's flights bound that drawing, and this table becomes a gate then (issue 14).
+  // Gated (issue 14): no main-thread task over INPUT_TASK_BUDGET_MS while a widget recomputes.
   console.log(
     [
       '',
@@ -269,7 +283,7 @@ async function main(): Promise<void> {
       '| --- | --- | ---: | ---: | --- |',
       ...(latency ?? []).map(
         (r) =>
-          `| ${r.widget} | ${r.setting} | ${r.updateMs ?? '> 60,000'} | ${r.longestTaskMs} | ${r.longestTaskMs <= INPUT_TASK_BUDGET_MS ? 'yes' : 'no'} |`,
+          `| ${r.widget} | ${r.setting} | ${r.updateMs ?? '> 60,000'} | ${r.longestTaskMs}${r.runs ? ` (median of ${r.runs.join(', ')})` : ''} | ${r.longestTaskMs <= INPUT_TASK_BUDGET_MS ? 'yes' : 'no'} |`,
       ),
     ].join('\n'),
   );
