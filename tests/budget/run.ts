@@ -82,19 +82,12 @@ const BUDGET = {
 };
 
 /**
- * Pages whose Lighthouse performance is printed but not gated, with the reason. Embed pages
- * bring their widget to life at once, and drawing a dense default diagram on the main thread is
- * a long task that Lighthouse's 4x CPU slowdown turns into total blocking time: 71 (Multiplexing)
- * to 99 on 2026-12-04. Flights and bundles bound the marks a ladder draws (issue 15), and a narrow
- * widget (Lighthouse's 412 px phone) draws one view, its ladders at most 440 px tall: the other
- * embeds and the gallery scored 96-100 in three runs on 2026-12-05 and are gated, the Playground's
- * embed among them (100, 99, 100 in English; 98, 96, 99 in Chinese; 97-98 before). The
- * Multiplexing embed (three dense panes: 87-90 before, now 94-98: 98, 96, 97 in English; 98, 96
- * and 94/98/94 in Chinese) stays here until it scores 95 run after run.
+ * Pages whose Lighthouse performance is printed but not gated, with the reason. None today: the
+ * Multiplexing embed, the last one listed (three dense panes drawn at once: 71 on 2026-12-04,
+ * 87-90 and then 94-98 after issue 15's flights, bundles and narrow widgets), scored 100 in both
+ * languages on 2026-12-06 once each view lays out a new trace in a task of its own.
  */
-const KNOWN_SLOW: ReadonlyMap<RegExp, string> = new Map([
-  [/^\/(zh\/)?embed\/multiplexing\/$/, 'three dense panes drawn at once (issue 15)'],
-]);
+const KNOWN_SLOW: ReadonlyMap<RegExp, string> = new Map();
 const knownSlow = (path: string): string | undefined =>
   [...KNOWN_SLOW].find(([re]) => re.test(path))?.[1];
 
