@@ -77,6 +77,10 @@ const CHUNK_GROUPS = [
           'TimeOverlay',
           'ticks',
           'lazy-inspector',
+          // The loader of views shown on demand: the Image host, which draws no time view, uses
+          // it too, and would otherwise load the time views' chunk for it.
+          'LazyView',
+          'lazy-views',
         ]),
         modules('widgets', [
           'WidgetFrame',
