@@ -193,7 +193,21 @@ export default defineConfig({
   // site's CSP would have to allow; the site's own <pre> style is enough for commands and output.
   // (global.css wraps long lines in <pre>, so no code block needs to scroll sideways.)
   markdown: { syntaxHighlight: false },
-  vite: { plugins: [chunkGroups] },
+  vite: {
+    plugins: [chunkGroups],
+    build: {
+      // Stylesheets under 4 KB are inlined in each page (Astro's 'auto'), except the views': every
+      // page with a widget carries them, so they stay files the browser caches across pages (the
+      // time views' were one file before the views got chunks of their own; inlined, they took
+      // /zh/server-costs/ to 50.9 KB of gzipped HTML, over its 50 KB).
+      assetsInlineLimit: (file) =>
+        /(^|[\\/])(time-views|ladder|waterfall|lanes|workload-views|workload-charts)\.[\w-]+\.css$/.test(
+          file,
+        )
+          ? false
+          : undefined,
+    },
+  },
   prefetch: false,
   // Content Security Policy as a <meta> tag on every page. Astro hashes the scripts and <style>
   // elements it emits (island loader, processed <script>s); ThemeScript.astro registers the hash
