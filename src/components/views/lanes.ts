@@ -9,8 +9,6 @@ import { fill } from '../../i18n/fill';
 import { ui } from '../../i18n/ui';
 import type { Lang } from '../../i18n';
 import { term } from './text';
-// In `trace-clock.ts`, which widgets load up front (the shared clock walks every trace with it).
-export { laneBusy } from './trace-clock';
 
 /** One coloured stretch of a lane. */
 export interface LaneSegment {

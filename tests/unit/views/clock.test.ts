@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { timeAxis } from '../../../src/components/views/axis';
-import { sharedBusy, sharedClock } from '../../../src/components/views/clock';
-import { defaultLadderHeight } from '../../../src/components/views/ladder/layout';
+import { defaultLadderHeight, sharedBusy, sharedClock } from '../../../src/components/views/clock';
 import { packet, request } from './fixture';
 
 // Run A: a packet at 0–50 ms and one at 4,000–4,050 ms. Run B: a packet at 1,500–1,600 ms and a

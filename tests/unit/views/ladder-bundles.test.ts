@@ -9,7 +9,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bundledMarks } from '../../../src/components/views/ladder/bundles';
 import { severalConns } from '../../../src/components/views/ladder/flights';
-import { defaultLadderHeight, layoutLadder } from '../../../src/components/views/ladder/layout';
+import { defaultLadderHeight } from '../../../src/components/views/clock';
+import { layoutLadder } from '../../../src/components/views/ladder/layout';
 import type { LadderLine } from '../../../src/components/views/ladder/marks';
 import { ladderPackets, type LadderPacket } from '../../../src/components/views/ladder/packets';
 import {

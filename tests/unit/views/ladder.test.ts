@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fitLabel } from '../../../src/components/views/ladder/labels';
 import { ladderFrame } from '../../../src/components/views/ladder/frame';
-import { defaultLadderHeight, layoutLadder } from '../../../src/components/views/ladder/layout';
+import { defaultLadderHeight } from '../../../src/components/views/clock';
+import { layoutLadder } from '../../../src/components/views/ladder/layout';
 import { ladderPackets, oneWayDelays } from '../../../src/components/views/ladder/packets';
 import { packets, trace } from './fixture';
 

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   clipSegments,
   connectionLanes,
-  laneBusy,
   laneFrames,
   phaseAt,
   traceEndMs,
 } from '../../../src/components/views/lanes';
+import { laneBusy } from '../../../src/components/views/trace-clock';
 import { trace } from './fixture';
 
 const [lane] = connectionLanes(trace);

@@ -8,6 +8,7 @@
  * slices at playback time t.
  */
 import { axisPos, timeAxis, type TimeAxis, type Tick } from '../axis';
+import { defaultLadderHeight } from '../clock';
 import { connColor } from '../colors';
 import {
   arrowHead,
@@ -28,10 +29,6 @@ import {
 } from './flights';
 import type { LadderPacket } from './packets';
 import { placeLabels, type LabelCandidate, type LadderLabel } from './place-labels';
-
-// The clock sizes every pane's ladder; the ladders' chunk is not loaded by widgets without one.
-import { defaultLadderHeight } from '../clock';
-export { defaultLadderHeight };
 
 /** Options for `layoutLadder`. */
 export interface LadderLayoutOptions {
