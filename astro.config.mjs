@@ -22,7 +22,7 @@ const modules = (dir, names) => `src[\\\\/]components[\\\\/]${dir}[\\\\/](${name
  * views drawn on a widget's clock share (the clock, the metrics strip, the list of views);
  * `ladder` the sequence diagram, which all widgets but the Connection pool and the Image host
  * draw; and `waterfall` and `lanes` the row views, each loaded when first shown
- * (`views/row-views.ts`), so a narrow widget, which shows one view at a time, loads only the one
+ * (`views/lazy-views.ts`), so a narrow widget, which shows one view at a time, loads only the one
  * it starts with. The stalls the views show come measured with each result
  * (`views/trace-stalls.ts`), so the code that measures them stays in the simulation worker. Lazy
  * parts (the simulator, the tables, the live-region text) stay separate, and so does Astro's
@@ -123,7 +123,7 @@ const CHUNK_GROUPS = [
       ].join('|'),
     ),
   },
-  // The row views, each loaded when a widget first shows it (`views/row-views.ts`): a narrow
+  // The row views, each loaded when a widget first shows it (`views/lazy-views.ts`): a narrow
   // widget starts with its ladder (the Connection pool with its lanes), so a phone loads the
   // others only when the reader picks their tab.
   // Before the waterfall's group, which would otherwise take `lanes.ts` along (it uses it).
