@@ -62,6 +62,8 @@ const CHUNK_GROUPS = [
           'timeline',
           'widget-events',
           'param-summary',
+          // Not `ParamFields`, the inputs: a narrow widget loads them when the reader opens them.
+          'param-fields',
         ]),
         // Not `snippet`: only the Embed panel, loaded when opened, builds snippets.
         modules('embed', ['embed-query', 'hydrate-embed']),
