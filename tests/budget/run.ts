@@ -5,8 +5,8 @@
  * and gzip bytes, at most 45 KB on every page), the simulation worker's JavaScript (at most 30 KB),
  * total transfer, and Lighthouse (mobile): accessibility,
  * best practices and SEO (100 required) and performance with first contentful paint, in one run
- * per page; a page under 95 is run twice more and judged by the median of its 3 runs (pages
- * under 98, issue 14's way to 100, are listed). The
+ * per page; a page under 98 is run twice more and judged by the median of its 3 runs (pages
+ * under 100, issue 14's goal, are listed). The
  * gallery's first contentful paint must stay under 2 s. Pages listed in `KNOWN_SLOW` are
  * measured and printed but their performance is not gated: see there. Exits 1 when any other
  * figure is over budget.
@@ -34,13 +34,13 @@ const BUDGET = {
    */
   jsGzip: 45 * 1024,
   /**
-   * The Playground's embed, the one exception left: it carries every knob and, up front, the
-   * visitors' workload client: 51.7 KB measured on 2026-12-06 (55.1 KB on 2026-12-04). Loading
-   * the visitors' mode when chosen is the next step to 45 KB. Lowered from 56 KB the same day,
-   * when every other embed met 45 KB (40.2-44.8 KB at 412 px, views loaded when first shown; the
-   * allowance of 48.5 KB the other embeds had is gone).
+   * The Chinese Playground's embed, the one exception left: 49.1 KB measured on 2026-12-06 (55.1
+   * KB on 2026-12-04, 51.6 that morning). The English embed meets 45 KB (42.8) since the visitors'
+   * mode loads when chosen, the ladder when its place is on the screen and the parameters' inputs
+   * when opened; the Chinese caption and hint are shorter, so at 412 × 823 px the top of the ladder
+   * is on the first screen and its 6.3 KB load up front. Lowered from 52 KB the same day.
    */
-  playgroundEmbedJsGzip: 52 * 1024,
+  playgroundEmbedJsGzip: 50 * 1024,
   /**
    * gzip bytes of the scripts the simulation worker loads (the simulation, 27.5 KB measured on
    * 2026-12-04). Counted apart from the budgets above, which are the main thread's: the worker
@@ -58,12 +58,14 @@ const BUDGET = {
   minScore: 100,
   /**
    * Lighthouse performance, gated on every page but the embeds of `KNOWN_SLOW`: one run, and the
-   * median of 3 when it is under 95. Issue 14 asks for 100; on this 2-core machine the same page
-   * measured 92, 95, 97 and 98 in four consecutive runs (2026-12-04, /zh/guide/), so a gate at
-   * 98 fails by chance. Pages under `targetPerformance` are listed after the table.
+   * median of 3 when it is under 98 (issue 14). 95 until 2026-12-06: on 2026-12-04 the same page
+   * measured 92, 95, 97 and 98 in four consecutive runs (/zh/guide/); since the views lay out in
+   * tasks of their own and nothing over 50 ms runs on input (issue 14), a full run scored 98 or
+   * more on every page (2026-12-06). Issue 14's goal is 100: pages under `targetPerformance` are
+   * listed after the table.
    */
-  minPerformance: 95,
-  targetPerformance: 98,
+  minPerformance: 98,
+  targetPerformance: 100,
   performanceRuns: 3,
   /**
    * p95 scripting time per animation frame with about 1,000 packets on screen (ms), at zoom 1 and
@@ -112,7 +114,7 @@ async function main(): Promise<void> {
       const weight = await measurePage(browser, preview.origin, path);
       const html = htmlWeight(path);
       rows.push({ ...weight, ...html, notes: [] });
-      const jsBudget = /\/embed\/playground\/$/.test(path)
+      const jsBudget = /^\/zh\/embed\/playground\/$/.test(path)
         ? BUDGET.playgroundEmbedJsGzip
         : BUDGET.jsGzip;
       if (weight.jsGzip > jsBudget) {
