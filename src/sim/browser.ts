@@ -71,8 +71,17 @@ export interface PlannedRequest {
 /** Page description after sharding: the HTML request and the object requests. */
 export interface PagePlan {
   readonly html: PlannedRequest;
-  readonly objects: readonly PlannedRequest[];
+  /**
+   * The objects; `after` says what makes the browser request one: 0 the HTML, k the k-th object
+   * (1-based, an earlier one) when it has arrived; absent, as `discovery` says.
+   */
+  readonly objects: readonly (PlannedRequest & { readonly after?: number })[];
   readonly discovery: 'after-html' | 'upfront';
+  /**
+   * HTTP/2 and HTTP/3: hosts whose requests may share connections (`coalescing.ts`), each mapped
+   * to the name of its group; absent, every host has its own connections.
+   */
+  readonly sharedConnections?: ReadonlyMap<string, string>;
   readonly followUps: readonly (PlannedRequest & {
     readonly atMs: number;
     readonly method: HttpMethod;
@@ -93,8 +102,10 @@ interface HostPool {
 export class Browser implements ClientConnListener {
   /** Every request, by id - 1 (HTML first, then objects, then follow-ups as issued). */
   readonly requests: BrowserRequest[] = [];
+  /** Connection pools by host, or by coalescing group (`PagePlan.sharedConnections`). */
   private readonly hosts = new Map<string, HostPool>();
-  private readonly objectRequests: BrowserRequest[] = [];
+  /** The page's requests each one's arrival makes the browser send, by that one's id. */
+  private readonly found = new Map<number, BrowserRequest[]>();
   private readonly idleTimeoutUs: number;
   private readonly idleTimers = new Map<ClientConn, Timer>();
   /** Connections that got as far as carrying requests (the others failed while connecting). */
@@ -121,9 +132,19 @@ export class Browser implements ClientConnListener {
   /** Starts the navigation at the current time and schedules follow-ups. */
   start(): void {
     const html = this.create(this.plan.html, 'GET', 0, true);
-    for (const o of this.plan.objects) this.objectRequests.push(this.create(o, 'GET', 0, true));
+    const objects = this.plan.objects.map((o) => this.create(o, 'GET', 0, true));
     this.enqueue(html);
-    if (this.plan.discovery === 'upfront') for (const r of this.objectRequests) this.enqueue(r);
+    this.plan.objects.forEach((o, i) => {
+      const r = objects[i] as BrowserRequest;
+      if (o.after === undefined && this.plan.discovery === 'upfront') this.enqueue(r);
+      else {
+        const by = o.after === undefined || o.after === 0 ? html : objects[o.after - 1];
+        if (by === undefined) throw new Error(`object ${i + 1}: no object ${o.after} finds it`);
+        const list = this.found.get(by.id);
+        if (list === undefined) this.found.set(by.id, [r]);
+        else list.push(r);
+      }
+    });
     this.pumpAll();
     for (const f of this.plan.followUps) {
       this.engine.scheduleAt(msToUs(f.atMs), () => {
@@ -167,12 +188,15 @@ export class Browser implements ClientConnListener {
         ? { bytes: a.responseBytes, ...(a.responseHead ? { head: a.responseHead } : {}) }
         : { bytes: a.responseBytes, stream: a.stream },
     );
-    if (r.id === this.idBase + 1 && this.plan.discovery === 'after-html') {
-      for (const o of this.objectRequests) this.enqueue(o);
+    const found = this.found.get(r.id);
+    if (found !== undefined) {
+      this.found.delete(r.id);
+      for (const o of found) this.enqueue(o);
     }
     // The connection reports ready/retired right after this; pump once more at the same instant
-    // in case it stays busy (pipelining).
-    if (r.id === this.idBase + 1 && this.plan.discovery === 'after-html')
+    // in case it stays busy (pipelining). Always after the HTML when objects come after it, even
+    // a page without objects: the engine's event count is part of the trace.
+    if (found !== undefined || (r.id === this.idBase + 1 && this.plan.discovery === 'after-html'))
       this.engine.schedule(0, () => this.pumpAll());
   }
 
@@ -283,11 +307,13 @@ export class Browser implements ClientConnListener {
     return this.requests[id - this.idBase - 1] as BrowserRequest;
   }
 
+  /** The pool of a host: its own, or its coalescing group's. */
   private hostPool(host: string): HostPool {
-    let p = this.hosts.get(host);
+    const key = this.plan.sharedConnections?.get(host) ?? host;
+    let p = this.hosts.get(key);
     if (p === undefined) {
       p = { queue: [], conns: [] };
-      this.hosts.set(host, p);
+      this.hosts.set(key, p);
     }
     return p;
   }
@@ -314,11 +340,11 @@ export class Browser implements ClientConnListener {
   private pumpAll(): void {
     if (this.pumping) return;
     this.pumping = true;
-    for (const [host, p] of this.hosts) this.pumpHost(host, p);
+    for (const p of this.hosts.values()) this.pumpHost(p);
     this.pumping = false;
   }
 
-  private pumpHost(host: string, p: HostPool): void {
+  private pumpHost(p: HostPool): void {
     // Drop connections that are gone.
     for (let i = p.conns.length - 1; i >= 0; i--) {
       const c = p.conns[i] as ClientConn;
@@ -341,7 +367,8 @@ export class Browser implements ClientConnListener {
     const want = this.multiplex ? (live === 0 ? 1 : 0) : p.queue.length - connecting;
     for (let k = 0; k < want && live < this.pool.maxConnectionsPerHost; k++) {
       if (this.totalLive() >= this.pool.maxConnectionsTotal && !this.evictLru()) break;
-      this.open(host, p);
+      // To the host of the request at the head of the queue (a coalescing group has several).
+      this.open((p.queue[0] as BrowserRequest).host, p);
       live++;
     }
   }

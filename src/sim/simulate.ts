@@ -1,6 +1,7 @@
 /** Wires a validated scenario into engine, link, server and browser, runs it, and returns trace + metrics. */
 import { Browser } from './browser';
 import type { Dialed, PagePlan } from './browser';
+import { coalescingGroups } from './coalescing';
 import { Engine, msToUs, usToMs } from './engine';
 import type { HttpConfig } from './http/common';
 import { Link } from './link';
@@ -160,7 +161,12 @@ export function simulate(
       bodyBytes: o.bytes,
       processingMs: o.processingMs ?? sc.server.processingMs,
     });
-    return { path: o.path, host: shardHost(i, sc.page.shards), resource };
+    return {
+      path: o.path,
+      host: o.host ?? shardHost(i, sc.page.shards),
+      resource,
+      ...(o.after !== undefined ? { after: o.after } : {}),
+    };
   });
   const followUps = sc.followUps.map((f, i) => {
     const resource = `followUp:${i}`;
@@ -182,6 +188,10 @@ export function simulate(
     objects,
     discovery: sc.page.discovery,
     followUps,
+    // Connection coalescing is an HTTP/2 and HTTP/3 feature (RFC 9113 §9.1.1, RFC 9114 §3.3).
+    ...(sc.http.version === '2' || sc.http.version === '3'
+      ? { sharedConnections: coalescingGroups(sc.page.origins) }
+      : {}),
   };
   let connIds = 0;
   /** Client sockets, kept only to be abandoned when the client's address changes. */

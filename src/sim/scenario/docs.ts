@@ -68,7 +68,8 @@ export const SCENARIO_DOCS: Record<FieldPath, string> = {
   'server.maxConnections': 'event: cap on open connections (nginx worker_connections default 512)',
   'page.htmlBytes': 'HTML body size',
   'page.htmlProcessingMs': 'server time for the HTML (absent = server.processingMs)',
-  'page.objects': 'number of subresources (or an array of sizes / {path, bytes, processingMs})',
+  'page.objects':
+    'number of subresources (or an array of sizes / {path, bytes, processingMs, host, after})',
   'page.objectBytes': 'body size of each object given by count',
   'page.discovery': 'objects requested when the HTML has arrived, or known at start',
   'page.shards': 'objects spread round-robin over this many hostnames (1 = the HTML host)',
@@ -94,10 +95,18 @@ export const COMPOSITE_DOCS: {
     direction: 'direction',
   },
   'page.objects': {
-    doc: 'array form: each item a size in bytes or {path?, bytes?, processingMs?}',
+    doc: 'array form: each item a size in bytes or {path?, bytes?, processingMs?, host?, after?}',
     path: 'URL path (default /img1.png, /img2.png …)',
     bytes: 'body bytes',
     processingMs: 'server time',
+    host: 'hostname[:port] the object comes from (default: page.shards spreads objects over s1.example.com … or keeps them on example.com); each hostname has its own connections',
+    after:
+      'what makes the browser request it: 0 = the HTML (default, or at start with page.discovery "upfront"), k = when object k (1-based, an earlier one: a stylesheet or script) has arrived',
+  },
+  'page.origins': {
+    doc: 'the origins of the page and which may share a connection: [{host, coalesceWith?}]; over HTTP/2 and HTTP/3 a browser sends requests for `host` on a connection to `coalesceWith` when both resolve to one address and its certificate covers both (RFC 9113 §9.1.1, RFC 9114 §3.3); HTTP/1.x never does',
+    host: 'hostname[:port] (example.com is the HTML host)',
+    coalesceWith: 'hostname[:port] whose connections may carry this origin’s requests',
   },
   followUps: {
     doc: 'requests issued later: [{atMs, path?, method?, bytes?, bodyBytes?, processingMs?}] (atMs since navigation start)',

@@ -1,6 +1,6 @@
 /**
  * The scenario's fields as data, the one statement of its shape: the range, default and unit of
- * every scalar field (`SCENARIO_FIELDS`), the items of the three arrays (`COMPOSITE_FIELDS`) and
+ * every scalar field (`SCENARIO_FIELDS`), the items of the four arrays (`COMPOSITE_FIELDS`) and
  * the sections that may be absent (`OPTIONAL_SECTIONS`). The types (`types.ts`), the validator's
  * walk (`validate.ts`), the docs, the CLI's help and the Playground's ranges are all read from
  * here. Data only, so a page that builds its controls from the table loads it without the
@@ -9,7 +9,10 @@
 import { RETRY_POLICIES } from '../retry';
 import type { FieldSpec, PathSpec } from './spec';
 
-export type { BooleanSpec, EnumSpec, FieldSpec, NumberSpec, PathSpec } from './spec';
+export type { BooleanSpec, EnumSpec, FieldSpec, HostSpec, NumberSpec, PathSpec } from './spec';
+
+/** The main hostname (HTML and, without sharding or an object's own `host`, every object). */
+export const MAIN_HOST = 'example.com';
 
 /**
  * Ranges and defaults of every scalar field, keyed by dotted path (what each means:
@@ -347,6 +350,13 @@ export const COMPOSITE_FIELDS = {
       defaultFrom: 'page.objectBytes',
     },
     processingMs: { kind: 'number', min: 0, max: 60000, default: 0, optional: true },
+    host: { kind: 'host', default: MAIN_HOST, optional: true },
+    after: { kind: 'integer', min: 0, max: 1000, default: 0, optional: true },
+  },
+  'page.origins': {
+    maxItems: 100,
+    host: { kind: 'host', default: MAIN_HOST, required: true },
+    coalesceWith: { kind: 'host', default: MAIN_HOST, optional: true },
   },
   followUps: {
     maxItems: 100,

@@ -34,8 +34,18 @@ export interface EnumSpec extends SpecBase {
   readonly default: string;
 }
 
+/**
+ * A hostname, with an optional port (`cdn.example.com`, `example.com:8443`): lower-case letters,
+ * digits and hyphens in dot-separated labels of at most 63 characters (RFC 1123 §2.1), at most 253
+ * characters before the port.
+ */
+export interface HostSpec extends SpecBase {
+  readonly kind: 'host';
+  readonly default: string;
+}
+
 /** Any scalar field spec. */
-export type FieldSpec = NumberSpec | BooleanSpec | EnumSpec;
+export type FieldSpec = NumberSpec | BooleanSpec | EnumSpec | HostSpec;
 
 /**
  * A URL path of an array item (printable ASCII after "/", at most 200 characters); absent, the
@@ -50,6 +60,12 @@ export interface PathSpec {
 /** The URL paths a `PathSpec` accepts. */
 export const URL_PATH = /^\/[\x21-\x7e]{0,199}$/;
 
+const LABEL = '[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?';
+/** The hosts a `HostSpec` accepts. */
+export const HOST = new RegExp(
+  `^(?=[^:]{1,253}(?::|$))${LABEL}(?:\\.${LABEL})*(?::(?:[1-9][0-9]{0,4}))?$`,
+);
+
 /** Whether `spec` accepts `v` as it is. */
 export function accepts(spec: FieldSpec, v: unknown): boolean {
   switch (spec.kind) {
@@ -61,6 +77,8 @@ export function accepts(spec: FieldSpec, v: unknown): boolean {
       return typeof v === 'boolean';
     case 'enum':
       return typeof v === 'string' && spec.values.includes(v);
+    case 'host':
+      return typeof v === 'string' && HOST.test(v) && Number(v.split(':')[1] ?? 1) <= 65535;
   }
 }
 
@@ -75,5 +93,7 @@ export function describeSpec(spec: FieldSpec): string {
       return 'true or false';
     case 'enum':
       return `one of ${spec.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'host':
+      return 'a lower-case hostname, with an optional port ("cdn.example.com", "example.com:8443")';
   }
 }

@@ -11,14 +11,14 @@ type Fields = typeof SCENARIO_FIELDS;
 type Composites = typeof COMPOSITE_FIELDS;
 type OptionalSection = (typeof OPTIONAL_SECTIONS)[number];
 
-/** The value a spec describes: a number, a boolean, one of an enum's strings, or a path. */
+/** The value a spec describes: a number, a boolean, one of an enum's strings, a path or a host. */
 export type SpecValue<S> = S extends { readonly kind: 'number' | 'integer' }
   ? number
   : S extends { readonly kind: 'boolean' }
     ? boolean
     : S extends { readonly kind: 'enum'; readonly values: readonly (infer V)[] }
       ? V
-      : S extends { readonly kind: 'path' }
+      : S extends { readonly kind: 'path' | 'host' }
         ? string
         : never;
 

@@ -1,7 +1,7 @@
 /**
  * The validator: a walk over the field table (`fields.ts`) that checks every given field against
  * its spec, fills in the defaults (the conditional ones from `rules.ts`), validates the items of
- * the three arrays, reports the rules and limits that the values break, and returns either the
+ * the arrays, reports the rules and limits that the values break, and returns either the
  * complete scenario or every error, each naming the field and the allowed range. Pure.
  */
 import {
@@ -24,9 +24,6 @@ import {
 } from './shape';
 import { URL_PATH, accepts, describeSpec, type FieldSpec, type PathSpec } from './spec';
 import type { FieldValues, Scenario, ValidationError, ValidationResult } from './types';
-
-/** The main hostname (HTML and, without sharding, every object). */
-export const MAIN_HOST = 'example.com';
 
 function describeValue(v: unknown): string {
   if (typeof v === 'string') return JSON.stringify(v);
@@ -156,6 +153,35 @@ function composite(
   return items;
 }
 
+/**
+ * What the items of the arrays say of each other: an object is found by the HTML or by an earlier
+ * object (so discovery has no cycle), and each origin is listed once and shares connections with
+ * another one than itself.
+ */
+function itemRelations(
+  c: Checker,
+  composites: Partial<Record<CompositePath, Record<string, unknown>[]>>,
+): void {
+  composites['page.objects']?.forEach((o, i) => {
+    const after = o['after'];
+    if (typeof after === 'number' && after > i)
+      c.fail(
+        `page.objects[${i}].after`,
+        i === 0
+          ? `must be 0, the HTML: no object comes before the first (got ${after})`
+          : `must be 0 (the HTML) or an earlier object, 1 to ${i} (got ${after})`,
+      );
+  });
+  const listed = new Set<unknown>();
+  composites['page.origins']?.forEach((o, i) => {
+    if (listed.has(o['host']))
+      c.fail(`page.origins[${i}].host`, `lists ${String(o['host'])} a second time`);
+    listed.add(o['host']);
+    if (o['coalesceWith'] !== undefined && o['coalesceWith'] === o['host'])
+      c.fail(`page.origins[${i}].coalesceWith`, 'must name another origin than its own host');
+  });
+}
+
 /** Validates `input` (parsed JSON or a normalized scenario) and fills in defaults. Pure. */
 export function validateScenario(input: unknown): ValidationResult {
   const c = new Checker();
@@ -181,6 +207,8 @@ export function validateScenario(input: unknown): ValidationResult {
     if (name in SCENARIO_FIELDS && !Array.isArray(raw)) continue;
     composites[name] = composite(c, name, raw, given);
   }
+
+  itemRelations(c, composites);
 
   // The rules judge the values as given; the normalizations apply after.
   const rules: readonly (ScenarioRule & { readonly id: RuleId })[] = RULES;

@@ -33,7 +33,13 @@ function errorsOf(input: unknown): readonly ValidationError[] {
 
 /** A value of the wrong type for a spec. */
 function wrongType(spec: FieldSpec): unknown {
-  return spec.kind === 'boolean' ? 'yes' : spec.kind === 'enum' ? 7 : 'x';
+  return spec.kind === 'boolean'
+    ? 'yes'
+    : spec.kind === 'enum'
+      ? 7
+      : spec.kind === 'host'
+        ? 'Not a host!'
+        : 'x';
 }
 
 /** The describeValue of `wrongType(spec)`. */
@@ -119,6 +125,7 @@ describe('every scalar field of the table', () => {
       'objectBytes',
       'discovery',
       'shards',
+      'origins',
     ]);
   });
 
@@ -137,7 +144,7 @@ const items = [
   ['followUps', { atMs: 5 }],
 ] as const;
 
-describe('every item field of the three arrays', () => {
+describe('every item field of the arrays', () => {
   for (const [name, valid] of items) {
     const fields = Object.entries(COMPOSITE_FIELDS[name]).filter(
       (e): e is [string, FieldSpec] => typeof e[1] === 'object' && e[1].kind !== 'path',
