@@ -147,7 +147,10 @@ describe('parents', () => {
 describe('late discovery', () => {
   // The document ends at 100 (time 100); b starts after it.
   const page = (bStart: number, lateGapMs?: number) =>
-    ok(withDoc([entry('https://site.test/b', { startMs: bStart })]), { lateGapMs }).page;
+    ok(
+      withDoc([entry('https://site.test/b', { startMs: bStart })]),
+      lateGapMs === undefined ? {} : { lateGapMs },
+    ).page;
 
   it('late when the idle gap exceeds 500 ms (strictly)', () => {
     expect(page(600).objects[1]?.discovery).toBe('html'); // gap 500
