@@ -208,6 +208,8 @@ export function buildPage(log: ReadLog, options: HarImportOptions = {}): HarImpo
     } else {
       idAt[rank] = parent ?? 0;
     }
+    // Another page's requests are no one's initiator here.
+    if (reason[pos] === 'other-page') continue;
     const list = byUrl.get(e.url);
     if (list === undefined) byUrl.set(e.url, [rank]);
     else list.push(rank);

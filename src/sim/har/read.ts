@@ -158,13 +158,29 @@ function refererOf(headers: unknown, meter: { steps: number }): string | undefin
   return undefined;
 }
 
+/** Safari's (CFNetwork's) `_fetchType` values for a response that did not cross the network. */
+const SAFARI_CACHE = new Set(['Memory Cache', 'Disk Cache']);
+
 /**
- * From Chrome's `_fromCache` ('memory' | 'disk'), or an entry that took no time at all: `time`
- * 0, every timing -1, 0 or absent, and no bytes transferred (`_transferSize` 0 or absent).
+ * Served by the browser's cache: Chrome's `_fromCache` ('memory' | 'disk'); Safari's `_fetchType`
+ * 'Memory Cache' or 'Disk Cache'; Firefox's `cache.afterRequest` (set only for cache hits) with
+ * a `response.bodySize` of 0 and a status other than 304; or an entry that took no time at all:
+ * `time` 0, every timing -1, 0 or absent, and no bytes transferred (`_transferSize` 0 or absent).
  */
 function fromCache(entry: Obj, response: unknown): boolean {
   const flag = entry['_fromCache'];
   if (typeof flag === 'string' && flag.length > 0) return true;
+  const fetchType = entry['_fetchType'];
+  if (typeof fetchType === 'string' && SAFARI_CACHE.has(fetchType)) return true;
+  const cache = entry['cache'];
+  if (
+    isObj(cache) &&
+    'afterRequest' in cache &&
+    field(response, 'bodySize') === 0 &&
+    field(response, 'status') !== 304
+  ) {
+    return true;
+  }
   if (entry['time'] !== 0) return false;
   const timings = entry['timings'];
   for (const name of TIMING_NAMES) {
@@ -198,7 +214,10 @@ function readEntry(
   const pageref = raw['pageref'];
   if (firstPageId !== undefined && typeof pageref === 'string' && pageref !== firstPageId) {
     ignored = 'other-page';
-  } else if (field(response, '_fetchedViaServiceWorker') === true) {
+  } else if (
+    field(response, '_fetchedViaServiceWorker') === true ||
+    raw['_fetchType'] === 'Service Worker'
+  ) {
     ignored = 'service-worker';
   } else if (fromCache(raw, response)) {
     ignored = 'from-cache';

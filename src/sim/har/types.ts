@@ -37,7 +37,8 @@ export const HAR_ERROR_MESSAGES: Readonly<Record<HarErrorCode, string>> = {
  * 3. `not-http`: any other scheme than `http:` and `https:` (`ws:`, `chrome-extension:`, ...);
  *    `malformed` again for a URL with no scheme or one that does not parse;
  * 4. `other-page`: its `pageref` names a page other than `log.pages[0]`;
- * 5. `service-worker`: `response._fetchedViaServiceWorker` is true (Chrome);
+ * 5. `service-worker`: `response._fetchedViaServiceWorker` is true (Chrome), or `_fetchType` is
+ *    'Service Worker' (Safari);
  * 6. `from-cache`: served by the browser's cache (rule in `README.md`);
  * 7. `malformed` again: no `response` with a numeric `status`;
  * 8. `failed`: `response.status` 0 or below, or a non-empty `response._error` (Chrome:

@@ -320,3 +320,26 @@ describe('a HAR with two pages', () => {
     expect(page.objects.map((o) => o.thinkMs)).toEqual([95, 0, 5]);
   });
 });
+
+describe('a Safari HAR: _fetchType', () => {
+  const { page, report } = ok(fixture('safari'));
+
+  it('Memory Cache and Disk Cache are from the cache; Service Worker is the service worker', () => {
+    expect(report.ignored).toEqual({ ...none, 'from-cache': 2, 'service-worker': 1 });
+    expect(page.objects.map((o) => o.path)).toEqual(['/', '/data.json']);
+  });
+
+  it('rtt from connect 70 minus ssl 35; think 80-35 and 50-35; parent from Referer', () => {
+    expect(report.rttMs).toBe(35);
+    expect(page.objects.map((o) => o.thinkMs)).toEqual([45, 15]);
+    expect(page.objects.map((o) => [o.parent, o.discovery])).toEqual([
+      [null, 'document'],
+      [0, 'html'], // 400 - 180 = 220 ms after the document ended: not late
+    ]);
+    expect(page.objects.map((o) => o.startMs)).toEqual([0, 400]);
+    expect(page.origins.map((o) => [o.origin, o.objects, o.bytes])).toEqual([
+      ['https://safari.test', 2, 9000 + 1200],
+    ]);
+    expect(page.measuredLoadMs).toBe(350);
+  });
+});

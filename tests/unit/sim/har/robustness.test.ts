@@ -144,6 +144,41 @@ describe('parents', () => {
   });
 });
 
+describe('other browsers’ cache marks', () => {
+  it('Firefox: cache.afterRequest with a body size of 0 is a cache hit, not with bytes or a 304', () => {
+    const firefoxCache = (bodySize: number, status = 200) => ({
+      status,
+      response: { bodySize },
+      extra: { cache: { afterRequest: null } },
+    });
+    const { page, report } = ok(
+      withDoc([
+        entry('https://site.test/hit.css', { startMs: 10, ...firefoxCache(0) }),
+        entry('https://site.test/net.css', { startMs: 20, ...firefoxCache(5000) }),
+        entry('https://site.test/revalidated.css', { startMs: 30, ...firefoxCache(0, 304) }),
+      ]),
+    );
+    expect(report.ignored['from-cache']).toBe(1);
+    expect(page.objects.map((o) => o.path)).toEqual(['/', '/net.css', '/revalidated.css']);
+  });
+
+  it('another page’s request is not an initiator', () => {
+    const js = 'https://site.test/app.js';
+    const { page, report } = ok(
+      withDoc(
+        [
+          entry(js, { startMs: 10, extra: { pageref: 'p2' } }),
+          entry('https://site.test/api', { startMs: 20, initiator: js, extra: { pageref: 'p1' } }),
+        ],
+        { pages: [{ id: 'p1' }, { id: 'p2' }] },
+      ),
+    );
+    expect(report.ignored['other-page']).toBe(1);
+    expect(page.objects.map((o) => o.parent)).toEqual([null, 0]);
+    expect(report.guessed[0]?.why).toContain('not an earlier request');
+  });
+});
+
 describe('late discovery', () => {
   // The document ends at 100 (time 100); b starts after it.
   const page = (bStart: number, lateGapMs?: number) =>
