@@ -69,6 +69,19 @@ export const HAR_IGNORE_REASONS: readonly HarIgnoreReason[] = [
   'redirect',
 ];
 
+/** Plain-English labels for the report's ignored counts ("3 served from the browser's cache"). */
+export const HAR_IGNORE_LABELS: Readonly<Record<HarIgnoreReason, string>> = {
+  malformed: 'malformed entries',
+  'data-url': 'data: URLs',
+  'blob-url': 'blob: URLs',
+  'not-http': 'addresses other than http: and https:',
+  'other-page': 'requests of other pages',
+  'service-worker': "answered by the page's service worker",
+  'from-cache': "served from the browser's cache",
+  failed: 'failed or aborted requests',
+  redirect: 'redirects before the document',
+};
+
 /** How the browser came to ask for an object. */
 export type HarDiscovery =
   /** The page's HTML itself (object 0, parent null). */

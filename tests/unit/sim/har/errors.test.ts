@@ -4,6 +4,7 @@ import type { HarErrorCode, HarImport } from '../../../../src/sim/har';
 import {
   HAR_ERROR_CODES,
   HAR_ERROR_MESSAGES,
+  HAR_IGNORE_LABELS,
   HAR_IGNORE_REASONS,
   HAR_MAX_CHARS,
   importHar,
@@ -29,6 +30,12 @@ describe('error codes and messages', () => {
       expect(m).toMatch(/^[A-Z][^\n]*\.$/);
       expect(m).not.toMatch(/\bat .*:\d+|Error:|SyntaxError|undefined/);
     }
+  });
+
+  it('every ignore reason has an English label', () => {
+    expect(Object.keys(HAR_IGNORE_LABELS).sort()).toEqual([...HAR_IGNORE_REASONS].sort());
+    for (const label of Object.values(HAR_IGNORE_LABELS))
+      expect(label).toMatch(/^[a-z][^\n]*[^.]$/);
   });
 
   it('too-large: over 20 MB, refused before parsing', () => {
