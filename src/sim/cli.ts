@@ -3,6 +3,8 @@
  * of metrics (and the trace with --trace). Errors print one line on stderr and exit non-zero.
  */
 import { readFileSync } from 'node:fs';
+import { importHar } from './har';
+import { replayAll, replayPlan, type ReplayNetwork } from './har/replay';
 import type { StallSummary } from './metrics';
 import { presetNames, presets } from './presets';
 import type { ScenarioInput } from './scenario';
@@ -10,11 +12,12 @@ import {
   COMPOSITE_DOCS,
   SCENARIO_DOCS,
   SCENARIO_FIELDS,
+  accepts,
   describeSpec,
   formatErrors,
   validateScenario,
 } from './scenario';
-import { simulate } from './simulate';
+import { ScenarioError, simulate } from './simulate';
 import { sweepKeepAlive } from './sweep';
 import type { WorkloadMetrics } from './workload-metrics';
 
@@ -31,6 +34,7 @@ export function usage(): string {
     'usage: npm run sim -- <scenario.json> [--trace]',
     '       npm run sim -- --preset NAME [--trace]',
     '       npm run sim -- <scenario.json> --sweep-keepalive 0,5000,15000',
+    '       npm run sim -- --har FILE [--rtt MS] [--bandwidth MBPS] [--loss P]',
     '       npm run sim -- --help',
     '',
     'Prints one JSON object: pageLoadMs, connectionsOpened, packets {total, dropped}, events,',
@@ -43,12 +47,20 @@ export function usage(): string {
     'waited for its own lost data: every QUIC stream stall), and streams [{conn, side, stream,',
     'requestId, ms, headOfLineMs, ownDataMs}] (ms = headOfLineMs + ownDataMs).',
     '',
+    '--har replays a page recorded as a HAR file (DevTools, Playwright) under HTTP/1.0 (no',
+    'keep-alive), HTTP/1.1 (keep-alive, 6 connections per host), HTTP/2 and HTTP/3, each over',
+    'TLS 1.3, on one network: the round trip the HAR measured unless --rtt is given, --bandwidth',
+    '(default 100) and --loss (a probability, default 0). Prints {page: {origins, objects, bytes,',
+    'measuredLoadMs, rttMs, guessed, ignored, notReplayed}, results: [{protocol, pageLoadMs,',
+    'pageComplete, connectionsOpened, handshakeRoundTrips, packets, wireBytes}]}. Requests made',
+    'after the page had gone quiet are not replayed (they are not part of its load).',
+    '',
     'presets:',
     ...presetNames.map((n) => `  ${n.padEnd(28)} ${presets[n]?.title ?? ''}`),
     '',
     'scenario fields (all optional):',
     fields,
-    ...(['network.drop', 'page.objects', 'followUps'] as const).map(
+    ...(['network.drop', 'page.objects', 'page.origins', 'followUps'] as const).map(
       (k) => `  ${k.padEnd(34)} ${COMPOSITE_DOCS[k].doc}`,
     ),
   ].join('\n');
@@ -110,13 +122,27 @@ function workloadOutput(model: string, w: WorkloadMetrics): Record<string, unkno
   };
 }
 
-function parseArgs(argv: readonly string[]): {
+/** The command line's options. */
+interface Args {
   help: boolean;
   trace: boolean;
   preset?: string;
   file?: string;
   sweep?: number[];
-} {
+  har?: string;
+  net: { -readonly [K in keyof ReplayNetwork]: ReplayNetwork[K] };
+}
+
+/** The replay's network options and the scenario field each sets (and is checked against). */
+const NET_OPTIONS = {
+  '--rtt': ['rttMs', 'network.rttMs'],
+  '--bandwidth': ['bandwidthMbps', 'network.bandwidthMbps'],
+  '--loss': ['lossRate', 'network.lossRate'],
+} as const;
+
+function parseArgs(argv: readonly string[]): Args {
+  const net: Args['net'] = {};
+  let har: string | undefined;
   let help = false;
   let trace = false;
   let sweep: number[] | undefined;
@@ -135,14 +161,26 @@ function parseArgs(argv: readonly string[]): {
         throw new CliError(`--preset needs a name (one of: ${presetNames.join(', ')})`);
       preset = v;
     } else if (a.startsWith('--preset=')) preset = a.slice('--preset='.length);
-    else if (a.startsWith('-')) throw new CliError(`unknown option ${a} (try --help)`);
+    else if (a === '--har') {
+      har = argv[++i];
+      if (har === undefined) throw new CliError('--har needs a HAR file');
+    } else if (a in NET_OPTIONS) {
+      const [key, field] = NET_OPTIONS[a as keyof typeof NET_OPTIONS];
+      const raw = argv[++i];
+      const v = raw === undefined || raw.trim() === '' ? Number.NaN : Number(raw);
+      if (!accepts(SCENARIO_FIELDS[field], v))
+        throw new CliError(
+          `${a} must be ${describeSpec(SCENARIO_FIELDS[field])} (got ${raw ?? 'nothing'})`,
+        );
+      net[key] = v;
+    } else if (a.startsWith('-')) throw new CliError(`unknown option ${a} (try --help)`);
     else if (file === undefined) file = a;
     else throw new CliError(`unexpected argument ${a}: give one scenario file`);
   }
-  const out: { help: boolean; trace: boolean; preset?: string; file?: string; sweep?: number[] } = {
-    help,
-    trace,
-  };
+  if (Object.keys(net).length > 0 && har === undefined)
+    throw new CliError('--rtt, --bandwidth and --loss go with --har');
+  const out: Args = { help, trace, net };
+  if (har !== undefined) out.har = har;
   if (sweep !== undefined) out.sweep = sweep;
   if (preset !== undefined) out.preset = preset;
   if (file !== undefined) out.file = file;
@@ -180,6 +218,47 @@ function loadScenario(args: { preset?: string; file?: string }): ScenarioInput {
   return parsed as ScenarioInput;
 }
 
+/** `--har FILE`: the page the file recorded, replayed under each protocol (see `usage`). */
+function replayHarFile(file: string, net: ReplayNetwork): object {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as { code?: string }).code ?? 'unreadable';
+    throw new CliError(`cannot read HAR file ${file} (${code})`);
+  }
+  const imported = importHar(text);
+  if (!imported.ok) throw new CliError(`cannot replay ${file}: ${imported.error}`);
+  const { page, report } = imported;
+  const plan = replayPlan(page, report, net);
+  let results;
+  try {
+    results = replayAll(plan);
+  } catch (e) {
+    if (e instanceof ScenarioError)
+      throw new CliError(`cannot replay ${file}: ${formatErrors(e.errors)}`);
+    throw e;
+  }
+  return {
+    page: {
+      url: page.documentUrl,
+      origins: plan.hosts.length,
+      objects: plan.objects,
+      bytes: plan.bytes,
+      measuredLoadMs: page.measuredLoadMs,
+      rttMs: plan.network.rttMs,
+      rttFrom: net.rttMs === undefined ? report.rttSource : 'option',
+      bandwidthMbps: plan.network.bandwidthMbps,
+      lossRate: plan.network.lossRate,
+      entries: report.entries,
+      guessed: report.guessed,
+      ignored: Object.fromEntries(Object.entries(report.ignored).filter(([, n]) => n > 0)),
+      notReplayed: plan.left,
+    },
+    results,
+  };
+}
+
 /** Runs the CLI; returns the process exit code. */
 export function main(
   argv: readonly string[],
@@ -190,6 +269,12 @@ export function main(
     const args = parseArgs(argv);
     if (args.help) {
       out(usage());
+      return 0;
+    }
+    if (args.har !== undefined) {
+      if (args.file !== undefined || args.preset !== undefined || args.sweep !== undefined)
+        throw new CliError('--har replays a HAR file: give no scenario, preset or sweep with it');
+      out(JSON.stringify(replayHarFile(args.har, args.net), null, 2));
       return 0;
     }
     const input = loadScenario(args);

@@ -166,3 +166,65 @@ describe('cli: HTTP/2, HTTP/3, 0-RTT and migration', { timeout: 30_000 }, () => 
     expect(out.connectionsOpened).toBe(1);
   });
 });
+
+describe('cli: --har', { timeout: 30_000 }, () => {
+  const chrome = join(root, 'tests/fixtures/har/chrome.har');
+
+  it('replays a HAR under the four protocols, with what it read and left out', () => {
+    const r = run('--har', chrome, '--rtt', '80', '--bandwidth', '50', '--loss', '0.01');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as {
+      page: Record<string, unknown>;
+      results: { protocol: string; pageLoadMs: number; connectionsOpened: number }[];
+    };
+    // The fixture (tests/unit/sim/har/fixtures.test.ts): a document and 5 objects on two
+    // origins, and one request after the page went quiet, which is not replayed.
+    expect(out.page).toMatchObject({
+      origins: 2,
+      objects: 6,
+      rttMs: 80,
+      rttFrom: 'option',
+      bandwidthMbps: 50,
+      lossRate: 0.01,
+      entries: 7,
+      notReplayed: { late: 1, overLimit: 0 },
+    });
+    expect(out.results.map((x) => x.protocol)).toEqual(['1.0', '1.1', '2', '3']);
+    for (const x of out.results) expect(x.pageLoadMs).toBeGreaterThan(0);
+    // HTTP/1.0 opens a connection per object (6). HTTP/1.1: the HTML's connection to www takes
+    // the stylesheet, the logo opens a second to www and the script one to the CDN; when the
+    // stylesheet arrives (one round trip) that one is still in its TCP and TLS handshakes, so the
+    // font (found by the stylesheet, on the CDN) opens a second to the CDN; the script's fetch
+    // reuses an idle one to www: 4. HTTP/2 and HTTP/3: one per origin (2).
+    expect(out.results.map((x) => x.connectionsOpened)).toEqual([6, 4, 2, 2]);
+  });
+
+  it.each([
+    ['not JSON', 'nope', /^error: cannot replay .*: The file is not valid JSON/],
+    ['not a HAR', '{"log":{}}', /^error: cannot replay .*: The file is JSON but not a HAR file/],
+    [
+      'empty',
+      '{"log":{"entries":[]}}',
+      /^error: cannot replay .*: The HAR file contains no requests/,
+    ],
+  ])('a file that is %s exits 2 with one line naming the problem', (_what, text, pattern) => {
+    const r = run('--har', file('bad.har', text));
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(pattern);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('network options out of range, or without --har, exit 2', () => {
+    for (const args of [
+      ['--har', chrome, '--rtt', '0'],
+      ['--har', chrome, '--loss', '0.9'],
+      ['--har', chrome, '--bandwidth', 'fast'],
+      ['--preset', 'hpbn-ch2-new', '--rtt', '50'],
+    ]) {
+      const r = run(...args);
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    }
+  });
+});

@@ -1,0 +1,188 @@
+/**
+ * Replaying an imported page (`importHar`) under HTTP/1.0, HTTP/1.1, HTTP/2 and HTTP/3: the page
+ * becomes one scenario per protocol, the same in everything else (issue 20). Each origin keeps its
+ * own host and connections, each object its size, its server think time and the object that made
+ * the browser ask for it (`after`); the network is the reader's (round trip, bandwidth, loss), the
+ * round trip by default the one the HAR measured. Every protocol runs over TLS 1.3, the browser
+ * opens at most 6 connections per host, and HTTP/1.0 closes each connection after one response.
+ *
+ * What the scenario cannot say is left out and counted (`ReplayPlan.left`): requests made after the
+ * page had gone quiet (`late`: not part of the load the HAR measured) and what hangs from them,
+ * objects beyond the simulation's 1,000, and methods other than GET are replayed as GET.
+ */
+import { MAIN_HOST, SCENARIO_FIELDS, type ScenarioInput } from '../scenario';
+import { URL_PATH, accepts } from '../scenario/spec';
+import { simulate } from '../simulate';
+import type { Metrics } from '../metrics';
+import type { HarObject, HarPage, HarReport } from './types';
+
+/** The protocols a page is replayed under, in the order they are shown. */
+export const REPLAY_PROTOCOLS = ['1.0', '1.1', '2', '3'] as const;
+export type ReplayProtocol = (typeof REPLAY_PROTOCOLS)[number];
+
+/** The reader's network; absent fields take the HAR's round trip and the simulation's defaults. */
+export interface ReplayNetwork {
+  readonly rttMs?: number;
+  readonly bandwidthMbps?: number;
+  readonly lossRate?: number;
+}
+
+/** Connections per host the replaying browser opens (every browser's HTTP/1.1 limit). */
+export const REPLAY_PER_HOST = 6;
+
+/** The page as the simulation takes it, and what did not fit. */
+export interface ReplayPlan {
+  /** Everything but the protocol: network, page, origins. */
+  readonly base: ScenarioInput;
+  /** The network it runs on (the HAR's round trip unless the reader gave one). */
+  readonly network: {
+    readonly rttMs: number;
+    readonly bandwidthMbps: number;
+    readonly lossRate: number;
+  };
+  /** Objects replayed, the document included, and their body bytes. */
+  readonly objects: number;
+  readonly bytes: number;
+  /** Hosts the replay uses, the document's first (it becomes the simulation's `example.com`). */
+  readonly hosts: readonly string[];
+  /** What was not replayed, or not as recorded. */
+  readonly left: {
+    /** Requests made after the page had gone quiet, and the ones they led to. */
+    readonly late: number;
+    /** Objects beyond the simulation's limit. */
+    readonly overLimit: number;
+    /** Objects of other methods than GET, replayed as GET. */
+    readonly asGet: number;
+    /** Empty bodies (a 204, a 304) replayed as 1 byte, the simulation's smallest. */
+    readonly emptyBodies: number;
+  };
+}
+
+const MAX_OBJECTS = SCENARIO_FIELDS['page.objects'].max;
+const BYTES = SCENARIO_FIELDS['page.objectBytes'];
+const THINK_MAX_MS = SCENARIO_FIELDS['server.processingMs'].max;
+
+const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));
+
+/** The host an origin has in the scenario: its own name when the schema takes it, else a stand-in. */
+function hostNames(page: HarPage): Map<string, string> {
+  const names = new Map<string, string>();
+  const taken = new Set<string>([MAIN_HOST]);
+  page.origins.forEach((o, i) => {
+    if (i === 0) {
+      names.set(o.origin, MAIN_HOST);
+      return;
+    }
+    const own = o.port === (o.scheme === 'https' ? 443 : 80) ? o.host : `${o.host}:${o.port}`;
+    const name =
+      accepts({ kind: 'host', default: MAIN_HOST }, own) && !taken.has(own)
+        ? own
+        : `origin${i + 1}.invalid`;
+    taken.add(name);
+    names.set(o.origin, name);
+  });
+  return names;
+}
+
+/** The page of a HAR as the simulation takes it (`ReplayPlan`). */
+export function replayPlan(page: HarPage, report: HarReport, net: ReplayNetwork = {}): ReplayPlan {
+  const rttSpec = SCENARIO_FIELDS['network.rttMs'];
+  const network = {
+    rttMs: clamp(net.rttMs ?? report.rttMs ?? rttSpec.default, rttSpec.min, rttSpec.max),
+    bandwidthMbps: net.bandwidthMbps ?? SCENARIO_FIELDS['network.bandwidthMbps'].default,
+    lossRate: net.lossRate ?? 0,
+  };
+  const names = hostNames(page);
+  const doc = page.objects[0] as HarObject;
+  // Objects kept, in order: not late, their parent kept, within the simulation's limit. Each
+  // kept object's number in the scenario (1-based; the document is 0).
+  const number = new Map<number, number>([[doc.id, 0]]);
+  const kept: HarObject[] = [];
+  let late = 0;
+  let overLimit = 0;
+  for (const o of page.objects.slice(1)) {
+    const parent = o.parent === null ? undefined : number.get(o.parent);
+    if (o.discovery === 'late' || parent === undefined) late++;
+    else if (kept.length >= MAX_OBJECTS) overLimit++;
+    else {
+      kept.push(o);
+      number.set(o.id, kept.length);
+    }
+  }
+  const size = (o: HarObject): number => clamp(Math.round(o.bytes), BYTES.min, BYTES.max);
+  const think = (o: HarObject): number => clamp(o.thinkMs, 0, THINK_MAX_MS);
+  const all = [doc, ...kept];
+  const base: ScenarioInput = {
+    network,
+    tls: 'tls1.3',
+    client: { maxConnectionsPerHost: REPLAY_PER_HOST },
+    page: {
+      htmlBytes: size(doc),
+      htmlProcessingMs: think(doc),
+      objects: kept.map((o) => {
+        const host = names.get(o.origin) ?? MAIN_HOST;
+        return {
+          path: URL_PATH.test(o.path) ? o.path : `/object${number.get(o.id)}`,
+          bytes: size(o),
+          processingMs: think(o),
+          ...(host === MAIN_HOST ? {} : { host }),
+          after: number.get(o.parent as number) as number,
+        };
+      }),
+    },
+  };
+  return {
+    base,
+    network,
+    objects: all.length,
+    bytes: all.reduce((n, o) => n + size(o), 0),
+    hosts: [...new Set(all.map((o) => names.get(o.origin) ?? MAIN_HOST))],
+    left: {
+      late,
+      overLimit,
+      asGet: all.filter((o) => o.method !== 'GET').length,
+      emptyBodies: all.filter((o) => o.bytes < BYTES.min).length,
+    },
+  };
+}
+
+/** The scenario of one protocol: the plan's page over it. */
+export function replayScenario(plan: ReplayPlan, protocol: ReplayProtocol): ScenarioInput {
+  const http =
+    protocol === '1.0'
+      ? { version: '1.0' as const, keepAlive: false }
+      : protocol === '1.1'
+        ? { version: '1.1' as const, keepAlive: true }
+        : { version: protocol };
+  return { ...plan.base, http };
+}
+
+/** One protocol's replay, as the CLI prints it and the widget shows it. */
+export interface ReplayResult {
+  readonly protocol: ReplayProtocol;
+  readonly pageLoadMs: number;
+  readonly pageComplete: boolean;
+  readonly connectionsOpened: number;
+  readonly handshakeRoundTrips: number;
+  readonly packets: Metrics['packets'];
+  /** Bytes on the wire each way, headers of every layer included. */
+  readonly wireBytes: Metrics['wireBytes'];
+}
+
+/** The figures of one run that a replay reports. */
+export function replayResult(protocol: ReplayProtocol, m: Metrics): ReplayResult {
+  return {
+    protocol,
+    pageLoadMs: m.pageLoadMs,
+    pageComplete: m.pageComplete,
+    connectionsOpened: m.connectionsOpened,
+    handshakeRoundTrips: m.handshakeRoundTrips,
+    packets: m.packets,
+    wireBytes: m.wireBytes,
+  };
+}
+
+/** Runs the plan under every protocol (`simulate` throws `ScenarioError` for a page too large). */
+export function replayAll(plan: ReplayPlan): ReplayResult[] {
+  return REPLAY_PROTOCOLS.map((p) => replayResult(p, simulate(replayScenario(plan, p)).metrics));
+}

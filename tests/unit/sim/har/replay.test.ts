@@ -1,0 +1,146 @@
+/**
+ * Replaying an imported page under the four protocols (issue 20). Expected load times are whole
+ * round trips worked out by hand: RTT 100 ms, a link fast enough that serialization is negligible,
+ * TLS 1.3 everywhere (TCP 1 RTT, TLS 1 RTT, then the request; QUIC and TLS together in 1 RTT), and
+ * no server think time (each entry's wait is the HAR's own round-trip estimate).
+ */
+import { describe, expect, it } from 'vitest';
+import { MAIN_HOST } from '../../../../src/sim/scenario';
+import {
+  REPLAY_PROTOCOLS,
+  replayAll,
+  replayPlan,
+  replayScenario,
+} from '../../../../src/sim/har/replay';
+import { entry, har, ok } from './helpers';
+
+const FAST_NET = { rttMs: 100, bandwidthMbps: 100000 } as const;
+
+/** An HTML document, its stylesheet on a CDN, and a font the stylesheet names, also on the CDN. */
+const page = har([
+  entry('https://site.test/', { mime: 'text/html', size: 1000, startMs: 0 }),
+  entry('https://cdn.test/site.css', {
+    mime: 'text/css',
+    size: 1000,
+    startMs: 20,
+    initiator: 'https://site.test/',
+  }),
+  entry('https://cdn.test/font.woff2', {
+    mime: 'font/woff2',
+    size: 1000,
+    startMs: 40,
+    initiator: 'https://cdn.test/site.css',
+  }),
+]);
+
+describe('a page replayed under each protocol', () => {
+  it('keeps each origin, each object’s size and the object that found it', () => {
+    const { page: p, report } = ok(page);
+    const plan = replayPlan(p, report, FAST_NET);
+    expect(plan.hosts).toEqual([MAIN_HOST, 'cdn.test']);
+    expect(plan.base.page?.htmlBytes).toBe(1000);
+    expect(plan.base.page?.objects).toEqual([
+      { path: '/site.css', bytes: 1000, processingMs: 0, host: 'cdn.test', after: 0 },
+      { path: '/font.woff2', bytes: 1000, processingMs: 0, host: 'cdn.test', after: 1 },
+    ]);
+    expect(plan.objects).toBe(3);
+    expect(plan.bytes).toBe(3000);
+  });
+
+  it('loads in the round trips each protocol needs', () => {
+    const { page: p, report } = ok(page);
+    const results = replayAll(replayPlan(p, report, FAST_NET));
+    expect(results.map((r) => r.protocol)).toEqual(['1.0', '1.1', '2', '3']);
+    // HTML 3 RTT (TCP, TLS, request); the CDN's stylesheet on a new connection 3 more; the font:
+    // HTTP/1.0 opens yet another connection (3), the others reuse the CDN's (1). HTTP/3: QUIC and
+    // TLS in 1 RTT, so 2 + 2 + 1.
+    const expected = { '1.0': [9, 3], '1.1': [7, 2], '2': [7, 2], '3': [5, 2] } as const;
+    for (const r of results) {
+      const [rtts, conns] = expected[r.protocol];
+      expect(r.pageComplete).toBe(true);
+      expect(r.pageLoadMs).toBeGreaterThanOrEqual(rtts * 100);
+      expect(r.pageLoadMs).toBeLessThan(rtts * 100 + 1);
+      expect(r.connectionsOpened).toBe(conns);
+    }
+  });
+
+  it('each protocol’s scenario differs in the HTTP settings only', () => {
+    const { page: p, report } = ok(page);
+    const plan = replayPlan(p, report, FAST_NET);
+    const [a, b, c, d] = REPLAY_PROTOCOLS.map((v) => replayScenario(plan, v));
+    expect(a?.http).toEqual({ version: '1.0', keepAlive: false });
+    expect(b?.http).toEqual({ version: '1.1', keepAlive: true });
+    expect(c?.http).toEqual({ version: '2' });
+    expect(d?.http).toEqual({ version: '3' });
+    for (const s of [a, b, c, d]) {
+      expect({ ...s, http: undefined }).toEqual({ ...plan.base, http: undefined });
+      expect(s?.tls).toBe('tls1.3');
+      expect(s?.client?.maxConnectionsPerHost).toBe(6);
+    }
+  });
+
+  it('the round trip is the HAR’s own unless the reader gives one', () => {
+    const measured = har([
+      entry('https://site.test/', { mime: 'text/html', connect: 70, ssl: 35, wait: 40 }),
+    ]);
+    const { page: p, report } = ok(measured);
+    // connect 70 ms with TLS inside (ssl 35): a TCP handshake of 35 ms, the estimate.
+    expect(replayPlan(p, report).network.rttMs).toBe(35);
+    expect(replayPlan(p, report, { rttMs: 120 }).network.rttMs).toBe(120);
+  });
+});
+
+describe('what a replay leaves out, and says so', () => {
+  it('requests made after the page went quiet, and what they led to', () => {
+    const { page: p, report } = ok(
+      har([
+        entry('https://site.test/', { mime: 'text/html', time: 100 }),
+        entry('https://site.test/a.png', {
+          startMs: 50,
+          time: 10,
+          initiator: 'https://site.test/',
+        }),
+        // 2 s after everything else finished: late; its own child goes with it.
+        entry('https://site.test/beacon.js', {
+          startMs: 2100,
+          time: 10,
+          initiator: 'https://site.test/',
+        }),
+        entry('https://site.test/track.gif', {
+          startMs: 2120,
+          time: 10,
+          initiator: 'https://site.test/beacon.js',
+        }),
+      ]),
+    );
+    expect(p.objects.map((o) => o.discovery)).toEqual(['document', 'html', 'late', 'subresource']);
+    const plan = replayPlan(p, report);
+    expect(plan.base.page?.objects?.map((o) => (typeof o === 'number' ? o : o.path))).toEqual([
+      '/a.png',
+    ]);
+    expect(plan.left.late).toBe(2);
+  });
+
+  it('empty bodies become one byte, other methods GET, other ports part of the host', () => {
+    const { page: p, report } = ok(
+      har([
+        entry('https://site.test/', { mime: 'text/html' }),
+        entry('https://api.test:8443/save', { method: 'POST', size: 0, status: 204 }),
+      ]),
+    );
+    const plan = replayPlan(p, report);
+    expect(plan.hosts).toEqual([MAIN_HOST, 'api.test:8443']);
+    expect(plan.base.page?.objects).toMatchObject([{ path: '/save', bytes: 1 }]);
+    expect(plan.left).toMatchObject({ asGet: 1, emptyBodies: 1 });
+  });
+
+  it('beyond 1,000 objects the rest are counted, not replayed', () => {
+    const entries = [entry('https://site.test/', { mime: 'text/html' })];
+    for (let i = 1; i <= 1003; i++)
+      entries.push(entry(`https://site.test/i${i}.png`, { startMs: 1, size: 10 }));
+    const { page: p, report } = ok(har(entries));
+    const plan = replayPlan(p, report);
+    expect(plan.base.page?.objects).toHaveLength(1000);
+    expect(plan.left.overLimit).toBe(3);
+  });
+});
