@@ -1,0 +1,117 @@
+/**
+ * A small page of two origins, served on two local ports, for recording HAR files with Chromium
+ * (issue 20: samples and tests of the importer on what a real browser writes). Origin A serves
+ * the document, an image and a JSON file; origin B a stylesheet, the font it names and a script
+ * that fetches the JSON from A. Every body is a fixed size; the JSON is answered after
+ * `JSON_DELAY_MS`, a server think time the importer should find again.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** What each origin serves: path, type and body size. */
+export const SITE_FILES = {
+  a: {
+    '/': { type: 'text/html', bytes: 0 },
+    '/logo.png': { type: 'image/png', bytes: 7000 },
+    '/data.json': { type: 'application/json', bytes: 900 },
+  },
+  b: {
+    '/style.css': { type: 'text/css', bytes: 3000 },
+    '/font.woff2': { type: 'font/woff2', bytes: 20000 },
+    '/app.js': { type: 'text/javascript', bytes: 4000 },
+  },
+} as const;
+
+/** Server think time of `/data.json` (ms). */
+export const JSON_DELAY_MS = 300;
+
+/** A body of `bytes` bytes that starts with `head` (padding in a comment the type allows). */
+function body(head: string, bytes: number, comment: [string, string]): string {
+  const room = bytes - head.length - comment[0].length - comment[1].length;
+  return room <= 0 ? head : `${head}${comment[0]}${'x'.repeat(room)}${comment[1]}`;
+}
+
+export interface HarSite {
+  readonly a: string;
+  readonly b: string;
+  close(): Promise<void>;
+}
+
+/** Starts both origins on free ports of 127.0.0.1. */
+export async function startHarSite(): Promise<HarSite> {
+  let a = '';
+  let b = '';
+  const listen = (handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<Server> =>
+    new Promise((resolve) => {
+      const s = createServer(handler);
+      s.listen(0, '127.0.0.1', () => resolve(s));
+    });
+  const send = (res: ServerResponse, type: string, text: string): void => {
+    res.writeHead(200, {
+      'content-type': type,
+      'content-length': Buffer.byteLength(text),
+      'access-control-allow-origin': '*',
+      'cache-control': 'no-store',
+    });
+    res.end(text);
+  };
+  const notFound = (res: ServerResponse): void => {
+    res.writeHead(404, { 'content-length': 0 });
+    res.end();
+  };
+  const sa = await listen((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/')
+      send(
+        res,
+        'text/html',
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Two origins</title>` +
+          `<link rel="icon" href="data:,"><link rel="stylesheet" href="${b}/style.css">` +
+          `</head><body><h1>Two origins</h1><img src="/logo.png" alt="logo" width="10" height="10">` +
+          `<p class="f">Text in the web font.</p><script src="${b}/app.js"></script></body></html>`,
+      );
+    else if (path === '/logo.png')
+      send(res, 'image/png', 'P'.repeat(SITE_FILES.a['/logo.png'].bytes));
+    else if (path === '/data.json')
+      setTimeout(
+        () =>
+          send(
+            res,
+            'application/json',
+            body('{"ok":true', SITE_FILES.a['/data.json'].bytes, [',"pad":"', '"}']),
+          ),
+        JSON_DELAY_MS,
+      );
+    else notFound(res);
+  });
+  const sb = await listen((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/style.css')
+      send(
+        res,
+        'text/css',
+        body(
+          `@font-face{font-family:F;src:url(/font.woff2) format("woff2")}.f{font-family:F}`,
+          SITE_FILES.b['/style.css'].bytes,
+          ['/*', '*/'],
+        ),
+      );
+    else if (path === '/font.woff2')
+      send(res, 'font/woff2', 'F'.repeat(SITE_FILES.b['/font.woff2'].bytes));
+    else if (path === '/app.js')
+      send(
+        res,
+        'text/javascript',
+        body(
+          `fetch(${JSON.stringify(`${a}/data.json`)}).then((r)=>r.text());`,
+          SITE_FILES.b['/app.js'].bytes,
+          ['/*', '*/'],
+        ),
+      );
+    else notFound(res);
+  });
+  a = `http://127.0.0.1:${(sa.address() as AddressInfo).port}`;
+  b = `http://127.0.0.1:${(sb.address() as AddressInfo).port}`;
+  const stop = (s: Server): Promise<void> => new Promise((resolve) => s.close(() => resolve()));
+  return { a, b, close: async () => void (await Promise.all([stop(sa), stop(sb)])) };
+}
