@@ -1,5 +1,6 @@
 import { conceptCheck } from './en/concept-check';
 import { guide } from './en/guide';
+import { replay } from './en/replay';
 import { views } from './en/views';
 import { widgets } from './en/widgets';
 
@@ -9,6 +10,7 @@ export const en = {
   widgets,
   guide,
   conceptCheck,
+  replay,
   site: {
     name: 'Keep-Alive',
     tagline: 'HTTP persistent connections, from HTTP/0.9 to HTTP/3, simulated in your browser',
@@ -45,6 +47,10 @@ export const en = {
     howTo:
       'Read the chapters in order, or jump to the one you need. Each diagram is computed by the same simulator from the scenario beside it, so the numbers you see are measured, not drawn.',
     contents: 'Contents',
+    replayHeading: 'Your own page',
+    replay:
+      'Every chapter loads a made-up page. To see what keep-alive, HTTP/2 and HTTP/3 would change for a page you know, save a HAR file of it in your browser and {link}: it loads the same page under all four protocols, in your browser, without uploading anything.',
+    replayLink: 'replay it here',
   },
   chapter: {
     references: 'References',

@@ -1,6 +1,7 @@
 import type { Dictionary } from './en';
 import { conceptCheck } from './zh/concept-check';
 import { guide } from './zh/guide';
+import { replay } from './zh/replay';
 import { views } from './zh/views';
 import { widgets } from './zh/widgets';
 
@@ -10,6 +11,7 @@ export const zh: Dictionary = {
   widgets,
   guide,
   conceptCheck,
+  replay,
   site: {
     name: 'Keep-Alive',
     tagline: 'HTTP 持久连接：从 HTTP/0.9 到 HTTP/3，在浏览器里实时模拟',
@@ -46,6 +48,10 @@ export const zh: Dictionary = {
     howTo:
       '可以按顺序阅读，也可以直接跳到需要的章节。每张图都由同一个模拟器根据旁边的场景参数算出，图上的数字是测出来的，不是画出来的。',
     contents: '目录',
+    replayHeading: '你自己的页面',
+    replay:
+      '各章加载的都是虚构的页面。想知道 keep-alive、HTTP/2 和 HTTP/3 会给你熟悉的某个页面带来什么变化，就在浏览器里把它保存成 HAR 文件，然后{link}：同一个页面用四种协议各加载一遍，全程在你的浏览器里完成，不上传任何内容。',
+    replayLink: '在这里重放',
   },
   chapter: {
     tryIt: '动手试试',

@@ -32,86 +32,122 @@ function body(head: string, bytes: number, comment: [string, string]): string {
 }
 
 export interface HarSite {
+  /** The two origins (`http://host[:port]`). */
   readonly a: string;
   readonly b: string;
+  /** With `names`: the proxy a browser must use to reach them. */
+  readonly proxy?: string;
   close(): Promise<void>;
 }
 
-/** Starts both origins on free ports of 127.0.0.1. */
-export async function startHarSite(): Promise<HarSite> {
-  let a = '';
-  let b = '';
-  const listen = (handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<Server> =>
-    new Promise((resolve) => {
-      const s = createServer(handler);
-      s.listen(0, '127.0.0.1', () => resolve(s));
-    });
-  const send = (res: ServerResponse, type: string, text: string): void => {
-    res.writeHead(200, {
-      'content-type': type,
-      'content-length': Buffer.byteLength(text),
-      'access-control-allow-origin': '*',
-      'cache-control': 'no-store',
-    });
-    res.end(text);
-  };
-  const notFound = (res: ServerResponse): void => {
-    res.writeHead(404, { 'content-length': 0 });
-    res.end();
-  };
-  const sa = await listen((req, res) => {
-    const path = (req.url ?? '/').split('?')[0];
-    if (path === '/')
-      send(
-        res,
-        'text/html',
-        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Two origins</title>` +
-          `<link rel="icon" href="data:,"><link rel="stylesheet" href="${b}/style.css">` +
-          `</head><body><h1>Two origins</h1><img src="/logo.png" alt="logo" width="10" height="10">` +
-          `<p class="f">Text in the web font.</p><script src="${b}/app.js"></script></body></html>`,
-      );
-    else if (path === '/logo.png')
-      send(res, 'image/png', 'P'.repeat(SITE_FILES.a['/logo.png'].bytes));
-    else if (path === '/data.json')
-      setTimeout(
-        () =>
-          send(
-            res,
-            'application/json',
-            body('{"ok":true', SITE_FILES.a['/data.json'].bytes, [',"pad":"', '"}']),
+type Handler = (path: string, res: ServerResponse) => void;
+
+const listen = (handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<Server> =>
+  new Promise((resolve) => {
+    const s = createServer(handler);
+    s.listen(0, '127.0.0.1', () => resolve(s));
+  });
+const portOf = (s: Server): number => (s.address() as AddressInfo).port;
+const pathOf = (req: IncomingMessage): string => new URL(req.url ?? '/', 'http://x').pathname;
+
+function send(res: ServerResponse, type: string, text: string): void {
+  res.writeHead(200, {
+    'content-type': type,
+    'content-length': Buffer.byteLength(text),
+    'access-control-allow-origin': '*',
+    'cache-control': 'no-store',
+  });
+  res.end(text);
+}
+
+function notFound(res: ServerResponse): void {
+  res.writeHead(404, { 'content-length': 0 });
+  res.end();
+}
+
+/** Origin A's and origin B's pages, given where each origin is. */
+function handlers(origins: () => { a: string; b: string }): { a: Handler; b: Handler } {
+  return {
+    a: (path, res) => {
+      const { b } = origins();
+      if (path === '/')
+        send(
+          res,
+          'text/html',
+          `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Two origins</title>` +
+            `<link rel="icon" href="data:,"><link rel="stylesheet" href="${b}/style.css">` +
+            `</head><body><h1>Two origins</h1><img src="/logo.png" alt="logo" width="10" height="10">` +
+            `<p class="f">Text in the web font.</p><script src="${b}/app.js"></script></body></html>`,
+        );
+      else if (path === '/logo.png')
+        send(res, 'image/png', 'P'.repeat(SITE_FILES.a['/logo.png'].bytes));
+      else if (path === '/data.json')
+        setTimeout(
+          () =>
+            send(
+              res,
+              'application/json',
+              body('{"ok":true', SITE_FILES.a['/data.json'].bytes, [',"pad":"', '"}']),
+            ),
+          JSON_DELAY_MS,
+        );
+      else notFound(res);
+    },
+    b: (path, res) => {
+      const { a } = origins();
+      if (path === '/style.css')
+        send(
+          res,
+          'text/css',
+          body(
+            `@font-face{font-family:F;src:url(/font.woff2) format("woff2")}.f{font-family:F}`,
+            SITE_FILES.b['/style.css'].bytes,
+            ['/*', '*/'],
           ),
-        JSON_DELAY_MS,
-      );
-    else notFound(res);
-  });
-  const sb = await listen((req, res) => {
-    const path = (req.url ?? '/').split('?')[0];
-    if (path === '/style.css')
-      send(
-        res,
-        'text/css',
-        body(
-          `@font-face{font-family:F;src:url(/font.woff2) format("woff2")}.f{font-family:F}`,
-          SITE_FILES.b['/style.css'].bytes,
-          ['/*', '*/'],
-        ),
-      );
-    else if (path === '/font.woff2')
-      send(res, 'font/woff2', 'F'.repeat(SITE_FILES.b['/font.woff2'].bytes));
-    else if (path === '/app.js')
-      send(
-        res,
-        'text/javascript',
-        body(
-          `fetch(${JSON.stringify(`${a}/data.json`)}).then((r)=>r.text());`,
-          SITE_FILES.b['/app.js'].bytes,
-          ['/*', '*/'],
-        ),
-      );
-    else notFound(res);
-  });
-  a = `http://127.0.0.1:${(sa.address() as AddressInfo).port}`;
-  b = `http://127.0.0.1:${(sb.address() as AddressInfo).port}`;
-  const stop = (s: Server): Promise<void> => new Promise((resolve) => s.close(() => resolve()));
-  return { a, b, close: async () => void (await Promise.all([stop(sa), stop(sb)])) };
+        );
+      else if (path === '/font.woff2')
+        send(res, 'font/woff2', 'F'.repeat(SITE_FILES.b['/font.woff2'].bytes));
+      else if (path === '/app.js')
+        send(
+          res,
+          'text/javascript',
+          body(
+            `fetch(${JSON.stringify(`${a}/data.json`)}).then((r)=>r.text());`,
+            SITE_FILES.b['/app.js'].bytes,
+            ['/*', '*/'],
+          ),
+        );
+      else notFound(res);
+    },
+  };
+}
+
+const stop = (s: Server): Promise<void> => new Promise((resolve) => s.close(() => resolve()));
+
+/**
+ * Starts the two origins: on two free ports of 127.0.0.1, or, with `names`, under those host
+ * names on port 80 through one local HTTP proxy (`proxy`), which answers for both by Host.
+ */
+export async function startHarSite(
+  options: { names?: { a: string; b: string } } = {},
+): Promise<HarSite> {
+  const where = { a: '', b: '' };
+  const h = handlers(() => where);
+  const names = options.names;
+  if (names) {
+    const server = await listen((req, res) => {
+      const host = (req.headers.host ?? '').split(':')[0];
+      if (host === names.a) h.a(pathOf(req), res);
+      else if (host === names.b) h.b(pathOf(req), res);
+      else notFound(res);
+    });
+    where.a = `http://${names.a}`;
+    where.b = `http://${names.b}`;
+    return { ...where, proxy: `http://127.0.0.1:${portOf(server)}`, close: () => stop(server) };
+  }
+  const sa = await listen((req, res) => h.a(pathOf(req), res));
+  const sb = await listen((req, res) => h.b(pathOf(req), res));
+  where.a = `http://127.0.0.1:${portOf(sa)}`;
+  where.b = `http://127.0.0.1:${portOf(sb)}`;
+  return { ...where, close: async () => void (await Promise.all([stop(sa), stop(sb)])) };
 }

@@ -1,0 +1,313 @@
+/**
+ * The "Replay your page" page in the browser (`ReplayPage.astro` renders the form and the empty
+ * results): reads a HAR file the reader chooses or drops, or a bundled sample, hands its text to
+ * the replay worker with the reader's network, and fills in the results: the page load under each
+ * protocol on one scale beside the HAR's own, and what was read, left out and guessed. The network
+ * lives in the address (`?rtt=…&bandwidth=…&loss=…`); the file never leaves the browser.
+ */
+import { HAR_MAX_CHARS, HAR_IGNORE_REASONS } from '../../sim/har/types';
+import type { ReplayNetwork } from '../../sim/har/replay';
+import type { replay as ReplayStrings } from '../../i18n/en/replay';
+import type { ReplayReply, ReplayRequest } from './replay-protocol';
+
+type Strings = typeof ReplayStrings;
+
+/** The network fields: their input, address key, range and scale (loss is shown in percent). */
+const NET_FIELDS = [
+  { key: 'rtt', net: 'rttMs', min: 0.1, max: 10000, scale: 1, optional: true },
+  { key: 'bandwidth', net: 'bandwidthMbps', min: 0.01, max: 100000, scale: 1, optional: false },
+  { key: 'loss', net: 'lossRate', min: 0, max: 50, scale: 100, optional: false },
+] as const;
+
+/** The round trip a sample replays at when the reader gave none (its own is under 1 ms). */
+const SAMPLE_RTT_MS = 100;
+
+const fill = (s: string, v: Record<string, string | number>): string =>
+  s.replace(/\{(\w+)\}/g, (m, k: string) => (k in v ? String(v[k]) : m));
+
+export function startReplayPage(root: HTMLElement): void {
+  const t = JSON.parse(root.dataset['strings'] ?? '{}') as Strings;
+  const lang = document.documentElement.lang || 'en';
+  const num = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 });
+  const int = new Intl.NumberFormat(lang, { maximumFractionDigits: 0 });
+  /** The ranges' bounds, as written (0.01 Mbit/s). */
+  const exact = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 });
+  const $ = <E extends Element>(sel: string): E => {
+    const el = root.querySelector<E>(sel);
+    if (!el) throw new Error(`replay page: ${sel} is missing`);
+    return el;
+  };
+  const form = $<HTMLFormElement>('[data-replay-form]');
+  const fileInput = $<HTMLInputElement>('[data-replay-file]');
+  const drop = $<HTMLElement>('[data-replay-drop]');
+  const sample = $<HTMLSelectElement>('[data-replay-sample]');
+  const sampleButton = $<HTMLButtonElement>('[data-replay-sample-button]');
+  const status = $<HTMLElement>('[data-replay-status]');
+  const problem = $<HTMLElement>('[data-replay-error]');
+  const results = $<HTMLElement>('[data-replay-results]');
+  const inputs = Object.fromEntries(
+    NET_FIELDS.map((f) => [f.key, $<HTMLInputElement>(`[data-replay-net="${f.key}"]`)]),
+  ) as Record<(typeof NET_FIELDS)[number]['key'], HTMLInputElement>;
+  root.querySelector<HTMLElement>('[data-replay-nojs]')?.setAttribute('hidden', '');
+  form.hidden = false;
+
+  /** The text and name of the file last read: "Replay with these numbers" replays it. */
+  let current: { text: string; name: string } | undefined;
+  let worker: Worker | undefined;
+  let job = 0;
+
+  const say = (text: string): void => {
+    status.textContent = text;
+  };
+  const fail = (text: string): void => {
+    problem.textContent = text;
+    problem.hidden = text === '';
+  };
+
+  // The network from the address: a value out of range or not a number is replaced, and said.
+  const query = new URLSearchParams(location.search);
+  const notes: string[] = [];
+  for (const f of NET_FIELDS) {
+    const raw = query.get(f.key);
+    if (raw === null || raw === '') continue;
+    const v = Number(raw);
+    if (Number.isFinite(v) && v >= f.min && v <= f.max) inputs[f.key].value = String(v);
+    else {
+      const used = inputs[f.key].value;
+      notes.push(
+        fill(used === '' ? t.errors.badParamMeasured : t.errors.badParam, {
+          field: inputs[f.key].labels?.[0]?.textContent?.trim() ?? f.key,
+          min: exact.format(f.min),
+          max: exact.format(f.max),
+          value: raw.slice(0, 40),
+          used,
+        }),
+      );
+    }
+  }
+  fail(notes.join(' '));
+
+  /** The reader's network, from the inputs (the browser keeps them in range). */
+  const network = (): ReplayNetwork => {
+    const net: { -readonly [K in keyof ReplayNetwork]: ReplayNetwork[K] } = {};
+    for (const f of NET_FIELDS) {
+      const el = inputs[f.key];
+      if (el.value === '' || !el.checkValidity()) continue;
+      net[f.net] = el.valueAsNumber / f.scale;
+    }
+    return net;
+  };
+  const remember = (): void => {
+    const q = new URLSearchParams(location.search);
+    for (const f of NET_FIELDS) {
+      const el = inputs[f.key];
+      if (el.value === '' || !el.checkValidity()) q.delete(f.key);
+      else q.set(f.key, el.value);
+    }
+    const s = q.toString();
+    history.replaceState(null, '', `${location.pathname}${s ? `?${s}` : ''}${location.hash}`);
+  };
+
+  const replay = (text: string, name: string): void => {
+    current = { text, name };
+    fail('');
+    say(fill(t.computing, { name }));
+    results.setAttribute('aria-busy', 'true');
+    worker ??= new Worker(new URL('./replay.worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (e: MessageEvent<ReplayReply>): void => {
+      if (e.data.id !== job) return;
+      results.removeAttribute('aria-busy');
+      show(e.data, name);
+    };
+    worker.onerror = (e): void => {
+      results.removeAttribute('aria-busy');
+      say('');
+      fail(fill(t.errors.failed, { message: e.message }));
+    };
+    const request: ReplayRequest = { id: ++job, text, net: network() };
+    worker.postMessage(request);
+  };
+
+  const read = async (file: File): Promise<void> => {
+    fail('');
+    if (file.size > HAR_MAX_CHARS) {
+      say('');
+      fail(t.errors['too-large']);
+      return;
+    }
+    say(fill(t.reading, { name: file.name }));
+    try {
+      replay(await file.text(), file.name);
+    } catch (e) {
+      say('');
+      fail(fill(t.errors.unreadable, { message: e instanceof Error ? e.message : String(e) }));
+    }
+  };
+
+  fileInput.addEventListener('change', () => {
+    const file = fileInput.files?.[0];
+    if (file) void read(file);
+  });
+  drop.addEventListener('dragover', (e) => {
+    e.preventDefault();
+    drop.classList.add('over');
+  });
+  drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+  drop.addEventListener('drop', (e) => {
+    e.preventDefault();
+    drop.classList.remove('over');
+    const file = e.dataTransfer?.files[0];
+    if (file) void read(file);
+  });
+  sampleButton.addEventListener('click', () => {
+    const name = sample.value;
+    // Recorded on one machine (a round trip under a millisecond): replayed at 100 ms by default.
+    if (inputs.rtt.value === '') {
+      inputs.rtt.value = String(SAMPLE_RTT_MS);
+      remember();
+    }
+    const label = sample.selectedOptions[0]?.textContent ?? name;
+    fail('');
+    say(fill(t.reading, { name: label }));
+    void fetch(new URL(`/har-samples/${encodeURIComponent(name)}.har`, location.href))
+      .then((r) => {
+        if (!r.ok) throw new Error(`HTTP ${r.status}`);
+        return r.text();
+      })
+      .then((text) => replay(text, label))
+      .catch((e: unknown) => {
+        say('');
+        fail(fill(t.errors.unreadable, { message: e instanceof Error ? e.message : String(e) }));
+      });
+  });
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    if (!form.reportValidity()) return;
+    remember();
+    if (current) replay(current.text, current.name);
+  });
+  for (const el of Object.values(inputs)) el.addEventListener('change', remember);
+
+  /** Fills in the results of one replay, or says why there are none. */
+  function show(r: ReplayReply, name: string): void {
+    if (!r.ok) {
+      say('');
+      results.hidden = true;
+      fail(
+        r.code === 'too-big'
+          ? fill(t.errors['too-big'], { detail: r.detail })
+          : r.code === 'failed'
+            ? fill(t.errors.failed, { message: r.detail })
+            : t.errors[r.code],
+      );
+      return;
+    }
+    const ms = (n: number): string => fill(t.ms, { n: num.format(n) });
+    const net = r.plan.network;
+    const rttFrom = network().rttMs !== undefined ? 'option' : r.report.rttSource;
+    $('[data-replay-caption]').textContent = fill(t.caption, {
+      rtt: num.format(net.rttMs),
+      rttFrom: t.rttFrom[rttFrom],
+      bandwidth: num.format(net.bandwidthMbps),
+      loss: num.format(net.lossRate * 100),
+    });
+    const longest = Math.max(r.measuredLoadMs, ...r.results.map((x) => x.pageLoadMs), 1);
+    const rows = r.results.map((x) => {
+      const tr = document.createElement('tr');
+      tr.dataset['protocol'] = x.protocol;
+      const th = document.createElement('th');
+      th.scope = 'row';
+      th.textContent = t.protocols[x.protocol];
+      const cells = [
+        x.pageComplete ? ms(x.pageLoadMs) : fill(t.incomplete, { n: num.format(x.pageLoadMs) }),
+        int.format(x.connectionsOpened),
+        int.format(x.handshakeRoundTrips),
+        int.format(x.packets.total),
+      ].map((text, i) => {
+        const td = document.createElement('td');
+        td.textContent = text;
+        if (i === 0) {
+          td.dataset['ms'] = String(x.pageLoadMs);
+          td.append(bar(x.pageLoadMs / longest));
+        }
+        return td;
+      });
+      tr.append(th, ...cells);
+      return tr;
+    });
+    const measured = document.createElement('tr');
+    measured.className = 'measured';
+    const mth = document.createElement('th');
+    mth.scope = 'row';
+    mth.textContent = t.measured;
+    const mtd = document.createElement('td');
+    mtd.textContent = ms(r.measuredLoadMs);
+    mtd.dataset['ms'] = String(r.measuredLoadMs);
+    mtd.append(bar(r.measuredLoadMs / longest));
+    const empty = (): HTMLTableCellElement => {
+      const td = document.createElement('td');
+      td.textContent = '–';
+      return td;
+    };
+    measured.append(mth, mtd, empty(), empty(), empty());
+    $('[data-replay-rows]').replaceChildren(...rows, measured);
+
+    const sorted = [...r.results].sort((a, b) => a.pageLoadMs - b.pageLoadMs);
+    const best = sorted[0];
+    const worst = sorted[sorted.length - 1];
+    if (best && worst)
+      $('[data-replay-verdict]').textContent = fill(t.verdict, {
+        best: t.protocols[best.protocol],
+        bestMs: num.format(best.pageLoadMs),
+        worst: t.protocols[worst.protocol],
+        worstMs: num.format(worst.pageLoadMs),
+        measuredMs: num.format(r.measuredLoadMs),
+      });
+
+    const lines: string[] = [
+      fill(t.readLine, {
+        used: int.format(r.report.used),
+        entries: int.format(r.report.entries),
+        objects: int.format(r.plan.objects),
+        origins: int.format(r.origins.length),
+        bytes: int.format(r.plan.bytes),
+      }),
+      fill(t.origins, { list: r.origins.join(t.listSep) }),
+    ];
+    const ignored = HAR_IGNORE_REASONS.filter((k) => r.report.ignored[k] > 0).map((k) =>
+      fill(t.ignoredReasons[k], { n: int.format(r.report.ignored[k]) }),
+    );
+    if (ignored.length > 0) lines.push(fill(t.ignored, { list: ignored.join(t.listSep) }));
+    const left = (Object.keys(t.notReplayed) as (keyof typeof t.notReplayed)[])
+      .filter((k) => r.plan.left[k] > 0)
+      .map((k) => fill(t.notReplayed[k], { n: int.format(r.plan.left[k]) }));
+    if (left.length > 0) lines.push(fill(t.notReplayedLead, { list: left.join(t.listSep) }));
+    if (r.report.guessed.length > 0)
+      lines.push(
+        fill(t.guessed, {
+          list: r.report.guessed
+            .map((g) => fill(t.guessedFields[g.field], { n: int.format(g.count) }))
+            .join(t.listSep),
+        }),
+      );
+    lines.push(t.notModelled);
+    $('[data-replay-read]').replaceChildren(
+      ...lines.map((l) => {
+        const li = document.createElement('li');
+        li.textContent = l;
+        return li;
+      }),
+    );
+    results.hidden = false;
+    say(fill(t.done, { name }));
+  }
+}
+
+/** A bar of `share` (0 to 1) of the column's width, for the eye only (the number is the cell's). */
+function bar(share: number): HTMLElement {
+  const b = document.createElement('span');
+  b.className = 'bar';
+  b.setAttribute('aria-hidden', 'true');
+  b.style.inlineSize = `${Math.max(0.5, Math.min(100, share * 100)).toFixed(1)}%`;
+  return b;
+}

@@ -1,0 +1,33 @@
+/**
+ * Messages between the replay page (`replay-page.ts`) and its worker (`replay.worker.ts`): the
+ * HAR's text and the reader's network go in; the page's figures, what was read and the four
+ * protocols' results come out, or the reason there are none.
+ */
+import type { HarErrorCode, HarReport } from '../../sim/har';
+import type { ReplayNetwork, ReplayPlan, ReplayResult } from '../../sim/har/replay';
+
+export interface ReplayRequest {
+  readonly id: number;
+  readonly text: string;
+  readonly net: ReplayNetwork;
+}
+
+export type ReplayReply =
+  | {
+      readonly id: number;
+      readonly ok: true;
+      readonly documentUrl: string;
+      /** The HAR's origins (`scheme://host[:port]`), the document's first. */
+      readonly origins: readonly string[];
+      readonly measuredLoadMs: number;
+      readonly report: HarReport;
+      readonly plan: Pick<ReplayPlan, 'network' | 'objects' | 'bytes' | 'hosts' | 'left'>;
+      readonly results: readonly ReplayResult[];
+    }
+  | {
+      readonly id: number;
+      readonly ok: false;
+      /** The importer's code, `too-big` (the simulation refused the page) or `failed`. */
+      readonly code: HarErrorCode | 'too-big' | 'failed';
+      readonly detail: string;
+    };

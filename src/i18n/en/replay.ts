@@ -1,0 +1,117 @@
+/** The "Replay your page" page (`ReplayPage.astro`, `replay-page.ts`). */
+export const replay = {
+  title: 'Replay your page',
+  summary:
+    'Load a HAR file saved by your browser and see the same page load over HTTP/1.0, HTTP/1.1 keep-alive, HTTP/2 and HTTP/3, simulated on one network.',
+  lead: 'Every chapter loads a made-up page. This page loads yours. Save a HAR file (an HTTP Archive: the list of requests your browser made for one page, with their sizes and timings), choose it here, and the simulation replays the same page four times: over HTTP/1.0 with a new connection per request, HTTP/1.1 keep-alive, HTTP/2 and HTTP/3. Each of your page’s origins gets its own connections, each object its size and the server time it measured, and each object is requested once the one that named it has arrived (a stylesheet’s font, a script’s fetch).',
+  privacy:
+    'The file never leaves your browser: it is read and simulated here, in a background worker. Nothing is uploaded.',
+  howTo: 'How to save a HAR file',
+  howToSteps: [
+    'Chrome and Edge: open DevTools (F12), choose the Network panel, reload the page, then right-click the list of requests and choose “Save all as HAR”.',
+    'Firefox: open the Network panel (Ctrl+Shift+E), reload the page, open the panel’s settings (the cog) and choose “Save All As HAR”.',
+    'Safari: turn on the Develop menu, open Web Inspector’s Network tab, reload the page and click Export.',
+  ],
+  noJs: 'Replaying a page needs JavaScript. Without it, the command line does the same on your own machine: npm run sim -- --har page.har (see the README).',
+  form: 'Your page',
+  file: 'HAR file',
+  fileHint: 'A .har file of at most 20 MB; choose it, or drop it on this box.',
+  sample: 'Or replay a sample',
+  samples: {
+    'two-origins': 'Two origins, six requests',
+  },
+  sampleHint:
+    'A page recorded with Chromium from a local test page: its HTML, an image and a JSON file from one origin, a stylesheet, its font and a script from another. Recorded on one machine, its own round trip is under a millisecond: it replays at 100 ms unless you enter another round-trip time.',
+  sampleButton: 'Replay the sample',
+  network: 'Network',
+  rtt: 'Round-trip time (ms)',
+  rttHint: 'Empty: the round trip the HAR measured.',
+  bandwidth: 'Bandwidth (Mbit/s)',
+  loss: 'Packet loss (%)',
+  replayAgain: 'Replay with these numbers',
+  reading: 'Reading {name}…',
+  computing: 'Replaying {name} under four protocols…',
+  done: 'Replayed {name}.',
+  errors: {
+    'too-large':
+      'The file is larger than 20 MB. Save the HAR of a single page load, without response contents, and try again.',
+    'not-json': 'The file is not valid JSON, so it cannot be a HAR file.',
+    'not-har': 'The file is JSON but not a HAR file: it has no list of requests (log.entries).',
+    'no-entries': 'The HAR file contains no requests: its list of entries is empty.',
+    'no-usable-entries':
+      'None of the requests in the HAR file can be replayed: each was served from a cache or a service worker, failed, used a data:, blob: or non-HTTP address, belonged to another page, or was malformed.',
+    'too-big':
+      'The page is too large for the simulation: {detail}. Save the HAR of a smaller page, or of the first part of this one.',
+    failed: 'The replay failed: {message}',
+    unreadable: 'The file could not be read: {message}',
+    badParam: '{field} must be between {min} and {max}; {value} was replaced by {used}.',
+    badParamMeasured:
+      '{field} must be between {min} and {max}; {value} was ignored, so the HAR’s own round trip is used.',
+  },
+  results: 'The page load under each protocol',
+  caption:
+    'Simulated over {rtt} ms round trips ({rttFrom}), {bandwidth} Mbit/s and {loss} % packet loss; TLS 1.3 everywhere, at most 6 connections per host. The bar is the page load, on one scale.',
+  rttFrom: {
+    connect: 'measured in the HAR',
+    'min-wait': 'estimated from the HAR’s waits',
+    none: 'the default',
+    option: 'yours',
+  },
+  columns: {
+    protocol: 'Protocol',
+    load: 'Page load',
+    connections: 'Connections',
+    handshakes: 'Handshake round trips',
+    packets: 'Packets',
+  },
+  protocols: {
+    '1.0': 'HTTP/1.0, a new connection per request',
+    '1.1': 'HTTP/1.1 keep-alive',
+    '2': 'HTTP/2',
+    '3': 'HTTP/3 over QUIC',
+  },
+  measured: 'The HAR’s own load (the browser’s load event)',
+  ms: '{n} ms',
+  incomplete: '{n} ms (not every request completed)',
+  verdict:
+    '{best} loads the page in {bestMs} ms and {worst} in {worstMs} ms. The browser that saved the HAR took {measuredMs} ms: it also parsed, ran scripts and laid out the page, which the simulation does not model, and its network was not this one.',
+  read: 'What was read',
+  readLine:
+    '{used} of {entries} requests replayed: {objects} objects from {origins} origins, {bytes} bytes of bodies.',
+  origins: 'Origins: {list}.',
+  ignored: 'Left out: {list}.',
+  ignoredReasons: {
+    malformed: '{n} malformed',
+    'data-url': '{n} data: URLs',
+    'blob-url': '{n} blob: URLs',
+    'not-http': '{n} not over HTTP',
+    'other-page': '{n} of other pages',
+    'service-worker': '{n} answered by a service worker',
+    'from-cache': '{n} served from the browser’s cache',
+    failed: '{n} failed or aborted',
+    redirect: '{n} redirects before the document',
+  },
+  notReplayed: {
+    late: '{n} made after the page had gone quiet, and what they led to (not part of the load)',
+    overLimit: '{n} beyond the simulation’s 1,000 objects',
+    asGet: '{n} with other methods than GET, replayed as GET',
+    emptyBodies: '{n} empty bodies, replayed as 1 byte',
+  },
+  notReplayedLead: 'Replayed differently: {list}.',
+  guessedFields: {
+    bytes: '{n} response sizes the file does not give',
+    parent: '{n} requests that name no initiator or referrer, taken as found by the HTML',
+    startMs: '{n} start times that could not be read',
+    durationMs: '{n} durations that could not be read',
+    thinkMs: '{n} server times, for want of a round trip to subtract',
+    rtt: 'the round trip, for want of connection timings',
+    method: '{n} methods, taken as GET',
+    document: 'the document: the first request is not an HTML page',
+    measuredLoadMs:
+      'the page’s own load time: the file has no load event, so the end of its last request',
+  },
+  guessed: 'Guessed: {list}.',
+  listSep: '; ',
+  notModelled:
+    'Not modelled: DNS lookups, connection coalescing between your origins, request bodies, priorities and the browser’s own work between responses.',
+};
