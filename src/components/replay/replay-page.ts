@@ -274,6 +274,14 @@ export function startReplayPage(root: HTMLElement): void {
       }),
       fill(t.origins, { list: r.origins.join(t.listSep) }),
     ];
+    if (r.coalesced.length > 0)
+      lines.push(
+        fill(t.coalesced, {
+          list: r.coalesced
+            .map((c) => fill(t.coalescedPair, { origin: c.origin, with: c.with }))
+            .join(t.listSep),
+        }),
+      );
     const ignored = HAR_IGNORE_REASONS.filter((k) => r.report.ignored[k] > 0).map((k) =>
       fill(t.ignoredReasons[k], { n: int.format(r.report.ignored[k]) }),
     );

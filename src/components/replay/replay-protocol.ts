@@ -19,6 +19,8 @@ export type ReplayReply =
       readonly documentUrl: string;
       /** The HAR's origins (`scheme://host[:port]`), the document's first. */
       readonly origins: readonly string[];
+      /** Origins the recording sent over another origin's HTTP/2 or HTTP/3 connection. */
+      readonly coalesced: readonly { readonly origin: string; readonly with: string }[];
       readonly measuredLoadMs: number;
       readonly report: HarReport;
       readonly plan: Pick<ReplayPlan, 'network' | 'objects' | 'bytes' | 'hosts' | 'left'>;

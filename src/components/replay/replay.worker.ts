@@ -27,6 +27,7 @@ onmessage = (e: MessageEvent<ReplayRequest>): void => {
       ok: true,
       documentUrl: page.documentUrl,
       origins: page.origins.map((o) => o.origin),
+      coalesced: page.coalesced,
       measuredLoadMs: page.measuredLoadMs,
       report,
       plan: {

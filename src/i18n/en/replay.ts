@@ -79,6 +79,9 @@ export const replay = {
   readLine:
     '{used} of {entries} requests replayed: {objects} objects from {origins} origins, {bytes} bytes of bodies.',
   origins: 'Origins: {list}.',
+  coalesced:
+    'Origins that shared a connection in the recording, and share one here over HTTP/2 and HTTP/3: {list}.',
+  coalescedPair: '{origin} on {with}',
   ignored: 'Left out: {list}.',
   ignoredReasons: {
     malformed: '{n} malformed',
@@ -113,5 +116,5 @@ export const replay = {
   guessed: 'Guessed: {list}.',
   listSep: '; ',
   notModelled:
-    'Not modelled: DNS lookups, connection coalescing between your origins, request bodies, priorities and the browser’s own work between responses.',
+    'Not modelled: DNS lookups, request bodies, priorities and the browser’s own work between responses; origins share connections only where the recording shows that they did.',
 };

@@ -78,6 +78,8 @@ export const replay: typeof en = {
   readLine:
     '重放了 {entries} 个请求中的 {used} 个：来自 {origins} 个源站的 {objects} 个对象，响应主体共 {bytes} 字节。',
   origins: '源站：{list}。',
+  coalesced: '录制时共用过连接的源站，在这里用 HTTP/2 和 HTTP/3 时同样共用：{list}。',
+  coalescedPair: '{origin} 走 {with} 的连接',
   ignored: '未计入：{list}。',
   ignoredReasons: {
     malformed: '{n} 个格式有误',
@@ -111,5 +113,5 @@ export const replay: typeof en = {
   guessed: '推测的：{list}。',
   listSep: '；',
   notModelled:
-    '没有建模的部分：DNS 查询、你的几个源站之间的连接合并、请求主体、优先级，以及浏览器在两次响应之间自己要做的工作。',
+    '没有建模的部分：DNS 查询、请求主体、优先级，以及浏览器在两次响应之间自己要做的工作；源站之间只在录制中确实共用过连接时才共用连接。',
 };

@@ -341,9 +341,26 @@ export function buildPage(log: ReadLog, options: HarImportOptions = {}): HarImpo
     guesses.add('measuredLoadMs', WHY.load);
   }
 
+  // Coalescing the recording did: an origin's entries on a connection another origin opened.
+  const firstOn = new Map<string, string>();
+  const coalesced = new Map<string, string>();
+  for (const { e } of objectsIn) {
+    meter.steps++;
+    if (e.multiplexedOn === undefined) continue;
+    const first = firstOn.get(e.multiplexedOn);
+    if (first === undefined) firstOn.set(e.multiplexedOn, e.origin);
+    else if (first !== e.origin && !coalesced.has(e.origin)) coalesced.set(e.origin, first);
+  }
+
   return {
     ok: true,
-    page: { documentUrl: doc.url, origins: [...origins.values()], objects, measuredLoadMs },
+    page: {
+      documentUrl: doc.url,
+      origins: [...origins.values()],
+      objects,
+      measuredLoadMs,
+      coalesced: [...coalesced].map(([origin, w]) => ({ origin, with: w })),
+    },
     report: report({ guessed: guesses.list(), rttMs, rttSource, loadSource }),
   };
 }

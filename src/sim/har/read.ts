@@ -40,6 +40,11 @@ export interface ReadEntry {
   readonly initiatorUrl: string | undefined;
   /** The `Referer` request header, normalized like `url`. */
   readonly refererUrl: string | undefined;
+  /**
+   * The connection that carried it (HAR 1.2 `connection`, Chrome's socket id) when the response
+   * came over HTTP/2 or HTTP/3 (`response.httpVersion`), else undefined.
+   */
+  readonly multiplexedOn: string | undefined;
 }
 
 export type TimingName = 'blocked' | 'dns' | 'connect' | 'ssl' | 'send' | 'wait' | 'receive';
@@ -88,6 +93,18 @@ export const readBytes = (v: unknown): number | undefined => {
   return n === undefined ? undefined : Math.round(n);
 };
 export const readMs = (v: unknown): number | undefined => nonNegative(v, MAX_MS);
+
+/**
+ * An HTTP/2 or HTTP/3 response's connection id. Firefox writes the server's port there, which
+ * names no connection: an id that is only the URL's port (or 443, 80) is no id.
+ */
+function multiplexedOn(connection: unknown, version: unknown, port: string): string | undefined {
+  const id = nonEmptyString(connection);
+  if (id === undefined || id.length > 64 || id === port || id === '443' || id === '80')
+    return undefined;
+  const v = typeof version === 'string' ? version.toLowerCase() : '';
+  return /^(h2|h3|http\/2(\.0)?|http\/3(\.0)?)$/.test(v) ? id : undefined;
+}
 
 function nonEmptyString(v: unknown): string | undefined {
   return typeof v === 'string' && v.length > 0 ? v : undefined;
@@ -256,6 +273,7 @@ function readEntry(
     resourceType: nonEmptyString(raw['_resourceType']),
     initiatorUrl: normalizeUrl(initiatorUrl(raw['_initiator'], meter)),
     refererUrl: normalizeUrl(refererOf(request['headers'], meter)),
+    multiplexedOn: multiplexedOn(raw['connection'], field(response, 'httpVersion'), u.port),
     ...(ignored === undefined ? {} : { ignored }),
   };
 }

@@ -45,6 +45,8 @@ export interface ReplayPlan {
   readonly bytes: number;
   /** Hosts the replay uses, the document's first (it becomes the simulation's `example.com`). */
   readonly hosts: readonly string[];
+  /** Origins that share connections over HTTP/2 and HTTP/3, as the recording shows. */
+  readonly coalesced: number;
   /** What was not replayed, or not as recorded. */
   readonly left: {
     /** Requests made after the page had gone quiet, and the ones they led to. */
@@ -112,6 +114,15 @@ export function replayPlan(page: HarPage, report: HarReport, net: ReplayNetwork 
   const size = (o: HarObject): number => clamp(Math.round(o.bytes), BYTES.min, BYTES.max);
   const think = (o: HarObject): number => clamp(o.thinkMs, 0, THINK_MAX_MS);
   const all = [doc, ...kept];
+  // Origins the recording coalesced keep sharing connections (the simulation does so over
+  // HTTP/2 and HTTP/3 only, as browsers do).
+  const origins = page.coalesced.flatMap((c) => {
+    const host = names.get(c.origin);
+    const coalesceWith = names.get(c.with);
+    return host !== undefined && coalesceWith !== undefined && host !== coalesceWith
+      ? [{ host, coalesceWith }]
+      : [];
+  });
   const base: ScenarioInput = {
     network,
     tls: 'tls1.3',
@@ -129,6 +140,7 @@ export function replayPlan(page: HarPage, report: HarReport, net: ReplayNetwork 
           after: number.get(o.parent as number) as number,
         };
       }),
+      ...(origins.length > 0 ? { origins } : {}),
     },
   };
   return {
@@ -137,6 +149,7 @@ export function replayPlan(page: HarPage, report: HarReport, net: ReplayNetwork 
     objects: all.length,
     bytes: all.reduce((n, o) => n + size(o), 0),
     hosts: [...new Set(all.map((o) => names.get(o.origin) ?? MAIN_HOST))],
+    coalesced: origins.length,
     left: {
       late,
       overLimit,

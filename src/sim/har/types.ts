@@ -136,6 +136,11 @@ export interface HarPage {
   readonly objects: readonly HarObject[];
   /** The page load the HAR measured, in ms after the document's start (rule in `README.md`). */
   readonly measuredLoadMs: number;
+  /**
+   * Origins the recording sent over another origin's HTTP/2 or HTTP/3 connection (entries of
+   * both with one `connection` id): coalesced, so the two share an address and a certificate.
+   */
+  readonly coalesced: readonly { readonly origin: string; readonly with: string }[];
 }
 
 /** A field the importer had to guess for some objects. */

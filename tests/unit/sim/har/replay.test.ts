@@ -142,3 +142,64 @@ describe('what a replay leaves out, and says so', () => {
     expect(plan.left.overLimit).toBe(3);
   });
 });
+
+describe('origins the recording coalesced', () => {
+  const h2 = (url: string, connection: string, o: Parameters<typeof entry>[1] = {}) =>
+    entry(url, {
+      ...o,
+      extra: { connection },
+      response: { httpVersion: 'h2' },
+    });
+
+  it('an origin whose requests went over another origin’s HTTP/2 connection is coalesced', () => {
+    const { page: p } = ok(
+      har([
+        h2('https://site.test/', '7', { mime: 'text/html' }),
+        h2('https://static.site.test/a.png', '7', { startMs: 20 }),
+        h2('https://cdn.other.test/b.png', '9', { startMs: 20 }),
+      ]),
+    );
+    expect(p.coalesced).toEqual([
+      { origin: 'https://static.site.test', with: 'https://site.test' },
+    ]);
+  });
+
+  it('no coalescing without HTTP/2 or HTTP/3, or when the id is only a port (Firefox)', () => {
+    const h1 = ok(
+      har([
+        entry('https://site.test/', { mime: 'text/html', extra: { connection: '7' } }),
+        entry('https://static.site.test/a.png', { startMs: 20, extra: { connection: '7' } }),
+      ]),
+    );
+    expect(h1.page.coalesced).toEqual([]);
+    const firefox = ok(
+      har([
+        h2('https://site.test/', '443', { mime: 'text/html' }),
+        h2('https://static.site.test/a.png', '443', { startMs: 20 }),
+      ]),
+    );
+    expect(firefox.page.coalesced).toEqual([]);
+  });
+
+  it('the replay keeps them on one connection over HTTP/2 and HTTP/3, not over HTTP/1.x', () => {
+    const { page: p, report } = ok(
+      har([
+        h2('https://site.test/', '7', { mime: 'text/html', size: 1000 }),
+        h2('https://static.site.test/a.png', '7', {
+          startMs: 20,
+          size: 1000,
+          initiator: 'https://site.test/',
+        }),
+      ]),
+    );
+    const plan = replayPlan(p, report, FAST_NET);
+    expect(plan.base.page?.origins).toEqual([
+      { host: 'static.site.test', coalesceWith: MAIN_HOST },
+    ]);
+    expect(plan.coalesced).toBe(1);
+    const conns = Object.fromEntries(replayAll(plan).map((r) => [r.protocol, r.connectionsOpened]));
+    // HTTP/1.0: a connection per request; HTTP/1.1: the image's origin needs its own; HTTP/2
+    // and HTTP/3: the document's connection carries the image too.
+    expect(conns).toEqual({ '1.0': 2, '1.1': 2, '2': 1, '3': 1 });
+  });
+});
