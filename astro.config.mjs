@@ -94,6 +94,7 @@ const CHUNK_GROUPS = [
           'ViewTabs',
           // Loaded with widget-core whenever a widget starts: one gzip stream, not two.
           'mount-widget',
+          'ui-strings-loader',
         ]),
       ].join('|'),
     ),

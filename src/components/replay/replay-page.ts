@@ -8,6 +8,8 @@
 import { HAR_MAX_CHARS, HAR_IGNORE_REASONS } from '../../sim/har/types';
 import type { ReplayNetwork } from '../../sim/har/replay';
 import type { replay as ReplayStrings } from '../../i18n/en/replay';
+import type { Lang } from '../../i18n/lang';
+import type { SimResult } from '../../sim';
 import type { ReplayReply, ReplayRequest } from './replay-protocol';
 
 type Strings = typeof ReplayStrings;
@@ -27,6 +29,7 @@ const fill = (s: string, v: Record<string, string | number>): string =>
 
 export function startReplayPage(root: HTMLElement): void {
   const t = JSON.parse(root.dataset['strings'] ?? '{}') as Strings;
+  const pageLang: Lang = root.dataset['lang'] === 'zh' ? 'zh' : 'en';
   const lang = document.documentElement.lang || 'en';
   const num = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 });
   const int = new Intl.NumberFormat(lang, { maximumFractionDigits: 0 });
@@ -222,7 +225,6 @@ export function startReplayPage(root: HTMLElement): void {
         x.pageComplete ? ms(x.pageLoadMs) : fill(t.incomplete, { n: num.format(x.pageLoadMs) }),
         int.format(x.connectionsOpened),
         int.format(x.handshakeRoundTrips),
-        int.format(x.packets.total),
       ].map((text, i) => {
         const td = document.createElement('td');
         td.textContent = text;
@@ -249,7 +251,7 @@ export function startReplayPage(root: HTMLElement): void {
       td.textContent = '–';
       return td;
     };
-    measured.append(mth, mtd, empty(), empty(), empty());
+    measured.append(mth, mtd, empty(), empty());
     $('[data-replay-rows]').replaceChildren(...rows, measured);
 
     const sorted = [...r.results].sort((a, b) => a.pageLoadMs - b.pageLoadMs);
@@ -308,6 +310,24 @@ export function startReplayPage(root: HTMLElement): void {
     );
     results.hidden = false;
     say(fill(t.done, { name }));
+    // The diagrams: the same scenarios, drawn on one clock (their code loads now).
+    const views = $<HTMLElement>('[data-replay-views]');
+    void import('./mount-replay').then((m) =>
+      m.showReplayViews(views, {
+        lang: pageLang,
+        title: t.viewsTitle,
+        caption: t.viewsCaption,
+        runs: r.scenarios.map((x) => ({
+          key: x.protocol,
+          label: t.protocols[x.protocol],
+          scenario: x.scenario,
+        })),
+        summarize: (rs: readonly SimResult[]) => {
+          const load = (i: number): string => num.format(rs[i]?.metrics.pageLoadMs ?? 0);
+          return fill(t.viewsSummary, { h10: load(0), h11: load(1), h2: load(2), h3: load(3) });
+        },
+      }),
+    );
   }
 }
 

@@ -4,7 +4,8 @@
  * protocols' results come out, or the reason there are none.
  */
 import type { HarErrorCode, HarReport } from '../../sim/har';
-import type { ReplayNetwork, ReplayPlan, ReplayResult } from '../../sim/har/replay';
+import type { ReplayNetwork, ReplayPlan, ReplayProtocol, ReplayResult } from '../../sim/har/replay';
+import type { ScenarioInput } from '../../sim/scenario';
 
 export interface ReplayRequest {
   readonly id: number;
@@ -25,6 +26,11 @@ export type ReplayReply =
       readonly report: HarReport;
       readonly plan: Pick<ReplayPlan, 'network' | 'objects' | 'bytes' | 'hosts' | 'left'>;
       readonly results: readonly ReplayResult[];
+      /** Each protocol's scenario, for the diagrams (run again in the simulation worker). */
+      readonly scenarios: readonly {
+        readonly protocol: ReplayProtocol;
+        readonly scenario: ScenarioInput;
+      }[];
     }
   | {
       readonly id: number;

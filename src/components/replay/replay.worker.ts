@@ -4,7 +4,7 @@
  * page stays responsive. Only the figures travel back, not the traces.
  */
 import { importHar } from '../../sim/har';
-import { replayAll, replayPlan } from '../../sim/har/replay';
+import { REPLAY_PROTOCOLS, replayAll, replayPlan, replayScenario } from '../../sim/har/replay';
 import { ScenarioError } from '../../sim/simulate';
 import { formatErrors } from '../../sim/scenario/validate';
 import type { ReplayReply, ReplayRequest } from './replay-protocol';
@@ -38,6 +38,10 @@ onmessage = (e: MessageEvent<ReplayRequest>): void => {
         left: plan.left,
       },
       results,
+      scenarios: REPLAY_PROTOCOLS.map((protocol) => ({
+        protocol,
+        scenario: replayScenario(plan, protocol),
+      })),
     });
   } catch (err) {
     if (err instanceof ScenarioError)

@@ -10,7 +10,7 @@
  */
 import { mount, type Component } from 'svelte';
 import type { Lang } from '../../i18n/lang';
-import { hasUiStrings, provideUiStrings, type UiStrings } from '../../i18n/ui';
+import { loadUiStrings } from './ui-strings-loader';
 import { PENDING_ATTR } from './island-attrs';
 import type { WidgetName } from './schemas';
 
@@ -41,29 +41,12 @@ function initialOf(island: HTMLElement): object | undefined {
   }
 }
 
-/** The language's UI strings, fetched once per page (the browser caches the file across pages). */
-const fetching = new Map<Lang, Promise<void>>();
-function loadStrings(lang: Lang): Promise<void> {
-  if (hasUiStrings(lang)) return Promise.resolve();
-  let pending = fetching.get(lang);
-  if (!pending) {
-    pending = fetch(new URL(`/ui-strings/${lang}.json`, document.baseURI))
-      .then((response) => {
-        if (!response.ok) throw new Error(`UI strings: HTTP ${response.status}`);
-        return response.json() as Promise<UiStrings>;
-      })
-      .then((strings) => provideUiStrings(lang, strings));
-    fetching.set(lang, pending);
-  }
-  return pending;
-}
-
 export async function mountWidget(island: HTMLElement): Promise<void> {
   const name = island.dataset['kaWidget'] as WidgetName;
   const load = components[name] as Loader | undefined;
   if (!load) return;
   const lang: Lang = island.dataset['kaLang'] === 'zh' ? 'zh' : 'en';
-  const [{ default: Widget }] = await Promise.all([load(), loadStrings(lang)]);
+  const [{ default: Widget }] = await Promise.all([load(), loadUiStrings(lang)]);
   const figure = island.querySelector<HTMLElement>(':scope > .ka-static');
   // The figure keeps its look but no longer its ids: the live widget uses the same ones.
   figure?.querySelectorAll('[id]').forEach((el) => el.removeAttribute('id'));

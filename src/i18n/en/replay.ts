@@ -62,7 +62,6 @@ export const replay = {
     load: 'Page load',
     connections: 'Connections',
     handshakes: 'Handshake round trips',
-    packets: 'Packets',
   },
   protocols: {
     '1.0': 'HTTP/1.0, a new connection per request',
@@ -75,6 +74,10 @@ export const replay = {
   incomplete: '{n} ms (not every request completed)',
   verdict:
     '{best} loads the page in {bestMs} ms and {worst} in {worstMs} ms. The browser that saved the HAR took {measuredMs} ms: it also parsed, ran scripts and laid out the page, which the simulation does not model, and its network was not this one.',
+  viewsTitle: 'Your page, four ways, on one clock',
+  viewsCaption:
+    'The same replay, drawn: each protocol’s packets and requests over time. Play the four together, or step through their events.',
+  viewsSummary: 'Page load: HTTP/1.0 {h10} ms, HTTP/1.1 {h11} ms, HTTP/2 {h2} ms, HTTP/3 {h3} ms.',
   read: 'What was read',
   readLine:
     '{used} of {entries} requests replayed: {objects} objects from {origins} origins, {bytes} bytes of bodies.',

@@ -61,7 +61,6 @@ export const replay: typeof en = {
     load: '页面加载时间',
     connections: '连接数',
     handshakes: '握手往返次数',
-    packets: '数据包',
   },
   protocols: {
     '1.0': 'HTTP/1.0，每个请求一条新连接',
@@ -74,6 +73,11 @@ export const replay: typeof en = {
   incomplete: '{n} 毫秒（有请求未完成）',
   verdict:
     '{best}加载这个页面用 {bestMs} 毫秒，{worst}用 {worstMs} 毫秒。保存 HAR 的那个浏览器用了 {measuredMs} 毫秒：它还要解析页面、运行脚本、排版，这些模拟器都没有建模，而且它所在的网络也不是这里设定的网络。',
+  viewsTitle: '你的页面，四种加载，同一个时钟',
+  viewsCaption:
+    '把同一次重放画出来：每种协议的数据包和请求随时间的变化。可以四个一起播放，也可以逐个事件前进。',
+  viewsSummary:
+    '页面加载时间：HTTP/1.0 {h10} 毫秒，HTTP/1.1 {h11} 毫秒，HTTP/2 {h2} 毫秒，HTTP/3 {h3} 毫秒。',
   read: '读到了什么',
   readLine:
     '重放了 {entries} 个请求中的 {used} 个：来自 {origins} 个源站的 {objects} 个对象，响应主体共 {bytes} 字节。',
