@@ -268,10 +268,9 @@ export function startReplayPage(root: HTMLElement): void {
 
     const lines: string[] = [
       fill(t.readLine, {
-        used: int.format(r.report.used),
+        replayed: int.format(r.plan.objects),
         entries: int.format(r.report.entries),
-        objects: int.format(r.plan.objects),
-        origins: int.format(r.origins.length),
+        origins: int.format(r.plan.hosts.length),
         bytes: int.format(r.plan.bytes),
       }),
       fill(t.origins, { list: r.origins.join(t.listSep) }),

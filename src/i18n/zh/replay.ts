@@ -80,8 +80,8 @@ export const replay: typeof en = {
     '页面加载时间：HTTP/1.0 {h10} 毫秒，HTTP/1.1 {h11} 毫秒，HTTP/2 {h2} 毫秒，HTTP/3 {h3} 毫秒。',
   read: '读到了什么',
   readLine:
-    '重放了 {entries} 个请求中的 {used} 个：来自 {origins} 个源站的 {objects} 个对象，响应主体共 {bytes} 字节。',
-  origins: '源站：{list}。',
+    '重放了 {entries} 个请求中的 {replayed} 个，来自 {origins} 个源站，响应主体共 {bytes} 字节。',
+  origins: '文件中的源站：{list}。',
   coalesced: '录制时共用过连接的源站，在这里用 HTTP/2 和 HTTP/3 时同样共用：{list}。',
   coalescedPair: '{origin} 走 {with} 的连接',
   ignored: '未计入：{list}。',
