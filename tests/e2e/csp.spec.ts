@@ -117,6 +117,13 @@ for (const path of pages) {
       await page.locator('input[type="search"]').press('Enter');
       await expect(page.locator('[data-search-results] a').first()).toBeVisible();
     }
+    // The replay page: its sample replayed in its worker, then drawn by the widgets' views.
+    if (/^\/(zh\/)?replay\/$/.test(path)) {
+      await page.locator('[data-replay-sample-button]').click();
+      await expect(page.locator('[data-ka-widget="replay"][data-ka-ready]')).toBeAttached({
+        timeout: 60_000,
+      });
+    }
     // The guide's live examples: lazy iframes load once scrolled to, then hydrate like a page.
     const iframes = page.locator('iframe');
     for (let i = 0; i < (await iframes.count()); i++) {

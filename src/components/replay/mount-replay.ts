@@ -13,6 +13,9 @@ export async function showReplayViews(
   props: ComponentProps<typeof ReplayViews>,
 ): Promise<void> {
   await loadUiStrings(props.lang);
+  // The frame marks its host, the element named as a widget, when it is drawn (`data-ka-ready`).
+  const host = target.parentElement;
+  if (host) host.dataset['kaWidget'] = 'replay';
   if (shown) void unmount(shown);
   target.replaceChildren();
   shown = mount(ReplayViews, { target, props });
