@@ -114,7 +114,9 @@ export class Link {
       dropReason = 'random';
     const arrive = txEnd + this.cfg.oneWayUs;
     if (this.trace.detail)
-      this.trace.emit(p.record(this.trace.nextPacketId(), now, txStart, txEnd, arrive, dropReason));
+      this.trace.emitPacket(
+        p.record(this.trace.nextPacketId(), now, txStart, txEnd, arrive, dropReason),
+      );
     if (dropReason !== undefined) return;
     this.inFlight[di].push(p, to);
     this.engine.scheduleAt(arrive, this.deliver[di]);

@@ -7,6 +7,7 @@ import { StallAccumulator, type StallSummary } from './stalls';
 import type {
   ConnOpenEvent,
   ConnStateEvent,
+  CwndEvent,
   HttpMethod,
   PacketEvent,
   RequestError,
@@ -14,6 +15,7 @@ import type {
   TlsEvent,
   Trace,
   TraceEvent,
+  TraceObserver,
 } from './trace';
 
 export {
@@ -178,7 +180,7 @@ export function computeMetrics(trace: Trace): Metrics {
  * is still in the cache, instead of scanning a trace of tens of thousands of events once more
  * at the end (that second pass cost about a fifth of a 1000-object run).
  */
-export class MetricsAccumulator {
+export class MetricsAccumulator implements TraceObserver {
   /** Requests by id (an array: ids are small dense integers, and a Map lookup per event cost more). */
   private readonly byId: (Acc | undefined)[] = [];
   /** Requests in the order they first appeared. */
@@ -231,6 +233,28 @@ export class MetricsAccumulator {
       default:
         break;
     }
+    this.seen(t);
+  }
+
+  /** `add` for a packet event, its kind known to the caller (no dispatch on `type`). */
+  addPacket(e: PacketEvent): void {
+    this.packet(e);
+    this.seen(e.t);
+  }
+
+  /** `add` for a `conn` event, its kind known to the caller. */
+  addConn(e: ConnStateEvent): void {
+    this.connState(e);
+    this.seen(e.t);
+  }
+
+  /** `add` for a `cwnd` event (only its time counts), its kind known to the caller. */
+  addCwnd(e: CwndEvent): void {
+    this.seen(e.t);
+  }
+
+  /** Every event: the trace's end so far. */
+  private seen(t: number): void {
     this.endMs = Math.max(this.endMs, t);
     this.lastMs = Math.max(this.lastMs, t);
   }

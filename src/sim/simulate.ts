@@ -105,7 +105,7 @@ export function simulate(
   const metricsAcc = new MetricsAccumulator();
   const trace =
     acc === undefined
-      ? new TraceRecorder((e) => metricsAcc.add(e))
+      ? new TraceRecorder(undefined, undefined, true, metricsAcc)
       : new TraceRecorder(
           timeline === undefined
             ? (e) => acc.add(e)

@@ -78,7 +78,7 @@ export class ConnState {
     const t = usToMs(this.engine.now);
     const { conn, side, state } = this;
     // Two literals rather than a spread of the optional reason (an object copy per event).
-    this.trace.emit(
+    this.trace.emitConn(
       reason === undefined
         ? { type: 'conn', t, conn, side, state, phase }
         : { type: 'conn', t, conn, side, state, phase, reason },

@@ -499,7 +499,7 @@ export class TcpEndpoint extends TcpDataPath implements ByteStream {
     if (!this.trace.detail) return;
     const t = usToMs(this.engine.now);
     // Two literals rather than a spread of the optional reason (an object copy per event).
-    this.trace.emit(
+    this.trace.emitConn(
       reason === undefined
         ? { type: 'conn', t, conn: this.conn, side: this.side, state: this.state, phase }
         : { type: 'conn', t, conn: this.conn, side: this.side, state: this.state, phase, reason },
