@@ -3,7 +3,7 @@
  * the ratio to a bare priority-queue loop on the same heap measured in the same process, and the
  * median wall time of a 100-object page load and of the image-host workload (10,000 clients, summary
  * trace). Exits non-zero when a budget is missed (100-object page load median >= 2 ms, image host
- * best run >= 250 ms, a ratio under its floor: 0.15, and 0.10 for the 1000-object rows; see
+ * best run >= 250 ms, a ratio under its floor: 0.15, and 0.13 for the 1000-object rows; see
  * `LARGE_RATIO_BUDGET`). The image-host gate uses the best of its runs, the
  * same min-time convention as the ratio: one run is ~10,000 clients of full TCP/HTTP state and
  * its median swings by ±15% with other load on a shared 2-core machine.
@@ -44,18 +44,17 @@ const IMAGE_HOST: ScenarioInput = {
 };
 const RATIO_BUDGET = 0.15;
 /**
- * The floor for the 1000-object rows, lower than `RATIO_BUDGET` for now: their per-event cost
- * grows with the trace they build (a 10,000-event trace stays live through every young-generation
- * collection), so their ratio depends on the machine's memory system more than the bare loop's.
- * Measured on the machine of 2026-12-04 (quiet): the last landed commit (593e0e2) gave 0.131 at
- * 1000 objects with 1 % loss (0.165 on the machine of the previous CI), so 0.15 there failed
- * whatever the change; removing the per-packet object spreads (link.ts) brought it to 0.137.
- * Issue 14 asks for a faster simulation and 0.2 at these rows. 0.12 until 2026-12-04 evening,
- * when today's main measured 0.110, 0.112, 0.115 and 0.120 in four runs (the build of 2026-11-22,
- * 0.124, minutes apart): slower since issue 13's restructuring, like the image host above; 0.10
- * until that regression is found.
+ * The floor for the 1000-object rows, lower than `RATIO_BUDGET`: their per-event cost grows with
+ * the trace they build (a 20,000-event trace of several MB, more than the caches hold), so their
+ * ratio depends on the machine's memory system more than the bare loop's. Issue 14 asked for 0.2
+ * at these rows. The work of 2026-12-06 (branch perf: metrics counted as the trace records
+ * instead of a second pass, typed trace entry points, whole-literal records, no per-burst
+ * reallocation of the link's queues) took them from 0.105-0.123 (main, the same hour) to
+ * 0.169-0.172 without loss and 0.160-0.164 with 1 % loss in three quiet runs of this machine;
+ * 0.2 is not reached yet. In ten runs in a row while other work kept the 2-core machine's load
+ * at 7-13, the lowest was 0.135 (twice). 0.13 passes all of those (0.10 before).
  */
-const LARGE_RATIO_BUDGET = 0.1;
+const LARGE_RATIO_BUDGET = 0.13;
 /** Pending events kept in the bare loop's heap (a busy simulation's queue depth). */
 const BARE_PENDING = 256;
 /** Bare/simulation pairs per scenario (odd, for a plain median). */

@@ -184,9 +184,11 @@ export class Browser implements ClientConnListener {
       r,
       a.attempt,
       c.id,
-      a.stream === undefined
-        ? { bytes: a.responseBytes, ...(a.responseHead ? { head: a.responseHead } : {}) }
-        : { bytes: a.responseBytes, stream: a.stream },
+      a.stream !== undefined
+        ? { bytes: a.responseBytes, stream: a.stream }
+        : a.responseHead
+          ? { bytes: a.responseBytes, head: a.responseHead }
+          : { bytes: a.responseBytes },
     );
     const found = this.found.get(r.id);
     if (found !== undefined) {
@@ -477,23 +479,46 @@ export class Browser implements ClientConnListener {
   ): void {
     // Summary traces need only when a request was wanted and how it ended.
     if (!this.trace.detail && step !== 'queued' && step !== 'done' && step !== 'error') return;
-    const e: {
-      -readonly [K in keyof RequestEvent]: RequestEvent[K];
-    } = {
-      type: 'request',
-      t: usToMs(this.engine.now),
-      step,
-      requestId: r.id,
-      path: r.path,
-      host: r.host,
-      method: r.method,
-      attempt,
-      followUp: !r.page,
-    };
-    if (conn !== undefined) e.conn = conn;
+    const t = usToMs(this.engine.now);
+    const { id: requestId, path, host, method } = r;
+    const followUp = !r.page;
+    // The usual field sets as whole literals (fields added after a literal cost an allocation
+    // and a slow store each), the rest added in the trace's order.
+    let e: { -readonly [K in keyof RequestEvent]: RequestEvent[K] };
+    if (conn === undefined)
+      e = { type: 'request', t, step, requestId, path, host, method, attempt, followUp };
+    else if (extra?.reused !== undefined)
+      e = {
+        type: 'request',
+        t,
+        step,
+        requestId,
+        path,
+        host,
+        method,
+        attempt,
+        followUp,
+        conn,
+        reused: extra.reused,
+      };
+    else if (extra?.bytes !== undefined)
+      e = {
+        type: 'request',
+        t,
+        step,
+        requestId,
+        path,
+        host,
+        method,
+        attempt,
+        followUp,
+        conn,
+        bytes: extra.bytes,
+      };
+    else e = { type: 'request', t, step, requestId, path, host, method, attempt, followUp, conn };
     if (extra !== undefined) {
-      if (extra.reused !== undefined) e.reused = extra.reused;
-      if (extra.bytes !== undefined) e.bytes = extra.bytes;
+      if (extra.reused !== undefined && e.reused === undefined) e.reused = extra.reused;
+      if (extra.bytes !== undefined && e.bytes === undefined) e.bytes = extra.bytes;
       if (extra.error !== undefined) e.error = extra.error;
       if (extra.stream !== undefined) e.stream = extra.stream;
       if (extra.head !== undefined) e.head = extra.head;

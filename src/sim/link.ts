@@ -114,23 +114,30 @@ export class Link {
       dropReason = 'random';
     const arrive = txEnd + this.cfg.oneWayUs;
     if (this.trace.detail)
-      this.trace.emit(p.record(this.trace.nextPacketId(), now, txStart, txEnd, arrive, dropReason));
+      this.trace.emitPacket(
+        p.record(this.trace.nextPacketId(), now, txStart, txEnd, arrive, dropReason),
+      );
     if (dropReason !== undefined) return;
     this.inFlight[di].push(p, to);
     this.engine.scheduleAt(arrive, this.deliver[di]);
   }
 }
 
-/** A FIFO of packets in flight in one direction, each with its destination. */
+/**
+ * A FIFO of packets in flight in one direction, each with its destination, in [head, tail). The
+ * arrays keep their storage when the queue drains (no reallocation per burst).
+ */
 class InFlight {
   private packets: (Packet | undefined)[] = [];
   /** The destination of each packet: given with that packet, so it accepts that packet's type. */
   private dsts: (PacketSink<Packet> | undefined)[] = [];
   private head = 0;
+  private tail = 0;
 
   push<P extends Packet>(p: P, to: PacketSink<P>): void {
-    this.packets.push(p);
-    this.dsts.push(to as PacketSink<Packet>);
+    this.packets[this.tail] = p;
+    this.dsts[this.tail] = to as PacketSink<Packet>;
+    this.tail++;
   }
 
   deliverHead(): void {
@@ -140,13 +147,13 @@ class InFlight {
     this.packets[i] = undefined;
     this.dsts[i] = undefined;
     this.head = i + 1;
-    if (this.head === this.packets.length) {
-      this.packets.length = 0;
-      this.dsts.length = 0;
+    if (this.head === this.tail) {
       this.head = 0;
-    } else if (this.head > 1024 && this.head * 2 > this.packets.length) {
-      this.packets = this.packets.slice(this.head);
-      this.dsts = this.dsts.slice(this.head);
+      this.tail = 0;
+    } else if (this.head > 1024 && this.head * 2 > this.tail) {
+      this.packets = this.packets.slice(this.head, this.tail);
+      this.dsts = this.dsts.slice(this.head, this.tail);
+      this.tail -= this.head;
       this.head = 0;
     }
     dst.receive(p);

@@ -4,7 +4,6 @@
  * The link knows no transport; each transport lays out its own trace record.
  */
 import type { Micros } from './engine';
-import { usToMs } from './engine';
 import type { Direction, DropReason, PacketEvent } from './trace';
 
 /** Bytes of IPv4 (20) + TCP (20) headers added to every segment on the wire. */
@@ -30,7 +29,8 @@ export interface Packet {
   /**
    * The packet's trace record, given what the link decided: the record's id, send, transmission
    * start and end times, arrival time (when not dropped) and drop reason. Each transport writes
-   * its own fields in the trace's order (see `arrivalOrDrop`).
+   * its own fields in the trace's order, then `arriveMs, dropped: false` or `dropped: true,
+   * dropReason`.
    */
   record(
     id: number,
@@ -50,18 +50,3 @@ export interface PacketSink<P extends Packet> {
 
 /** A packet record while a transport fills it in. */
 export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
-
-/** Appends `arriveMs, dropped: false`, or `dropped: true, dropReason`, to a packet record. */
-export function arrivalOrDrop(
-  e: Mutable<PacketEvent>,
-  arriveUs: number,
-  dropReason: DropReason | undefined,
-): void {
-  if (dropReason === undefined) {
-    e.arriveMs = usToMs(arriveUs);
-    e.dropped = false;
-  } else {
-    e.dropped = true;
-    e.dropReason = dropReason;
-  }
-}

@@ -6,7 +6,7 @@ import { Engine, msToUs, usToMs } from './engine';
 import type { HttpConfig } from './http/common';
 import { Link } from './link';
 import type { Metrics } from './metrics';
-import { computeMetrics } from './metrics';
+import { MetricsAccumulator, computeMetrics } from './metrics';
 import type { QuicConfig } from './quic';
 import { QuicEndpoint } from './quic';
 import { mulberry32 } from './rng';
@@ -101,9 +101,12 @@ export function simulate(
     acc !== undefined && w !== undefined && options.timelineBins !== undefined
       ? new TimelineAccumulator(w.durationMs, Math.max(1, Math.floor(options.timelineBins)))
       : undefined;
+  // A full trace's metrics are counted as its events are recorded (`MetricsAccumulator`); a
+  // summary trace's come from the events it keeps.
+  const metricsAcc = new MetricsAccumulator();
   const trace =
     acc === undefined
-      ? new TraceRecorder()
+      ? new TraceRecorder(undefined, undefined, true, metricsAcc)
       : new TraceRecorder(
           timeline === undefined
             ? (e) => acc.add(e)
@@ -331,7 +334,7 @@ export function simulate(
     options.maxEvents ?? (w === undefined ? 2_000_000 : 500_000_000),
   );
   trace.emit({ type: 'end', t: usToMs(engine.now), events: engine.events, outcome });
-  const metrics = computeMetrics(trace.events);
+  const metrics = acc === undefined ? metricsAcc.result() : computeMetrics(trace.events);
   if (w === undefined) return { scenario: sc, trace: trace.events, metrics };
   if (acc === undefined) {
     const workload = computeWorkloadMetrics(trace.events, w.durationMs, w.objectsPerClient);

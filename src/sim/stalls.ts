@@ -4,7 +4,7 @@
  * blocked; waiting for its own lost data). Kept apart from `metrics.ts` so the views' running
  * stall figures load without the rest of `computeMetrics`.
  */
-import type { Side, StallCause, Trace } from './trace';
+import type { RequestEvent, Side, StallCause, StreamStallEvent, Trace, TraceEvent } from './trace';
 
 /** A stall interval of one kind (ms): bytes of a stream waited over [startMs, endMs). */
 export interface StallInterval {
@@ -119,92 +119,115 @@ export function stalledBy(
  * totals sum the streams' united times, so no stream's figure exceeds its lifetime.
  */
 export function stallSummary(trace: Trace): StallSummary {
-  const lifetimes = new Map<string, { startMs: number; endMs: number }>();
-  const current = new Map<number, string>();
-  const raw = new Map<
+  const acc = new StallAccumulator();
+  for (const e of trace) acc.add(e);
+  return acc.result();
+}
+
+/** `stallSummary` one event at a time (`MetricsAccumulator` feeds it while the run records). */
+export class StallAccumulator {
+  private readonly lifetimes = new Map<string, { startMs: number; endMs: number }>();
+  private readonly current = new Map<number, string>();
+  private readonly raw = new Map<
     string,
     { conn: number; side: Side; stream: number; requestId: number | null; list: StallInterval[] }
   >();
-  let endMs = 0;
-  for (const e of trace) {
-    endMs = Math.max(endMs, e.t);
-    if (e.type === 'request') {
-      if (e.step === 'sent' && e.conn !== undefined && e.stream !== undefined) {
-        const key = `${e.conn}:${e.stream}`;
-        current.set(e.requestId, key);
-        if (!lifetimes.has(key)) lifetimes.set(key, { startMs: e.t, endMs: Infinity });
-      } else if (e.step === 'done' || e.step === 'error' || e.step === 'retry') {
-        const key = current.get(e.requestId);
-        const life = key === undefined ? undefined : lifetimes.get(key);
-        if (life !== undefined && life.endMs === Infinity) life.endMs = e.t;
-        current.delete(e.requestId);
-      }
-    } else if (e.type === 'stream-stall') {
-      const key = `${e.conn}:${e.side}:${e.stream}`;
-      let r = raw.get(key);
-      if (r === undefined) {
-        r = {
-          conn: e.conn,
-          side: e.side,
-          stream: e.stream,
-          requestId: e.requestIds[0] ?? null,
-          list: [],
-        };
-        raw.set(key, r);
-      }
-      r.list.push({ startMs: e.fromMs, endMs: e.toMs, cause: e.cause });
+  private endMs = 0;
+
+  /** Takes one event (events in trace order). */
+  add(e: TraceEvent): void {
+    this.endMs = Math.max(this.endMs, e.t);
+    if (e.type === 'request') this.request(e);
+    else if (e.type === 'stream-stall') this.stall(e);
+  }
+
+  /** A request event: a stream's lifetime starts at `sent` and ends at `done`, `error` or `retry`. */
+  request(e: RequestEvent): void {
+    if (e.step === 'sent' && e.conn !== undefined && e.stream !== undefined) {
+      const key = `${e.conn}:${e.stream}`;
+      this.current.set(e.requestId, key);
+      if (!this.lifetimes.has(key)) this.lifetimes.set(key, { startMs: e.t, endMs: Infinity });
+    } else if (e.step === 'done' || e.step === 'error' || e.step === 'retry') {
+      const key = this.current.get(e.requestId);
+      const life = key === undefined ? undefined : this.lifetimes.get(key);
+      if (life !== undefined && life.endMs === Infinity) life.endMs = e.t;
+      this.current.delete(e.requestId);
     }
   }
-  const streams: StreamStall[] = [];
-  for (const r of raw.values()) {
-    const life = lifetimes.get(`${r.conn}:${r.stream}`);
-    const lifetime = {
-      startMs: life?.startMs ?? 0,
-      endMs: life === undefined || life.endMs === Infinity ? endMs : life.endMs,
-    };
-    const intervals = uniteStalls(
-      r.list.map((i) => ({
-        startMs: Math.max(i.startMs, lifetime.startMs),
-        endMs: Math.min(i.endMs, lifetime.endMs),
-        cause: i.cause,
-      })),
+
+  /** A stream-stall event. */
+  stall(e: StreamStallEvent): void {
+    const key = `${e.conn}:${e.side}:${e.stream}`;
+    let r = this.raw.get(key);
+    if (r === undefined) {
+      r = {
+        conn: e.conn,
+        side: e.side,
+        stream: e.stream,
+        requestId: e.requestIds[0] ?? null,
+        list: [],
+      };
+      this.raw.set(key, r);
+    }
+    r.list.push({ startMs: e.fromMs, endMs: e.toMs, cause: e.cause });
+  }
+
+  /**
+   * The stall metrics of the events taken so far; `endMs` is the trace's last time (streams
+   * still open end there): by default the latest time `add` saw.
+   */
+  result(endMs = this.endMs): StallSummary {
+    const streams: StreamStall[] = [];
+    for (const r of this.raw.values()) {
+      const life = this.lifetimes.get(`${r.conn}:${r.stream}`);
+      const lifetime = {
+        startMs: life?.startMs ?? 0,
+        endMs: life === undefined || life.endMs === Infinity ? endMs : life.endMs,
+      };
+      const intervals = uniteStalls(
+        r.list.map((i) => ({
+          startMs: Math.max(i.startMs, lifetime.startMs),
+          endMs: Math.min(i.endMs, lifetime.endMs),
+          cause: i.cause,
+        })),
+      );
+      if (intervals.length === 0) continue;
+      const s = { conn: r.conn, side: r.side, stream: r.stream, requestId: r.requestId, lifetime };
+      const by = stalledBy([{ ...s, ms: 0, headOfLineMs: 0, ownDataMs: 0, intervals }], Infinity);
+      streams.push({
+        ...s,
+        ms: by.total,
+        headOfLineMs: by.headOfLine,
+        ownDataMs: by.ownData,
+        intervals,
+      });
+    }
+    streams.sort(
+      (a, b) =>
+        a.conn - b.conn ||
+        (a.side === b.side ? 0 : a.side === 'client' ? -1 : 1) ||
+        a.stream - b.stream,
     );
-    if (intervals.length === 0) continue;
-    const s = { conn: r.conn, side: r.side, stream: r.stream, requestId: r.requestId, lifetime };
-    const by = stalledBy([{ ...s, ms: 0, headOfLineMs: 0, ownDataMs: 0, intervals }], Infinity);
-    streams.push({
-      ...s,
-      ms: by.total,
-      headOfLineMs: by.headOfLine,
-      ownDataMs: by.ownData,
-      intervals,
-    });
+    const totals = (ms: (s: StreamStall) => number): StallTotals => {
+      let total = 0;
+      let longest = 0;
+      const waited = new Set<string>();
+      for (const s of streams) {
+        const v = ms(s);
+        if (v <= 0) continue;
+        total += v;
+        longest = Math.max(longest, v);
+        waited.add(`${s.conn}:${s.stream}`);
+      }
+      return { total: roundUs(total), longest, count: waited.size };
+    };
+    return {
+      ...totals((s) => s.ms),
+      headOfLine: totals((s) => s.headOfLineMs),
+      ownData: totals((s) => s.ownDataMs),
+      streams,
+    };
   }
-  streams.sort(
-    (a, b) =>
-      a.conn - b.conn ||
-      (a.side === b.side ? 0 : a.side === 'client' ? -1 : 1) ||
-      a.stream - b.stream,
-  );
-  const totals = (ms: (s: StreamStall) => number): StallTotals => {
-    let total = 0;
-    let longest = 0;
-    const waited = new Set<string>();
-    for (const s of streams) {
-      const v = ms(s);
-      if (v <= 0) continue;
-      total += v;
-      longest = Math.max(longest, v);
-      waited.add(`${s.conn}:${s.stream}`);
-    }
-    return { total: roundUs(total), longest, count: waited.size };
-  };
-  return {
-    ...totals((s) => s.ms),
-    headOfLine: totals((s) => s.headOfLineMs),
-    ownData: totals((s) => s.ownDataMs),
-    streams,
-  };
 }
 
 /** Rounds a duration in ms to whole microseconds (the engine's unit), dropping float noise. */

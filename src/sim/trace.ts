@@ -401,6 +401,18 @@ export type TraceEvent =
 /** A whole trace: events sorted by `t` (ties in causal order). */
 export type Trace = readonly TraceEvent[];
 
+/**
+ * Sees each event as it is recorded (`MetricsAccumulator`). The kinds recorded most come through
+ * methods of their own, called by their emitters, so the observer need not dispatch on `type`
+ * (a property load that sees every event shape, slow).
+ */
+export interface TraceObserver {
+  add(e: TraceEvent): void;
+  addPacket(e: PacketEvent): void;
+  addConn(e: ConnStateEvent): void;
+  addCwnd(e: CwndEvent): void;
+}
+
 /** Appends trace events; the simulation only ever appends at the current time, so order holds. */
 export class TraceRecorder {
   /** The events recorded so far. */
@@ -419,16 +431,40 @@ export class TraceRecorder {
      * (summary mode: nothing downstream needs them, and not allocating them is most of the speed).
      */
     readonly detail = true,
+    /** Sees every event (used without `sink` and `keep`: every event is stored). */
+    private readonly observer?: TraceObserver,
   ) {}
 
   /** Records one event. */
   emit(e: TraceEvent): void {
     if (this.sink === undefined) {
+      this.observer?.add(e);
       this.events.push(e);
       return;
     }
     this.sink(e);
     if (this.keep === undefined || this.keep(e)) this.events.push(e);
+  }
+
+  /** Records a packet event (as `emit`; the observer is told its kind). */
+  emitPacket(e: PacketEvent): void {
+    if (this.sink !== undefined || this.observer === undefined) return this.emit(e);
+    this.observer.addPacket(e);
+    this.events.push(e);
+  }
+
+  /** Records a `conn` event (as `emit`; the observer is told its kind). */
+  emitConn(e: ConnStateEvent): void {
+    if (this.sink !== undefined || this.observer === undefined) return this.emit(e);
+    this.observer.addConn(e);
+    this.events.push(e);
+  }
+
+  /** Records a `cwnd` event (as `emit`; the observer is told its kind). */
+  emitCwnd(e: CwndEvent): void {
+    if (this.sink !== undefined || this.observer === undefined) return this.emit(e);
+    this.observer.addCwnd(e);
+    this.events.push(e);
   }
 
   /** Next packet id (1-based). */

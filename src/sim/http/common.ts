@@ -67,6 +67,9 @@ type RequestFields = Pick<
   'requestId' | 'attempt' | 'method' | 'path' | 'host' | 'followUp'
 >;
 
+/** `emitRequestStep` without extra fields (one shared object, not one per call). */
+const NO_EXTRA = {};
+
 /**
  * Records a step of a request on connection `conn` (detailed traces only): `sent` by a client
  * connection (with the bytes it wrote), `server-received` / `server-start` / `server-end` (or
@@ -82,24 +85,29 @@ export function emitRequestStep(
     readonly bytes?: number;
     readonly stream?: number;
     readonly head?: readonly string[];
-  } = {},
+  } = NO_EXTRA,
 ): void {
   if (!trace.detail) return;
-  // Filled in place, in the order the trace has always listed the fields: object spreads here
-  // cost about a tenth of the simulation's speed (`npm run bench`).
-  const e: { -readonly [K in keyof RequestEvent]?: RequestEvent[K] } = {
-    type: 'request',
-    t: usToMs(engine.now),
-    step,
-    requestId: r.requestId,
-    path: r.path,
-    host: r.host,
-    method: r.method,
-    attempt: r.attempt,
-    conn,
-  };
-  if (extra.bytes !== undefined) e.bytes = extra.bytes;
-  e.followUp = r.followUp;
+  // Whole literals in the order the trace has always listed the fields (object spreads cost
+  // about a tenth of the simulation's speed, fields added after a literal an allocation each).
+  const t = usToMs(engine.now);
+  const { requestId, path, host, method, attempt, followUp } = r;
+  const e: { -readonly [K in keyof RequestEvent]?: RequestEvent[K] } =
+    extra.bytes === undefined
+      ? { type: 'request', t, step, requestId, path, host, method, attempt, conn, followUp }
+      : {
+          type: 'request',
+          t,
+          step,
+          requestId,
+          path,
+          host,
+          method,
+          attempt,
+          conn,
+          bytes: extra.bytes,
+          followUp,
+        };
   if (extra.stream !== undefined) e.stream = extra.stream;
   if (extra.head !== undefined) e.head = extra.head;
   trace.emit(e as RequestEvent);

@@ -83,7 +83,7 @@ function hexOf(length: number): string {
 function fit(
   needed: string[],
   typical: readonly string[],
-  filler: { name: string; prefix: string; suffix: string },
+  filler: Filler,
   size: number,
 ): MessageHead {
   const lines = needed;
@@ -97,11 +97,33 @@ function fit(
   }
   const room = size - bytes;
   if (room >= fillerMin) {
-    lines.push(`${filler.name}: ${filler.prefix}${hexOf(room - (fillerMin - 1))}${filler.suffix}`);
+    lines.push(fillerLine(filler, room - (fillerMin - 1)));
     bytes = size;
   }
   return { lines, bytes };
 }
+
+/** The header that tops a head up to its size: `name: prefix`, hex digits, `suffix`. */
+interface Filler {
+  readonly name: string;
+  readonly prefix: string;
+  readonly suffix: string;
+  /** Its lines by digit count, built once each (most heads of a run have the same size). */
+  readonly lines: Map<number, string>;
+}
+
+/** The filler line with `digits` hex digits. */
+function fillerLine(filler: Filler, digits: number): string {
+  let line = filler.lines.get(digits);
+  if (line === undefined) {
+    line = `${filler.name}: ${filler.prefix}${hexOf(digits)}${filler.suffix}`;
+    filler.lines.set(digits, line);
+  }
+  return line;
+}
+
+const COOKIE: Filler = { name: 'Cookie', prefix: 'sid=', suffix: '', lines: new Map() };
+const ETAG: Filler = { name: 'ETag', prefix: '"', suffix: '"', lines: new Map() };
 
 /** The content type a path is served as (HTML for pages, PNG for the model's images). */
 function contentType(path: string, method: HttpMethod): string {
@@ -115,6 +137,22 @@ function seconds(ms: number): string {
   return String(Math.round(ms) / 1000);
 }
 
+/** The typical request headers a browser adds, for an image and for a page. */
+const TYPICAL_IMAGE_REQUEST = typicalRequest('Accept: image/avif,image/webp,image/png,*/*;q=0.8');
+const TYPICAL_PAGE_REQUEST = typicalRequest('Accept: text/html,application/xhtml+xml,*/*;q=0.8');
+
+function typicalRequest(accept: string): readonly string[] {
+  return [
+    'User-Agent: Mozilla/5.0 (X11; Linux x86_64) KeepAliveSim/1.0',
+    accept,
+    'Accept-Language: en-US,en;q=0.9,zh-CN;q=0.8',
+    'Accept-Encoding: gzip, deflate, br',
+  ];
+}
+
+/** The typical response headers a server adds. */
+const TYPICAL_RESPONSE: readonly string[] = ['Server: Apache/2.4', 'Cache-Control: max-age=3600'];
+
 /** The request head the client writes (HTTP/1.0 and 1.1; 0.9 has none). */
 export function requestHead(f: RequestHeadFields): MessageHead {
   const needed = [`${f.method} ${f.path} HTTP/${f.version}`, `Host: ${f.host}`];
@@ -126,16 +164,8 @@ export function requestHead(f: RequestHeadFields): MessageHead {
     needed.push('Content-Type: application/x-www-form-urlencoded');
     needed.push(`Content-Length: ${f.bodyBytes}`);
   }
-  const accept = f.path.endsWith('.png')
-    ? 'Accept: image/avif,image/webp,image/png,*/*;q=0.8'
-    : 'Accept: text/html,application/xhtml+xml,*/*;q=0.8';
-  const typical = [
-    'User-Agent: Mozilla/5.0 (X11; Linux x86_64) KeepAliveSim/1.0',
-    accept,
-    'Accept-Language: en-US,en;q=0.9,zh-CN;q=0.8',
-    'Accept-Encoding: gzip, deflate, br',
-  ];
-  return fit(needed, typical, { name: 'Cookie', prefix: 'sid=', suffix: '' }, f.size);
+  const typical = f.path.endsWith('.png') ? TYPICAL_IMAGE_REQUEST : TYPICAL_PAGE_REQUEST;
+  return fit(needed, typical, COOKIE, f.size);
 }
 
 /** The response head the server writes (HTTP/1.0 and 1.1; 0.9 has none). */
@@ -153,6 +183,5 @@ export function responseHead(f: ResponseHeadFields): MessageHead {
     const max = f.remaining === undefined ? '' : `, max=${f.remaining}`;
     needed.push(`Keep-Alive: timeout=${seconds(f.keepAliveTimeoutMs)}${max}`);
   }
-  const typical = ['Server: Apache/2.4', 'Cache-Control: max-age=3600'];
-  return fit(needed, typical, { name: 'ETag', prefix: '"', suffix: '"' }, f.size);
+  return fit(needed, TYPICAL_RESPONSE, ETAG, f.size);
 }

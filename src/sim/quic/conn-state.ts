@@ -14,7 +14,9 @@ export class ConnState {
   state: QuicState = 'CLOSED';
   /** Whether the application has streams open ('active') or not, for views. */
   private appPhase: 'idle' | 'active' = 'idle';
-  private lastReported = '';
+  /** The state and phase last reported (undefined: nothing reported yet). */
+  private lastState: QuicState | undefined;
+  private lastPhase: ConnPhase | undefined;
 
   constructor(
     private readonly engine: Engine,
@@ -26,7 +28,7 @@ export class ConnState {
 
   /** Nothing reported yet (a server before its first packet). */
   get unreported(): boolean {
-    return this.lastReported === '';
+    return this.lastState === undefined;
   }
 
   /** `appOpen`: the application may write (the phase shows its activity during a 0-RTT handshake). */
@@ -69,18 +71,17 @@ export class ConnState {
 
   private report(appOpen: boolean, reason?: QuicCloseReason): void {
     const phase = this.phase(appOpen);
-    const key = `${this.state}/${phase}`;
-    if (key === this.lastReported) return;
-    this.lastReported = key;
+    if (this.state === this.lastState && phase === this.lastPhase) return;
+    this.lastState = this.state;
+    this.lastPhase = phase;
     if (!this.trace.detail) return;
-    this.trace.emit({
-      type: 'conn',
-      t: usToMs(this.engine.now),
-      conn: this.conn,
-      side: this.side,
-      state: this.state,
-      phase,
-      ...(reason === undefined ? {} : { reason }),
-    });
+    const t = usToMs(this.engine.now);
+    const { conn, side, state } = this;
+    // Two literals rather than a spread of the optional reason (an object copy per event).
+    this.trace.emitConn(
+      reason === undefined
+        ? { type: 'conn', t, conn, side, state, phase }
+        : { type: 'conn', t, conn, side, state, phase, reason },
+    );
   }
 }

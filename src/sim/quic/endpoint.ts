@@ -36,6 +36,9 @@ import { PacketDraft, Scheduler } from './scheduler';
 import type { QStream } from './stream-buffers';
 import { RecvBuf, SendBuf } from './stream-buffers';
 
+/** The spaces whose packets carry the handshake, in sending order. */
+const HANDSHAKE_SPACES = [INITIAL, HANDSHAKE] as const;
+
 /** What the application above QUIC (HTTP/3) is told. */
 export interface QuicHandler {
   /** The application may send: handshake done (client: also right after the ClientHello with 0-RTT). */
@@ -298,11 +301,14 @@ export class QuicEndpoint {
   private kick(): void {
     if (this.flushScheduled) return;
     this.flushScheduled = true;
-    this.engine.schedule(0, () => {
-      this.flushScheduled = false;
-      this.flush();
-    });
+    this.engine.schedule(0, this.scheduledFlush);
   }
+
+  /** `kick`'s event (one function for the endpoint's life, not a closure per datagram). */
+  private readonly scheduledFlush = (): void => {
+    this.flushScheduled = false;
+    this.flush();
+  };
 
   /** Whether this endpoint has the keys for a packet (RFC 9001 §4, §5.7). */
   private readable(p: QuicPacket): boolean {
@@ -556,7 +562,7 @@ export class QuicEndpoint {
   }
 
   private sendOne(): boolean {
-    for (const i of [INITIAL, HANDSHAKE] as const) {
+    for (const i of HANDSHAKE_SPACES) {
       const sp = this.spaces[i];
       if (sp.dropped) continue;
       if (sp.ackPending || sp.crypto.pending) {
@@ -603,10 +609,16 @@ export class QuicEndpoint {
       frames.push({ t: 'PADDING', len: QUIC_MIN_INITIAL_DATAGRAM - bytes });
       bytes = QUIC_MIN_INITIAL_DATAGRAM;
     }
-    const ackEliciting = frames.some((f) => f.t !== 'ACK' && f.t !== 'PADDING');
+    // One pass over the frames: what the packet carries.
+    let ackEliciting = false;
+    let hasStream = false;
+    let hasCrypto = false;
+    for (const f of frames) {
+      if (f.t !== 'ACK' && f.t !== 'PADDING') ackEliciting = true;
+      if (f.t === 'STREAM') hasStream = true;
+      else if (f.t === 'CRYPTO') hasCrypto = true;
+    }
     const pn = sp.nextPn++;
-    const hasStream = frames.some((f) => f.t === 'STREAM');
-    const hasCrypto = frames.some((f) => f.t === 'CRYPTO');
     const kind: PacketKind = hasStream ? 'DATA' : hasCrypto ? 'TLS' : ackEliciting ? 'DATA' : 'ACK';
     const label =
       d.label !== '' ? d.label : ackEliciting ? frames.map((f) => f.t).join(', ') : 'ACK';

@@ -4,8 +4,7 @@
  */
 import type { Micros } from '../engine';
 import { usToMs } from '../engine';
-import type { Mutable, Packet } from '../packet';
-import { arrivalOrDrop } from '../packet';
+import type { Packet } from '../packet';
 import type {
   DropReason,
   FramePiece,
@@ -77,7 +76,10 @@ export interface QuicPacket extends Packet {
 
 const NO_FLAGS: readonly TcpFlag[] = Object.freeze([]);
 
-/** `QuicPacket.record`: the packet's trace record (`transport: 'udp'`, filled in place). */
+/**
+ * `QuicPacket.record`: the packet's trace record (`transport: 'udp'`), one literal per outcome
+ * with every field in it from the start (as `recordSegment`: no property added afterwards).
+ */
 export function recordQuicPacket(
   this: QuicPacket,
   id: number,
@@ -88,7 +90,34 @@ export function recordQuicPacket(
   dropReason: DropReason | undefined,
 ): PacketEvent {
   const t = usToMs(sendUs);
-  const e = {
+  if (dropReason === undefined)
+    return {
+      type: 'packet',
+      t,
+      id,
+      dir: this.dir,
+      conn: this.conn,
+      kind: this.kind,
+      flags: NO_FLAGS,
+      seq: this.pn,
+      ack: this.largestAcked,
+      window: 0,
+      payloadBytes: this.bytes,
+      wireBytes: this.wireBytes,
+      label: this.label,
+      requestIds: this.requestIds,
+      retransmit: this.retransmit,
+      sendMs: t,
+      txStartMs: usToMs(txStartUs),
+      txEndMs: usToMs(txEndUs),
+      frames: this.pieces,
+      transport: 'udp',
+      packetNumber: this.pn,
+      packetType: this.type,
+      arriveMs: usToMs(arriveUs),
+      dropped: false,
+    };
+  return {
     type: 'packet',
     t,
     id,
@@ -111,7 +140,7 @@ export function recordQuicPacket(
     transport: 'udp',
     packetNumber: this.pn,
     packetType: this.type,
-  } as Mutable<PacketEvent>;
-  arrivalOrDrop(e, arriveUs, dropReason);
-  return e;
+    dropped: true,
+    dropReason,
+  };
 }

@@ -230,7 +230,7 @@ export class Recovery {
     reason: 'init' | 'slow-start' | 'congestion-avoidance' | 'timeout' | 'fast-retransmit',
   ): void {
     if (!this.trace.detail) return;
-    this.trace.emit({
+    this.trace.emitCwnd({
       type: 'cwnd',
       t: usToMs(this.engine.now),
       conn: this.conn,

@@ -82,8 +82,16 @@ export class Scheduler {
   private readonly rr: QStream[] = [];
   private quantum = QUIC_STREAM_QUANTUM;
 
+  /**
+   * Whether a stream in the round-robin may have lost data to resend: set when a stream with
+   * some is queued (lost data is only ever queued so), cleared once none has; while false,
+   * `fill` skips the pass over every stream for lost data (one pass per packet otherwise).
+   */
+  private mayResend = false;
+
   /** Stream `s` has data to send (new or lost). */
   queue(s: QStream): void {
+    if (s.send.resending) this.mayResend = true;
     if (!this.rr.includes(s)) this.rr.push(s);
   }
 
@@ -98,9 +106,12 @@ export class Scheduler {
     // Lost data of any stream goes before new data of all of them (RFC 9000 §13.3: "SHOULD
     // prioritize retransmission of data over sending new data"), without changing whose turn
     // it is in the round-robin of new data.
-    for (const s of this.rr) {
-      while (d.room > QUIC_STREAM_FRAME_OVERHEAD + 1 && s.send.resending)
-        d.stream(s, s.send.take(d.room - QUIC_STREAM_FRAME_OVERHEAD) as StreamChunk);
+    if (this.mayResend) {
+      for (const s of this.rr) {
+        while (d.room > QUIC_STREAM_FRAME_OVERHEAD + 1 && s.send.resending)
+          d.stream(s, s.send.take(d.room - QUIC_STREAM_FRAME_OVERHEAD) as StreamChunk);
+      }
+      this.mayResend = this.rr.some((s) => s.send.resending);
     }
     while (d.room > QUIC_STREAM_FRAME_OVERHEAD + 1 && this.rr.length > 0) {
       const s = this.rr[0] as QStream;

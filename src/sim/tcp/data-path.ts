@@ -9,7 +9,7 @@ import { Timer } from '../engine';
 import type { Link } from '../link';
 import { HEADER_BYTES } from '../packet';
 import type { Segment } from './segment';
-import { recordSegment } from './segment';
+import { NO_REQUEST_IDS, recordSegment } from './segment';
 import type { AppPhase, FrameSource, StreamHandler } from '../stream';
 import { DETACHED_HANDLER } from '../stream';
 import type {
@@ -27,7 +27,7 @@ import { Reassembly } from './reassembly';
 import { NewReno } from './reno';
 import { RtoEstimator } from './rtt';
 import { SendBuffer } from './send-buffer';
-import { CLOSED_BY_APP, SEND_STATES } from './states';
+import { CLOSED_BY_APP, sendsData } from './states';
 
 /** Sequence numbers, windows, timers and the send and receive halves of one TCP endpoint. */
 export abstract class TcpDataPath {
@@ -203,8 +203,7 @@ export abstract class TcpDataPath {
    * HTTP/1.0), which is why Heidemann (1997) found persistent HTTP slower than HTTP/1.0 with Nagle.
    */
   protected flush(): void {
-    if (!SEND_STATES.has(this.state) && !(this.openedEarly && this.state === 'SYN_RECEIVED'))
-      return;
+    if (!sendsData(this.state) && !(this.openedEarly && this.state === 'SYN_RECEIVED')) return;
     const mss = this.cfg.mssBytes;
     const idle = this.sndMax === this.sndUna;
     let dataEnd = 1 + this.tx.end;
@@ -264,7 +263,7 @@ export abstract class TcpDataPath {
     const retransmit = seq < this.sndMax;
     let kind: PacketKind = 'FIN';
     let label = 'FIN';
-    let requestIds: readonly number[] = [];
+    let requestIds: readonly number[] = NO_REQUEST_IDS;
     let frames: FramePiece[] | undefined;
     if (len > 0 && !this.trace.detail) {
       // Labels and kinds only feed packet events, which a summary trace does not build.
@@ -293,7 +292,7 @@ export abstract class TcpDataPath {
     ackOverride = 0,
     retransmit = false,
     len = 0,
-    requestIds: readonly number[] = [],
+    requestIds: readonly number[] = NO_REQUEST_IDS,
     frames?: readonly FramePiece[],
     fastOpen?: FastOpenOption,
   ): void {

@@ -2,6 +2,7 @@
 import type { Micros } from '../engine';
 import { usToMs } from '../engine';
 import type { Segment } from './segment';
+import { NO_REQUEST_IDS } from './segment';
 import type {
   AppPhase,
   ByteStream,
@@ -212,7 +213,7 @@ export class TcpEndpoint extends TcpDataPath implements ByteStream {
     }
     const len = Math.min(room, this.tx.end);
     let label = 'SYN + cookie';
-    let requestIds: readonly number[] = [];
+    let requestIds: readonly number[] = NO_REQUEST_IDS;
     let frames: FramePiece[] | undefined;
     if (len > 0) {
       this.lastDataSendUs = this.engine.now;
@@ -497,15 +498,12 @@ export class TcpEndpoint extends TcpDataPath implements ByteStream {
     this.lastState = this.state;
     if (!this.trace.detail) return;
     const t = usToMs(this.engine.now);
-    this.trace.emit({
-      type: 'conn',
-      t,
-      conn: this.conn,
-      side: this.side,
-      state: this.state,
-      phase,
-      ...(reason === undefined ? {} : { reason }),
-    });
+    // Two literals rather than a spread of the optional reason (an object copy per event).
+    this.trace.emitConn(
+      reason === undefined
+        ? { type: 'conn', t, conn: this.conn, side: this.side, state: this.state, phase }
+        : { type: 'conn', t, conn: this.conn, side: this.side, state: this.state, phase, reason },
+    );
   }
 
   protected toClosed(reason?: ConnReason): void {

@@ -122,7 +122,7 @@ export class NewReno {
 
   private emit(reason: CwndReason): void {
     if (!this.trace.detail) return;
-    this.trace.emit({
+    this.trace.emitCwnd({
       type: 'cwnd',
       t: usToMs(this.engine.now),
       conn: this.conn,

@@ -15,9 +15,14 @@ export class RtoEstimator {
   private srtt = 0;
   private rttvar = 0;
   private hasRtt = false;
-  /** Data segments in flight: flat triples endSeq, sentUs, retransmit (0/1), oldest first. */
+  /**
+   * Data segments in flight: flat triples endSeq, sentUs, retransmit (0/1), oldest first, in
+   * [sentHead, sentEnd). The array keeps its storage when the flight drains (no reallocation
+   * per flight).
+   */
   private sent: number[] = [];
   private sentHead = 0;
+  private sentEnd = 0;
 
   constructor(private readonly cfg: TcpConfig) {
     this.rto = cfg.initialRtoUs;
@@ -41,7 +46,12 @@ export class RtoEstimator {
 
   /** A data segment ending at `endSeq` (exclusive) left at `nowUs`. */
   recordSend(endSeq: number, nowUs: Micros, retransmit: boolean): void {
-    this.sent.push(endSeq, nowUs, retransmit ? 1 : 0);
+    const sent = this.sent;
+    const n = this.sentEnd;
+    sent[n] = endSeq;
+    sent[n + 1] = nowUs;
+    sent[n + 2] = retransmit ? 1 : 0;
+    this.sentEnd = n + 3;
   }
 
   /**
@@ -53,29 +63,31 @@ export class RtoEstimator {
     let i = this.sentHead;
     let sampleAt = -1;
     let ambiguous = false;
-    while (i < sent.length && (sent[i] as number) <= ack) {
+    const end = this.sentEnd;
+    while (i < end && (sent[i] as number) <= ack) {
       sampleAt = sent[i + 1] as number;
       ambiguous = sent[i + 2] === 1;
       i += 3;
     }
     this.sentHead = i;
-    if (i === sent.length) {
-      sent.length = 0;
+    if (i === end) {
       this.sentHead = 0;
+      this.sentEnd = 0;
     }
     if (sampleAt >= 0 && !ambiguous) this.sample(nowUs - sampleAt);
   }
 
   /** Forgets the segments in flight (after a timeout everything is sent again). */
   forgetSent(): void {
-    this.sent.length = 0;
     this.sentHead = 0;
+    this.sentEnd = 0;
   }
 
   /** Drops the record of segments in flight for good (the socket is done). */
   release(): void {
     this.sent = [];
     this.sentHead = 0;
+    this.sentEnd = 0;
   }
 
   /** A timeout fired: back off (double the RTO, at most maxRto). */

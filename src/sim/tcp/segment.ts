@@ -5,7 +5,6 @@
 import type { Micros } from '../engine';
 import { usToMs } from '../engine';
 import type { Mutable, Packet } from '../packet';
-import { arrivalOrDrop } from '../packet';
 import type { FastOpenOption } from './fast-open';
 import type { DropReason, FramePiece, PacketEvent, PacketKind, TcpFlag } from '../trace';
 
@@ -34,7 +33,13 @@ export interface Segment extends Packet {
   readonly frames?: readonly FramePiece[] | undefined;
 }
 
-/** `Segment.record`: the segment's trace record (fields filled in place, in the trace's order). */
+/**
+ * The request ids of a segment that carries none (ACK, SYN, FIN): one shared array rather than a
+ * new empty one per segment (every one stays in the trace).
+ */
+export const NO_REQUEST_IDS: readonly number[] = [];
+
+/** `Segment.record`: the segment's trace record (fields in the trace's order). */
 export function recordSegment(
   this: Segment,
   id: number,
@@ -46,34 +51,62 @@ export function recordSegment(
 ): PacketEvent {
   const flags = flagsOf(this);
   const t = usToMs(sendUs);
-  // Filled in place (an object spread per packet costs about 10 % of the simulation's speed):
-  // the fields every record has, then arrival or drop, then frames.
-  const e = {
-    type: 'packet',
-    t,
-    id,
-    dir: this.dir,
-    conn: this.conn,
-    kind: this.kind,
-    flags,
-    seq: this.seq,
-    ack: this.ackFlag ? this.ack : 0,
-    window: this.wnd,
-    payloadBytes: this.len,
-    wireBytes: this.wireBytes,
-    label: this.label,
-    requestIds: this.requestIds,
-    retransmit: this.retransmit,
-    sendMs: t,
-    txStartMs: usToMs(txStartUs),
-    txEndMs: usToMs(txEndUs),
-  } as Mutable<PacketEvent>;
-  arrivalOrDrop(e, arriveUs, dropReason);
+  const ack = this.ackFlag ? this.ack : 0;
+  // One literal per outcome, every field in it from the start: fields added to an object after
+  // its literal go to a separate property store (an allocation per packet), and an object
+  // spread costs more still.
+  const e: Mutable<PacketEvent> =
+    dropReason === undefined
+      ? {
+          type: 'packet',
+          t,
+          id,
+          dir: this.dir,
+          conn: this.conn,
+          kind: this.kind,
+          flags,
+          seq: this.seq,
+          ack,
+          window: this.wnd,
+          payloadBytes: this.len,
+          wireBytes: this.wireBytes,
+          label: this.label,
+          requestIds: this.requestIds,
+          retransmit: this.retransmit,
+          sendMs: t,
+          txStartMs: usToMs(txStartUs),
+          txEndMs: usToMs(txEndUs),
+          arriveMs: usToMs(arriveUs),
+          dropped: false,
+        }
+      : {
+          type: 'packet',
+          t,
+          id,
+          dir: this.dir,
+          conn: this.conn,
+          kind: this.kind,
+          flags,
+          seq: this.seq,
+          ack,
+          window: this.wnd,
+          payloadBytes: this.len,
+          wireBytes: this.wireBytes,
+          label: this.label,
+          requestIds: this.requestIds,
+          retransmit: this.retransmit,
+          sendMs: t,
+          txStartMs: usToMs(txStartUs),
+          txEndMs: usToMs(txEndUs),
+          dropped: true,
+          dropReason,
+        };
   if (this.frames !== undefined) e.frames = this.frames;
   return e;
 }
 
-const FLAG_CACHE = new Map<number, readonly TcpFlag[]>();
+/** Flag arrays by combination (bit mask below), built once each and shared. */
+const FLAG_CACHE: (readonly TcpFlag[] | undefined)[] = [];
 
 /** The segment's flags as a shared frozen array (one per combination). */
 function flagsOf(seg: Segment): readonly TcpFlag[] {
@@ -83,7 +116,7 @@ function flagsOf(seg: Segment): readonly TcpFlag[] {
     (seg.fin ? 4 : 0) |
     (seg.rst ? 8 : 0) |
     (seg.len > 0 ? 16 : 0);
-  let f = FLAG_CACHE.get(key);
+  let f = FLAG_CACHE[key];
   if (f === undefined) {
     const a: TcpFlag[] = [];
     if (seg.syn) a.push('SYN');
@@ -92,7 +125,7 @@ function flagsOf(seg: Segment): readonly TcpFlag[] {
     if (seg.rst) a.push('RST');
     if (seg.len > 0) a.push('PSH');
     f = Object.freeze(a);
-    FLAG_CACHE.set(key, f);
+    FLAG_CACHE[key] = f;
   }
   return f;
 }

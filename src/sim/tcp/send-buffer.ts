@@ -17,6 +17,25 @@ export interface SegmentContent {
   frames: FramePiece[] | undefined;
 }
 
+/** Part suffixes by (k, n) for messages of up to `CACHED_PARTS` parts, built once each. */
+const partSuffixes = new Map<number, string>();
+const CACHED_PARTS = 64;
+
+/**
+ * " (part k/n)": from a cache for the usual part counts, so that a segment's label is one string
+ * joined to its message's label rather than a new chain of five (every label stays in the trace).
+ */
+function partSuffix(k: number, n: number): string {
+  if (n > CACHED_PARTS) return ` (part ${k}/${n})`;
+  const key = n * (CACHED_PARTS + 1) + k;
+  let suffix = partSuffixes.get(key);
+  if (suffix === undefined) {
+    suffix = ` (part ${k}/${n})`;
+    partSuffixes.set(key, suffix);
+  }
+  return suffix;
+}
+
 /**
  * The messages an application wrote on one direction of a connection, contiguous in stream order
  * (data offset 0 = sequence number 1). The sender labels segments from it; the receiver reads
@@ -88,7 +107,7 @@ export class SendBuffer {
       if (size > mss) {
         const n = Math.ceil(size / mss);
         const k = Math.min(n, Math.floor((Math.max(offset, m.start) - m.start) / mss) + 1);
-        part = `${part} (part ${k}/${n})`;
+        part += partSuffix(k, n);
       }
       if (m.msg.kind !== 'TLS') tls = false;
       if (label === '') {

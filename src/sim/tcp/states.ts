@@ -2,14 +2,22 @@
 import type { AppPhase } from '../stream';
 import type { ConnPhase, TcpState } from '../trace';
 
-/** States in which queued data (and the FIN) may be sent. */
-export const SEND_STATES: ReadonlySet<TcpState> = new Set([
-  'ESTABLISHED',
-  'CLOSE_WAIT',
-  'FIN_WAIT_1',
-  'LAST_ACK',
-  'CLOSING',
-]);
+/**
+ * Whether queued data (and the FIN) may be sent in state `s` (a switch: the send loop asks on
+ * every flush, and a Set lookup cost more).
+ */
+export function sendsData(s: TcpState): boolean {
+  switch (s) {
+    case 'ESTABLISHED':
+    case 'CLOSE_WAIT':
+    case 'FIN_WAIT_1':
+    case 'LAST_ACK':
+    case 'CLOSING':
+      return true;
+    default:
+      return false;
+  }
+}
 
 /** States after the application closed the socket: data arriving then is answered with RST. */
 export const CLOSED_BY_APP: ReadonlySet<TcpState> = new Set([
