@@ -22,10 +22,10 @@ export const replay: typeof en = {
     'two-origins': '两个源站，六个请求',
   },
   sampleHint:
-    '用 Chromium 从本地测试页面录制的页面：HTML、一张图片和一个 JSON 文件来自一个源站，样式表、它引用的字体和一个脚本来自另一个。它是在同一台机器上录制的，自身的往返时延不到 1 毫秒：除非你另填往返时延，它按 100 毫秒重放。',
+    '用 Chromium 从本地测试页面录制的页面：HTML、一张图片和一个 JSON 文件来自一个源站，样式表、它引用的字体和一个脚本来自另一个。它是在同一台机器上录制的，自身的往返时延不到 1 ms：除非你另填往返时延，它按 100 ms 重放。',
   sampleButton: '重放示例',
   network: '网络',
-  rtt: '往返时延（毫秒）',
+  rtt: '往返时延（ms）',
   rttHint: '留空：使用 HAR 里测得的往返时延。',
   bandwidth: '带宽（Mbit/s）',
   loss: '丢包率（%）',
@@ -49,7 +49,7 @@ export const replay: typeof en = {
   },
   results: '各协议下的页面加载',
   caption:
-    '模拟条件：往返时延 {rtt} 毫秒（{rttFrom}），带宽 {bandwidth} Mbit/s，丢包率 {loss}%；全部使用 TLS 1.3，每个主机最多 6 条连接。条形表示页面加载时间，共用一个刻度。',
+    '模拟条件：往返时延 {rtt} ms（{rttFrom}），带宽 {bandwidth} Mbit/s，丢包率 {loss}%；全部使用 TLS 1.3，每个主机最多 6 条连接。条形表示页面加载时间，共用一个刻度。',
   rttFrom: {
     connect: 'HAR 中测得',
     'min-wait': '由 HAR 中的等待时间估计',
@@ -69,15 +69,15 @@ export const replay: typeof en = {
     '3': 'HTTP/3（基于 QUIC）',
   },
   measured: 'HAR 自身记录的加载时间（浏览器的 load 事件）',
-  ms: '{n} 毫秒',
-  incomplete: '{n} 毫秒（有请求未完成）',
+  ms: '{n} ms',
+  incomplete: '{n} ms（有请求未完成）',
   verdict:
-    '{best}加载这个页面用 {bestMs} 毫秒，{worst}用 {worstMs} 毫秒。保存 HAR 的那个浏览器用了 {measuredMs} 毫秒：它还要解析页面、运行脚本、排版，这些模拟器都没有建模，而且它所在的网络也不是这里设定的网络。',
+    '{best}加载这个页面用 {bestMs} ms，{worst}用 {worstMs} ms。保存 HAR 的那个浏览器用了 {measuredMs} ms：它还要解析页面、运行脚本、排版，这些模拟器都没有建模，而且它所在的网络也不是这里设定的网络。',
   viewsTitle: '你的页面，四种加载，同一个时钟',
   viewsCaption:
     '把同一次重放画出来：每种协议的数据包和请求随时间的变化。可以四个一起播放，也可以逐个事件前进。',
   viewsSummary:
-    '页面加载时间：HTTP/1.0 {h10} 毫秒，HTTP/1.1 {h11} 毫秒，HTTP/2 {h2} 毫秒，HTTP/3 {h3} 毫秒。',
+    '页面加载时间：HTTP/1.0 {h10} ms，HTTP/1.1 {h11} ms，HTTP/2 {h2} ms，HTTP/3 {h3} ms。',
   read: '读到了什么',
   readLine:
     '重放了 {entries} 个请求中的 {replayed} 个，来自 {origins} 个源站，响应主体共 {bytes} 字节。',
