@@ -42,11 +42,15 @@ const BUDGET = {
    */
   playgroundEmbedJsGzip: 50 * 1024,
   /**
-   * gzip bytes of the scripts the simulation worker loads (the simulation, 27.5 KB measured on
-   * 2026-12-04). Counted apart from the budgets above, which are the main thread's: the worker
-   * never blocks paint or input, but its bytes still cross the reader's network.
+   * gzip bytes of the scripts the simulation worker loads. Counted apart from the budgets above,
+   * which are the main thread's: the worker never blocks paint or input, but its bytes still cross
+   * the reader's network. 30 KB until 2026-12-06 (27.5 KB measured on 2026-12-04, 29.8 on
+   * 2026-12-06); 31.2 KB since that day's two additions to the simulation: pages of several
+   * origins with discovery parents and coalescing (issue 20, +0.7 KB) and metrics counted as the
+   * trace is recorded (issue 14's bench, +0.8 KB, a third of the run time gone). Raised to 32 KB
+   * for them, not for anything else.
    */
-  workerJsGzip: 30 * 1024,
+  workerJsGzip: 32 * 1024,
   /** gzip bytes of a page's HTML. */
   htmlGzip: 50 * 1024,
   /** bytes of the largest inline script or JSON payload in a page. */
