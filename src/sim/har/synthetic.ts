@@ -6,9 +6,15 @@
  */
 import { mulberry32 } from '../rng';
 
+/** `startedDateTime` of a request `ms` (under a minute) after 2026-01-01T00:00:00Z. */
+function at(ms: number): string {
+  const s = Math.floor(ms / 1000);
+  if (s >= 60) throw new Error('synthetic HAR: starts stay under a minute');
+  return `2026-01-01T00:00:${String(s).padStart(2, '0')}.${String(ms % 1000).padStart(3, '0')}Z`;
+}
+
 export function syntheticHar(entries: number, origins: number, seed = 1): string {
   const rng = mulberry32(seed);
-  const t0 = Date.UTC(2026, 0, 1);
   const origin = (i: number): string =>
     i === 0 ? 'https://www.site.test' : `https://o${i}.site.test`;
   const list: object[] = [];
@@ -25,7 +31,7 @@ export function syntheticHar(entries: number, origins: number, seed = 1): string
           : urls[1 + Math.floor(rng() * Math.max(1, Math.floor(entries / 10) - 1))];
     const start = i === 0 ? 0 : 50 + Math.floor((i / entries) * 900 + rng() * 40);
     list.push({
-      startedDateTime: new Date(t0 + start).toISOString(),
+      startedDateTime: at(start),
       time: 40 + Math.floor(rng() * 60),
       request: { method: 'GET', url, headers: [] },
       response: {
