@@ -80,7 +80,9 @@ test('a HAR Chromium recorded from a page of two origins replays with the CLI’
     'data-ms',
     String(want.measuredLoadMs),
   );
-  await expect(page.locator('[data-replay-read]')).toContainText('6 of 6 requests replayed, from 2 origins');
+  await expect(page.locator('[data-replay-read]')).toContainText(
+    '6 of 6 requests replayed, from 2 origins',
+  );
   // The diagrams run the same scenarios: their sentence gives the same page loads.
   const f = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: 1 });
   const [h10, h11, h2, h3] = want.results.map((x) => f(x.pageLoadMs));
