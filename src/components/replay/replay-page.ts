@@ -8,24 +8,25 @@
 import { HAR_MAX_CHARS, HAR_IGNORE_REASONS } from '../../sim/har/types';
 import type { ReplayNetwork } from '../../sim/har/replay';
 import type { replay as ReplayStrings } from '../../i18n/en/replay';
+import { fill } from '../../i18n/fill';
 import type { Lang } from '../../i18n/lang';
 import type { SimResult } from '../../sim';
 import type { ReplayReply, ReplayRequest } from './replay-protocol';
 
 type Strings = typeof ReplayStrings;
 
-/** The network fields: their input, address key, range and scale (loss is shown in percent). */
+/**
+ * The network fields: their input (which carries the range, from the scenario's field table:
+ * `ReplayPage.astro`), address key and scale (loss is shown in percent).
+ */
 const NET_FIELDS = [
-  { key: 'rtt', net: 'rttMs', min: 0.1, max: 10000, scale: 1, optional: true },
-  { key: 'bandwidth', net: 'bandwidthMbps', min: 0.01, max: 100000, scale: 1, optional: false },
-  { key: 'loss', net: 'lossRate', min: 0, max: 50, scale: 100, optional: false },
+  { key: 'rtt', net: 'rttMs', scale: 1 },
+  { key: 'bandwidth', net: 'bandwidthMbps', scale: 1 },
+  { key: 'loss', net: 'lossRate', scale: 100 },
 ] as const;
 
 /** The round trip a sample replays at when the reader gave none (its own is under 1 ms). */
 const SAMPLE_RTT_MS = 100;
-
-const fill = (s: string, v: Record<string, string | number>): string =>
-  s.replace(/\{(\w+)\}/g, (m, k: string) => (k in v ? String(v[k]) : m));
 
 export function startReplayPage(root: HTMLElement): void {
   const t = JSON.parse(root.dataset['strings'] ?? '{}') as Strings;
@@ -74,14 +75,16 @@ export function startReplayPage(root: HTMLElement): void {
     const raw = query.get(f.key);
     if (raw === null || raw === '') continue;
     const v = Number(raw);
-    if (Number.isFinite(v) && v >= f.min && v <= f.max) inputs[f.key].value = String(v);
+    const el = inputs[f.key];
+    const [min, max] = [Number(el.min), Number(el.max)];
+    if (Number.isFinite(v) && v >= min && v <= max) el.value = String(v);
     else {
-      const used = inputs[f.key].value;
+      const used = el.value;
       notes.push(
         fill(used === '' ? t.errors.badParamMeasured : t.errors.badParam, {
-          field: inputs[f.key].labels?.[0]?.textContent?.trim() ?? f.key,
-          min: exact.format(f.min),
-          max: exact.format(f.max),
+          field: el.labels?.[0]?.textContent?.trim() ?? f.key,
+          min: exact.format(min),
+          max: exact.format(max),
           value: raw.slice(0, 40),
           used,
         }),

@@ -10,7 +10,7 @@
  * page had gone quiet (`late`: not part of the load the HAR measured) and what hangs from them,
  * objects beyond the simulation's 1,000, and methods other than GET are replayed as GET.
  */
-import { MAIN_HOST, SCENARIO_FIELDS, type ScenarioInput } from '../scenario';
+import { COMPOSITE_FIELDS, MAIN_HOST, SCENARIO_FIELDS, type ScenarioInput } from '../scenario';
 import { URL_PATH, accepts } from '../scenario/spec';
 import { simulate } from '../simulate';
 import type { Metrics } from '../metrics';
@@ -77,7 +77,7 @@ function hostNames(page: HarPage): Map<string, string> {
     }
     const own = o.port === (o.scheme === 'https' ? 443 : 80) ? o.host : `${o.host}:${o.port}`;
     const name =
-      accepts({ kind: 'host', default: MAIN_HOST }, own) && !taken.has(own)
+      accepts(COMPOSITE_FIELDS['page.objects'].host, own) && !taken.has(own)
         ? own
         : `origin${i + 1}.invalid`;
     taken.add(name);
