@@ -70,9 +70,9 @@ export class ScenarioError extends Error {
   }
 }
 
-/** Hostname of object `i` (0-based) with `shards` hostnames (1 = the main host). */
-export function shardHost(i: number, shards: number): string {
-  return shards <= 1 ? MAIN_HOST : `s${(i % shards) + 1}.${MAIN_HOST}`;
+/** Hostname of object `i` (0-based) with `shards` hostnames (1 = the main host, `main`). */
+export function shardHost(i: number, shards: number, main: string = MAIN_HOST): string {
+  return shards <= 1 ? main : `s${(i % shards) + 1}.${main}`;
 }
 
 /** Workloads: free what a socket no longer needs once it is done (see `handlerDone`). */
@@ -158,6 +158,8 @@ export function simulate(
     bodyBytes: sc.page.htmlBytes,
     processingMs: sc.page.htmlProcessingMs ?? sc.server.processingMs,
   });
+  // The page's own host: the HTML's, follow-ups' and objects' without a host of their own.
+  const mainHost = sc.page.host ?? MAIN_HOST;
   const objects = sc.page.objects.map((o, i) => {
     const resource = `object:${i}`;
     server.addResource(resource, {
@@ -166,7 +168,7 @@ export function simulate(
     });
     return {
       path: o.path,
-      host: o.host ?? shardHost(i, sc.page.shards),
+      host: o.host ?? shardHost(i, sc.page.shards, mainHost),
       resource,
       ...(o.after !== undefined ? { after: o.after } : {}),
     };
@@ -180,14 +182,14 @@ export function simulate(
     return {
       atMs: f.atMs,
       path: f.path,
-      host: MAIN_HOST,
+      host: mainHost,
       resource,
       method: f.method,
       bodyBytes: f.bodyBytes,
     };
   });
   const plan: PagePlan = {
-    html: { path: HTML_PATH, host: MAIN_HOST, resource: 'html' },
+    html: { path: HTML_PATH, host: mainHost, resource: 'html' },
     objects,
     discovery: sc.page.discovery,
     followUps,

@@ -66,6 +66,8 @@ export const SCENARIO_DOCS: Record<FieldPath, string> = {
   'server.backlog':
     'listen backlog for threaded/event: established connections waiting for a worker; beyond it SYNs are dropped (Apache ListenBacklog 511)',
   'server.maxConnections': 'event: cap on open connections (nginx worker_connections default 512)',
+  'page.host':
+    'hostname of the HTML and of objects without a host of their own (absent = example.com)',
   'page.htmlBytes': 'HTML body size',
   'page.htmlProcessingMs': 'server time for the HTML (absent = server.processingMs)',
   'page.objects':

@@ -250,6 +250,11 @@ export const SCENARIO_FIELDS = {
     max: 1000000,
     default: 512,
   },
+  'page.host': {
+    kind: 'host',
+    default: MAIN_HOST,
+    optional: true,
+  },
   'page.htmlBytes': {
     kind: 'integer',
     min: 1,

@@ -49,6 +49,31 @@ describe('objects on other origins', () => {
     expectRoundTrips(metrics.pageLoadMs, 4);
   });
 
+  it('page.host names the HTML’s host, which objects without a host and follow-ups share', () => {
+    // One connection to www.example.test carries the HTML (200 ms), the object (300 ms) and the
+    // follow-up at 1,000 ms; two shards put objects on s1. and s2. of that host instead.
+    const sc: ScenarioInput = {
+      network: net,
+      client: { idleTimeoutMs: 10_000 },
+      server: { keepAliveTimeoutMs: 10_000 },
+      page: { host: 'www.example.test', htmlBytes: 1000, objects: [1000] },
+      followUps: [{ atMs: 1000 }],
+    };
+    expect(opened(sc)).toEqual([{ host: 'www.example.test', t: 0 }]);
+    const done = requestEvents(simulate(sc).trace, 'done');
+    expect(done.map((e) => [e.path, e.host, e.followUp])).toEqual([
+      ['/index.html', 'www.example.test', false],
+      ['/img1.png', 'www.example.test', false],
+      ['/next1', 'www.example.test', true],
+    ]);
+    const sharded = opened({ ...sc, page: { ...sc.page, objects: [1000, 1000], shards: 2 } });
+    expect(sharded.map((c) => c.host)).toEqual([
+      'www.example.test',
+      's1.www.example.test',
+      's2.www.example.test',
+    ]);
+  });
+
   it('an object on the HTML’s own host, given as such, reuses its connection', () => {
     const { metrics } = simulate({
       network: net,

@@ -42,6 +42,8 @@ function valueOf(path: FieldPath): fc.Arbitrary<unknown> {
       return fc.boolean();
     case 'enum':
       return fc.constantFrom(...spec.values);
+    case 'host':
+      return fc.constantFrom(spec.default, 'www.example.test');
     case 'integer':
       return fc.integer({ min: spec.min, max: Math.min(spec.max, CAPS[path] ?? spec.max) });
     case 'number':
