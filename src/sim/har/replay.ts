@@ -30,6 +30,16 @@ export interface ReplayNetwork {
 /** Connections per host the replaying browser opens (every browser's HTTP/1.1 limit). */
 export const REPLAY_PER_HOST = 6;
 
+/**
+ * TCP receive window of the replay's client, in bytes: 6 MiB, the ceiling Linux's receive-buffer
+ * autotuning reaches by default (`tcp_rmem` max, Documentation/networking/ip-sysctl.rst), which
+ * window scaling (RFC 7323 §2) lets a browser advertise. The simulation's default, 65,535 bytes
+ * (no window scaling, the textbook example), would cap one TCP connection at 64 KB per round trip
+ * while the model's QUIC has no flow-control window: an HTTP/2 page would lose to HTTP/3 by the
+ * window, not by the protocol. With this window congestion control alone paces every protocol.
+ */
+export const REPLAY_RECEIVE_WINDOW = 6 * 1024 * 1024;
+
 /** The page as the simulation takes it, and what did not fit. */
 export interface ReplayPlan {
   /** Everything but the protocol: network, page, origins. */
@@ -66,20 +76,21 @@ const THINK_MAX_MS = SCENARIO_FIELDS['server.processingMs'].max;
 
 const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));
 
-/** The host an origin has in the scenario: its own name when the schema takes it, else a stand-in. */
+/**
+ * The host an origin has in the scenario: its own name when the schema takes it, else a stand-in
+ * (the document's: the simulation's main host, `example.com`).
+ */
 function hostNames(page: HarPage): Map<string, string> {
   const names = new Map<string, string>();
-  const taken = new Set<string>([MAIN_HOST]);
+  const taken = new Set<string>();
   page.origins.forEach((o, i) => {
-    if (i === 0) {
-      names.set(o.origin, MAIN_HOST);
-      return;
-    }
     const own = o.port === (o.scheme === 'https' ? 443 : 80) ? o.host : `${o.host}:${o.port}`;
     const name =
       accepts(COMPOSITE_FIELDS['page.objects'].host, own) && !taken.has(own)
         ? own
-        : `origin${i + 1}.invalid`;
+        : i === 0
+          ? MAIN_HOST
+          : `origin${i + 1}.invalid`;
     taken.add(name);
     names.set(o.origin, name);
   });
@@ -96,6 +107,7 @@ export function replayPlan(page: HarPage, report: HarReport, net: ReplayNetwork 
   };
   const names = hostNames(page);
   const doc = page.objects[0] as HarObject;
+  const docHost = names.get(doc.origin) ?? MAIN_HOST;
   // Objects kept, in order: not late, their parent kept, within the simulation's limit. Each
   // kept object's number in the scenario (1-based; the document is 0).
   const number = new Map<number, number>([[doc.id, 0]]);
@@ -126,17 +138,19 @@ export function replayPlan(page: HarPage, report: HarReport, net: ReplayNetwork 
   const base: ScenarioInput = {
     network,
     tls: 'tls1.3',
+    tcp: { receiveWindowBytes: REPLAY_RECEIVE_WINDOW },
     client: { maxConnectionsPerHost: REPLAY_PER_HOST },
     page: {
+      ...(docHost === MAIN_HOST ? {} : { host: docHost }),
       htmlBytes: size(doc),
       htmlProcessingMs: think(doc),
       objects: kept.map((o) => {
-        const host = names.get(o.origin) ?? MAIN_HOST;
+        const host = names.get(o.origin) ?? docHost;
         return {
           path: URL_PATH.test(o.path) ? o.path : `/object${number.get(o.id)}`,
           bytes: size(o),
           processingMs: think(o),
-          ...(host === MAIN_HOST ? {} : { host }),
+          ...(host === docHost ? {} : { host }),
           after: number.get(o.parent as number) as number,
         };
       }),
@@ -148,7 +162,7 @@ export function replayPlan(page: HarPage, report: HarReport, net: ReplayNetwork 
     network,
     objects: all.length,
     bytes: all.reduce((n, o) => n + size(o), 0),
-    hosts: [...new Set(all.map((o) => names.get(o.origin) ?? MAIN_HOST))],
+    hosts: [...new Set(all.map((o) => names.get(o.origin) ?? docHost))],
     coalesced: origins.length,
     left: {
       late,

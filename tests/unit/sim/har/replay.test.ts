@@ -5,7 +5,7 @@
  * no server think time (each entry's wait is the HAR's own round-trip estimate).
  */
 import { describe, expect, it } from 'vitest';
-import { MAIN_HOST } from '../../../../src/sim/scenario';
+import { simulate } from '../../../../src/sim/simulate';
 import {
   REPLAY_PROTOCOLS,
   replayAll,
@@ -37,7 +37,9 @@ describe('a page replayed under each protocol', () => {
   it('keeps each origin, each object’s size and the object that found it', () => {
     const { page: p, report } = ok(page);
     const plan = replayPlan(p, report, FAST_NET);
-    expect(plan.hosts).toEqual([MAIN_HOST, 'cdn.test']);
+    // The document's host is the page's own (page.host), not the simulation's stand-in.
+    expect(plan.hosts).toEqual(['site.test', 'cdn.test']);
+    expect(plan.base.page?.host).toBe('site.test');
     expect(plan.base.page?.htmlBytes).toBe(1000);
     expect(plan.base.page?.objects).toEqual([
       { path: '/site.css', bytes: 1000, processingMs: 0, host: 'cdn.test', after: 0 },
@@ -127,7 +129,7 @@ describe('what a replay leaves out, and says so', () => {
       ]),
     );
     const plan = replayPlan(p, report);
-    expect(plan.hosts).toEqual([MAIN_HOST, 'api.test:8443']);
+    expect(plan.hosts).toEqual(['site.test', 'api.test:8443']);
     expect(plan.base.page?.objects).toMatchObject([{ path: '/save', bytes: 1 }]);
     expect(plan.left).toMatchObject({ asGet: 1, emptyBodies: 1 });
   });
@@ -194,12 +196,43 @@ describe('origins the recording coalesced', () => {
     );
     const plan = replayPlan(p, report, FAST_NET);
     expect(plan.base.page?.origins).toEqual([
-      { host: 'static.site.test', coalesceWith: MAIN_HOST },
+      { host: 'static.site.test', coalesceWith: 'site.test' },
     ]);
     expect(plan.coalesced).toBe(1);
     const conns = Object.fromEntries(replayAll(plan).map((r) => [r.protocol, r.connectionsOpened]));
     // HTTP/1.0: a connection per request; HTTP/1.1: the image's origin needs its own; HTTP/2
     // and HTTP/3: the document's connection carries the image too.
     expect(conns).toEqual({ '1.0': 2, '1.1': 2, '2': 1, '3': 1 });
+  });
+});
+
+describe('the replay’s TCP receive window', () => {
+  // One 1,000,000-byte image after the HTML. A 65,535-byte window lets at most 65,535 bytes cross
+  // per round trip: 16 round trips for the image (15.3), so HTTP/2 ends past 300 ms (HTML) + 100
+  // (request) + 15 × 100 = 1,900 ms. With 6 MB, slow start from 10 segments doubles each round
+  // trip: 10 + 20 + … + 640 = 1,270 segments ≥ 685 (1,000,000 / 1,460) after 7 flights, so the
+  // image is in by 300 + 50 (request) + 6 × 100 + 50 = 1,000 ms plus serialization; HTTP/3
+  // likewise from 200 ms (834 datagrams of 1,200 bytes, also 7 flights): by 900 ms. (A flight
+  // fewer when the segments acknowledged before the image have already grown the window: with 11,
+  // 11 + 22 + … + 352 = 693 ≥ 685 after 6.)
+  const big = har([
+    entry('https://site.test/', { mime: 'text/html', size: 1000, startMs: 0 }),
+    entry('https://site.test/photo.jpg', {
+      mime: 'image/jpeg',
+      size: 1_000_000,
+      startMs: 20,
+      initiator: 'https://site.test/',
+    }),
+  ]);
+
+  it('is a scaled window, so congestion control and not 64 KB paces TCP', () => {
+    const { page: p, report } = ok(big);
+    const plan = replayPlan(p, report, FAST_NET);
+    expect(plan.base.tcp?.receiveWindowBytes).toBe(6 * 1024 * 1024);
+    const byProtocol = new Map(replayAll(plan).map((r) => [r.protocol, r.pageLoadMs]));
+    expect(byProtocol.get('2')).toBeLessThan(1000 + 10);
+    expect(byProtocol.get('3')).toBeLessThan(900 + 10);
+    const narrow = simulate({ ...replayScenario(plan, '2'), tcp: { receiveWindowBytes: 65535 } });
+    expect(narrow.metrics.pageLoadMs).toBeGreaterThan(1900);
   });
 });
