@@ -1,9 +1,11 @@
 /**
- * A small page of two origins, served on two local ports, for recording HAR files with Chromium
+ * Small pages of several origins, served on local ports, for recording HAR files with Chromium
  * (issue 20: samples and tests of the importer on what a real browser writes). Origin A serves
  * the document, an image and a JSON file; origin B a stylesheet, the font it names and a script
  * that fetches the JSON from A. Every body is a fixed size; the JSON is answered after
- * `JSON_DELAY_MS`, a server think time the importer should find again.
+ * `JSON_DELAY_MS`, a server think time the importer should find again. A second page, A's
+ * `/gallery/`, shows `GALLERY_PHOTOS` photos from origin C, an image host, with B's stylesheet
+ * and script: the page where connections matter most.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -22,6 +24,14 @@ export const SITE_FILES = {
   },
 } as const;
 
+/** Photos on the gallery page (`/gallery/` on origin A), served by origin C. */
+export const GALLERY_PHOTOS = 24;
+
+/** Size of photo n (1-based) on origin C: 6,000 to 41,000 bytes, varied but fixed. */
+export function photoBytes(n: number): number {
+  return 6000 + 3500 * ((n * 7) % 11);
+}
+
 /** Server think time of `/data.json` (ms). */
 export const JSON_DELAY_MS = 300;
 
@@ -35,6 +45,8 @@ export interface HarSite {
   /** The two origins (`http://host[:port]`). */
   readonly a: string;
   readonly b: string;
+  /** The gallery's image host. */
+  readonly c: string;
   /** With `names`: the proxy a browser must use to reach them. */
   readonly proxy?: string;
   close(): Promise<void>;
@@ -65,12 +77,29 @@ function notFound(res: ServerResponse): void {
   res.end();
 }
 
-/** Origin A's and origin B's pages, given where each origin is. */
-function handlers(origins: () => { a: string; b: string }): { a: Handler; b: Handler } {
+type Origins = { a: string; b: string; c: string };
+
+/** The gallery page: B's stylesheet and script, and C's photos. */
+function galleryHtml({ b, c }: Origins): string {
+  const photos = Array.from(
+    { length: GALLERY_PHOTOS },
+    (_, i) => `<img src="${c}/photos/${i + 1}.jpg" alt="photo ${i + 1}" width="40" height="30">`,
+  );
+  return (
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Gallery</title>` +
+    `<link rel="icon" href="data:,"><link rel="stylesheet" href="${b}/style.css">` +
+    `</head><body><h1 class="f">Gallery</h1>${photos.join('')}` +
+    `<script src="${b}/app.js"></script></body></html>`
+  );
+}
+
+/** Each origin's pages, given where the origins are. */
+function handlers(origins: () => Origins): Record<keyof Origins, Handler> {
   return {
     a: (path, res) => {
       const { b } = origins();
-      if (path === '/')
+      if (path === '/gallery/') send(res, 'text/html', galleryHtml(origins()));
+      else if (path === '/')
         send(
           res,
           'text/html',
@@ -119,35 +148,38 @@ function handlers(origins: () => { a: string; b: string }): { a: Handler; b: Han
         );
       else notFound(res);
     },
+    c: (path, res) => {
+      const n = /^\/photos\/(\d+)\.jpg$/.exec(path)?.[1];
+      const i = n === undefined ? 0 : Number(n);
+      if (i >= 1 && i <= GALLERY_PHOTOS) send(res, 'image/jpeg', 'J'.repeat(photoBytes(i)));
+      else notFound(res);
+    },
   };
 }
 
 const stop = (s: Server): Promise<void> => new Promise((resolve) => s.close(() => resolve()));
 
+const KEYS = ['a', 'b', 'c'] as const;
+
 /**
- * Starts the two origins: on two free ports of 127.0.0.1, or, with `names`, under those host
- * names on port 80 through one local HTTP proxy (`proxy`), which answers for both by Host.
+ * Starts the three origins: on free ports of 127.0.0.1, or, with `names`, under those host
+ * names on port 80 through one local HTTP proxy (`proxy`), which answers for all by Host.
  */
-export async function startHarSite(
-  options: { names?: { a: string; b: string } } = {},
-): Promise<HarSite> {
-  const where = { a: '', b: '' };
+export async function startHarSite(options: { names?: Origins } = {}): Promise<HarSite> {
+  const where: Origins = { a: '', b: '', c: '' };
   const h = handlers(() => where);
   const names = options.names;
   if (names) {
     const server = await listen((req, res) => {
       const host = (req.headers.host ?? '').split(':')[0];
-      if (host === names.a) h.a(pathOf(req), res);
-      else if (host === names.b) h.b(pathOf(req), res);
+      const key = KEYS.find((k) => names[k] === host);
+      if (key) h[key](pathOf(req), res);
       else notFound(res);
     });
-    where.a = `http://${names.a}`;
-    where.b = `http://${names.b}`;
+    for (const k of KEYS) where[k] = `http://${names[k]}`;
     return { ...where, proxy: `http://127.0.0.1:${portOf(server)}`, close: () => stop(server) };
   }
-  const sa = await listen((req, res) => h.a(pathOf(req), res));
-  const sb = await listen((req, res) => h.b(pathOf(req), res));
-  where.a = `http://127.0.0.1:${portOf(sa)}`;
-  where.b = `http://127.0.0.1:${portOf(sb)}`;
-  return { ...where, close: async () => void (await Promise.all([stop(sa), stop(sb)])) };
+  const servers = await Promise.all(KEYS.map((k) => listen((req, res) => h[k](pathOf(req), res))));
+  KEYS.forEach((k, i) => (where[k] = `http://127.0.0.1:${portOf(servers[i] as Server)}`));
+  return { ...where, close: async () => void (await Promise.all(servers.map(stop))) };
 }

@@ -1,9 +1,10 @@
 /**
- * Records the replay page's sample HAR (`public/har-samples/two-origins.har`) with Chromium from
- * the local page of two origins (`har-site.ts`): `npx tsx tests/tooling/record-har-sample.ts`.
- * The page is served under the names www.example.test and cdn.example.test through a local proxy,
- * so the sample reads like a site's own; nothing leaves the machine. Response contents are left
- * out (`content: 'omit'`): the replay needs sizes and timings only.
+ * Records the replay page's sample HARs (`public/har-samples/*.har`) with Chromium from the local
+ * pages of `har-site.ts`: `npx tsx tests/tooling/record-har-sample.ts`. `two-origins` is the
+ * page of two origins, `gallery` the photo gallery of three. The origins are served under the
+ * names www.example.test, cdn.example.test and img.example.test through a local proxy, so the
+ * samples read like a site's own; nothing leaves the machine. Response contents are left out
+ * (`content: 'omit'`): the replay needs sizes and timings only.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,9 +12,11 @@ import { chromium } from '@playwright/test';
 import { requireChromium } from '../chromium';
 import { startHarSite } from './har-site';
 
-const out = join(import.meta.dirname, '../../public/har-samples/two-origins.har');
-mkdirSync(join(out, '..'), { recursive: true });
-const site = await startHarSite({ names: { a: 'www.example.test', b: 'cdn.example.test' } });
+const dir = join(import.meta.dirname, '../../public/har-samples');
+mkdirSync(dir, { recursive: true });
+const site = await startHarSite({
+  names: { a: 'www.example.test', b: 'cdn.example.test', c: 'img.example.test' },
+});
 const choice = requireChromium();
 const browser = await chromium.launch({
   ...(choice.executablePath ? { executablePath: choice.executablePath } : {}),
@@ -21,11 +24,17 @@ const browser = await chromium.launch({
   proxy: { server: site.proxy ?? '' },
 });
 try {
-  const context = await browser.newContext({ recordHar: { path: out, content: 'omit' } });
-  const page = await context.newPage();
-  await page.goto(`${site.a}/`, { waitUntil: 'networkidle' });
-  await context.close();
-  console.log(`recorded ${out}`);
+  for (const [name, path] of [
+    ['two-origins', '/'],
+    ['gallery', '/gallery/'],
+  ] as const) {
+    const out = join(dir, `${name}.har`);
+    const context = await browser.newContext({ recordHar: { path: out, content: 'omit' } });
+    const page = await context.newPage();
+    await page.goto(`${site.a}${path}`, { waitUntil: 'networkidle' });
+    await context.close();
+    console.log(`recorded ${out}`);
+  }
 } finally {
   await browser.close();
   await site.close();

@@ -19,9 +19,10 @@ export const replay = {
   sample: 'Or replay a sample',
   samples: {
     'two-origins': 'Two origins, six requests',
+    gallery: 'A photo gallery: three origins, 29 requests',
   },
   sampleHint:
-    'A page recorded with Chromium from a local test page: its HTML, an image and a JSON file from one origin, a stylesheet, its font and a script from another. Recorded on one machine, its own round trip is under a millisecond: it replays at 100 ms unless you enter another round-trip time.',
+    'Pages recorded with Chromium from local test pages. The first: its HTML, an image and a JSON file from one origin, a stylesheet, its font and a script from another. The gallery: its HTML, the same stylesheet, font and script, and 24 photos of 6 to 41 KB from an image host. Recorded on one machine, their own round trip is under a millisecond: they replay at 100 ms unless you enter another round-trip time.',
   sampleButton: 'Replay the sample',
   network: 'Network',
   rtt: 'Round-trip time (ms)',
