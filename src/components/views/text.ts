@@ -58,3 +58,10 @@ export function stackLabel(
     ? fill(v.stack, values)
     : fill(v.stackTls, { ...values, tls: term(v.tls, open.tls) });
 }
+
+/** Shortens `text` with an ellipsis to at most `maxChars` characters. */
+export function fitLabel(text: string, maxChars: number): string {
+  if (text.length <= maxChars) return text;
+  if (maxChars <= 1) return '…';
+  return `${text.slice(0, maxChars - 1)}…`;
+}

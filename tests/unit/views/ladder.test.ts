@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitLabel } from '../../../src/components/views/ladder/labels';
+import { fitLabel } from '../../../src/components/views/text';
 import { ladderFrame } from '../../../src/components/views/ladder/frame';
 import { defaultLadderHeight } from '../../../src/components/views/clock';
 import { layoutLadder } from '../../../src/components/views/ladder/layout';

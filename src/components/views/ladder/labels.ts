@@ -71,9 +71,3 @@ export function labelKinds(packets: readonly PacketEvent[]): { frames: boolean; 
   return { frames, quic };
 }
 
-/** Shortens `text` with an ellipsis to at most `maxChars` characters. */
-export function fitLabel(text: string, maxChars: number): string {
-  if (text.length <= maxChars) return text;
-  if (maxChars <= 1) return '…';
-  return `${text.slice(0, maxChars - 1)}…`;
-}

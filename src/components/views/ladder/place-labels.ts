@@ -3,7 +3,7 @@
  * label is shown from the time its packet is halfway across.
  */
 import { round1 as r1 } from '../pixels';
-import { fitLabel } from './labels';
+import { fitLabel } from '../text';
 import type { LadderLine } from './marks';
 import type { PacketKind } from '../../../sim/trace';
 

@@ -7,7 +7,7 @@ import { fill } from '../../../i18n/fill';
 import { ui } from '../../../i18n/ui';
 import type { Lang } from '../../../i18n';
 import { connOpens } from '../lanes';
-import { fitLabel } from '../ladder/labels';
+import { fitLabel } from '../text';
 import { stackLabel } from '../text';
 import type { WaterfallRow } from './rows';
 
