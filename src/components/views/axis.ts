@@ -1,4 +1,4 @@
-import { tickStep, ticks as roundTicks } from './ticks';
+import { tickStep, ticks as roundTicks } from 'd3-array';
 import { formatFixed } from './number-format';
 
 /** One tick of a time axis: its value (ms), its pixel position and its label. */
@@ -64,10 +64,10 @@ export interface TimeAxisOptions {
 
 /**
  * Ticks of the linear map [d0, d1] → [r0, r1] (d0 < d1), as d3-scale's `scaleLinear` computes
- * them: values from d3-array's `ticks` (written out in `ticks.ts`), positions
- * `r0 * (1 - t) + r1 * t`, and labels in `,~f` with the precision of the tick step (its
- * `tickFormat`). Written out because `scaleLinear`
- * brings d3-interpolate and d3-color (about 13 KB) into the browser for a numbers-only axis.
+ * them: values from d3-array's `ticks` and `tickStep`, positions `r0 * (1 - t) + r1 * t`, and
+ * labels in `,~f` with the precision of the tick step (its `tickFormat`). The map itself is
+ * written out because `scaleLinear` brings d3-interpolate and d3-color (about 13 KB) into the
+ * browser for a numbers-only axis.
  */
 export function scaleTicks(
   d0: number,

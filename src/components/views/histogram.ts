@@ -4,7 +4,7 @@
  * [10^(k / perDecade), 10^((k + 1) / perDecade)) ms: one round trip (100 ms) and a queued
  * request (many seconds) both get readable bars. Ticks sit at 1, 2 and 5 times powers of ten.
  */
-import { nice } from './ticks';
+import { nice } from 'd3-array';
 import { fill } from '../../i18n/fill';
 import { ui } from '../../i18n/ui';
 import type { Lang } from '../../i18n';

@@ -4,7 +4,7 @@
  * busy, idle in keep-alive, and free up to the capacity — with the listen backlog and the refused
  * SYNs on two small tracks under them. Bins are drawn as steps: each value holds for its bin.
  */
-import { nice } from './ticks';
+import { nice } from 'd3-array';
 import type { WorkloadTimeline } from '../../sim/workload-timeline';
 import { fill } from '../../i18n/fill';
 import { ui } from '../../i18n/ui';

@@ -4,7 +4,16 @@
  * (0 = keep-alive off), with throughput (completed requests/s) above and p95 latency below. Each
  * series is a line with markers, told apart by colour, marker shape and dash.
  */
-import { nice } from './ticks';
+import { nice } from 'd3-array';
+import {
+  line,
+  symbol,
+  symbolCircle,
+  symbolDiamond,
+  symbolSquare,
+  symbolTriangle,
+  type SymbolType,
+} from 'd3-shape';
 import { fill } from '../../i18n/fill';
 import { ui } from '../../i18n/ui';
 import type { Lang } from '../../i18n';
@@ -49,20 +58,19 @@ function px(v: number): number {
   return Math.round(v * 100) / 100;
 }
 
-/** SVG path of a marker of radius `r` centred on (x, y). */
-export function markerPath(marker: SeriesMarker, x: number, y: number, r = 4): string {
-  switch (marker) {
-    case 'circle':
-      return `M${px(x - r)},${px(y)}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0Z`;
-    case 'square': {
-      const h = r * 0.85;
-      return `M${px(x - h)},${px(y - h)}H${px(x + h)}V${px(y + h)}H${px(x - h)}Z`;
-    }
-    case 'triangle':
-      return `M${px(x)},${px(y - r * 1.15)}L${px(x + r)},${px(y + r * 0.85)}H${px(x - r)}Z`;
-    case 'diamond':
-      return `M${px(x)},${px(y - r * 1.2)}L${px(x + r)},${px(y)}L${px(x)},${px(y + r * 1.2)}L${px(x - r)},${px(y)}Z`;
-  }
+const SYMBOLS: Record<SeriesMarker, SymbolType> = {
+  circle: symbolCircle,
+  square: symbolSquare,
+  triangle: symbolTriangle,
+  diamond: symbolDiamond,
+};
+
+/**
+ * SVG path of a marker centred on (0, 0) (placed with a `translate`): d3-shape's symbol of the
+ * area of a circle of radius `r`, so no shape looks heavier than another.
+ */
+export function markerPath(marker: SeriesMarker, r = 4): string {
+  return symbol(SYMBOLS[marker], Math.PI * r * r).digits(2)() ?? '';
 }
 
 /** A series' rows in timeout order (a copy). */
@@ -133,9 +141,9 @@ function niceMax(v: number, floor: number, count: number): number {
   return nice(0, Math.max(floor, v), count)[1];
 }
 
-/** A polyline through points. */
+/** A polyline through points (d3-shape's line, to 0.01 px); '' for none. */
 function polyline(points: readonly (readonly [number, number])[]): string {
-  return points.map(([x, y], i) => `${i === 0 ? 'M' : 'L'}${px(x)},${px(y)}`).join('');
+  return line().digits(2)(points as [number, number][]) ?? '';
 }
 
 /**

@@ -52,13 +52,17 @@ describe('seriesStyle and markerPath', () => {
       { color: 'var(--ka-c5)', marker: 'circle', dash: '' },
     ]);
   });
+  // Each marker has the area of a circle of radius 4, 16π ≈ 50.27 px², at (0, 0), to 0.01 px.
+  // Square: side √(16π) = 7.09. Triangle (d3: apex up, centroid at 0): y = √(16π / (3√3)) =
+  // 3.11, apex at −2y, base corners at ±√3·y = ±5.39. Diamond (d3: a rhombus of 30° tangent):
+  // half-height √(16π / (2 tan 30°)) = 6.6, half-width 6.6 · tan 30° = 3.81.
   it.each([
-    { marker: 'circle', d: 'M6,20a4,4 0 1,0 8,0a4,4 0 1,0 -8,0Z' },
-    { marker: 'square', d: 'M6.6,16.6H13.4V23.4H6.6Z' },
-    { marker: 'triangle', d: 'M10,15.4L14,23.4H6Z' },
-    { marker: 'diamond', d: 'M10,15.2L14,20L10,24.8L6,20Z' },
-  ] as const)('markerPath draws a $marker of radius 4 around (10, 20)', ({ marker, d }) => {
-    expect(markerPath(marker, 10, 20)).toBe(d);
+    { marker: 'circle', d: 'M4,0A4,4,0,1,1,-4,0A4,4,0,1,1,4,0' },
+    { marker: 'square', d: 'M-3.54,-3.54h7.09v7.09h-7.09Z' },
+    { marker: 'triangle', d: 'M0,-6.22L5.39,3.11L-5.39,3.11Z' },
+    { marker: 'diamond', d: 'M0,-6.6L3.81,0L0,6.6L-3.81,0Z' },
+  ] as const)('markerPath draws a $marker of the area of a radius-4 circle', ({ marker, d }) => {
+    expect(markerPath(marker)).toBe(d);
   });
 });
 
