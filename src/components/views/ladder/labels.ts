@@ -70,4 +70,3 @@ export function labelKinds(packets: readonly PacketEvent[]): { frames: boolean; 
   }
   return { frames, quic };
 }
-
