@@ -116,6 +116,28 @@ test('the bundled sample, with the keyboard, in Chinese; axe finds nothing', asy
   expect(axe.violations.map((v) => v.id)).toEqual([]);
 });
 
+test('the gallery sample: three origins, with the CLI’s numbers and a lane per connection', async ({
+  page,
+}) => {
+  await page.goto('/replay/');
+  await page.getByLabel('Or replay a sample').selectOption('gallery');
+  await page.getByRole('button', { name: 'Replay the sample' }).click();
+  const want = cli(join(root, 'public/har-samples/gallery.har'), 100);
+  expect(await table(page)).toEqual(expected(want.results));
+  const widget = page.locator('[data-ka-widget="replay"][data-ka-ready]');
+  await expect(widget).toBeAttached({ timeout: 30_000 });
+  await widget.getByRole('button', { name: 'Connections' }).click();
+  // Each pane's lanes: one per connection the run opened, each naming its host (three of them).
+  const panes = widget.locator('section.side');
+  await expect(panes).toHaveCount(4);
+  for (const [i, r] of want.results.entries()) {
+    const tags = panes.nth(i).locator('figure.ka-view svg text.tag');
+    await expect(tags).toHaveCount(r.connectionsOpened);
+    const hosts = new Set((await tags.allTextContents()).map((t) => t.split(' · ')[0]));
+    expect([...hosts].sort()).toEqual(['cdn.example.test', 'img.example.test', 'www.example.test']);
+  }
+});
+
 test('a file that is not a HAR gets its message, and a good one replays after it', async ({
   page,
 }) => {
