@@ -45,7 +45,8 @@ export function usage(): string {
     '{total, longest, count} for both kinds, then headOfLine {total, longest, count} (bytes waited',
     'behind a hole of other data: TCP, HTTP/2) and ownData {total, longest, count} (the stream',
     'waited for its own lost data: every QUIC stream stall), and streams [{conn, side, stream,',
-    'requestId, ms, headOfLineMs, ownDataMs}] (ms = headOfLineMs + ownDataMs).',
+    'requestId, ms, headOfLineMs, ownDataMs}] (ms = headOfLineMs + ownDataMs). With',
+    'network.dnsMs, dns {lookups, totalMs}: the DNS lookups requests waited for.',
     '',
     '--har replays a page recorded as a HAR file (DevTools, Playwright) under HTTP/1.0 (no',
     'keep-alive), HTTP/1.1 (keep-alive, 6 connections per host), HTTP/2 and HTTP/3, each over',
@@ -316,6 +317,7 @@ export function main(
       criticalPathHandshakeRoundTrips: metrics.criticalPathHandshakeRoundTrips,
       wireBytes: metrics.wireBytes,
       endMs: metrics.endMs,
+      ...(metrics.dns === undefined ? {} : { dns: metrics.dns }),
       ...(metrics.streamStallMs === undefined
         ? {}
         : { streamStallMs: stallOutput(metrics.streamStallMs) }),

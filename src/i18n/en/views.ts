@@ -272,6 +272,7 @@ export const views = {
       'server: {busy} connections serving, {idle} idle in keep-alive, {backlog} in the backlog, {refused} SYNs refused',
     request: {
       queued: 'the page queues {request}',
+      resolved: 'the DNS lookup of {host} ends, so {request} may now take a connection',
       assigned: '{request} is assigned to connection {conn}',
       assignedReused: '{request} is assigned to connection {conn} (reused)',
       sent: 'client sends {request} on connection {conn}',

@@ -232,6 +232,7 @@ export const views: Dictionary['views'] = {
       '服务器：{busy} 条连接正在处理，{idle} 条保持空闲，{backlog} 条在积压队列中，已拒绝 {refused} 个 SYN',
     request: {
       queued: '页面将 {request} 排入队列',
+      resolved: '{host} 的 DNS 查询完成，{request} 现在可以使用连接了',
       assigned: '{request} 分配到连接 {conn}',
       assignedReused: '{request} 分配到连接 {conn}（复用）',
       sent: '客户端在连接 {conn} 上发送 {request}',

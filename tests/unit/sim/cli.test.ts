@@ -54,6 +54,22 @@ describe('cli', () => {
     expect(out.trace[out.trace.length - 1]?.type).toBe('end');
   }, 20000);
 
+  it('with network.dnsMs the output counts the DNS lookups; without, it has no dns field', () => {
+    // Two hosts, each looked up once for 50 ms: the HTML's at 0-50, the object's host when the
+    // HTML has arrived (50 + 2 RTT = 250) until 300; the object is back 2 RTT later, at 500.
+    const sc = {
+      network: { rttMs: 100, bandwidthMbps: 100000, dnsMs: 50 },
+      page: { htmlBytes: 1000, objects: [{ host: 'a.example.net', bytes: 1000 }] },
+    };
+    const r = run(file('dns.json', JSON.stringify(sc)));
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as Record<string, unknown>;
+    expect(out['dns']).toEqual({ lookups: 2, totalMs: 100 });
+    expect(out['pageLoadMs']).toBe(500);
+    const plain = run(file('plain.json', '{"page":{"objects":1}}'));
+    expect(JSON.parse(plain.stdout)).not.toHaveProperty('dns');
+  }, 20000);
+
   it.each([
     [
       'an out-of-range value',
