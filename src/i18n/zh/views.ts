@@ -120,10 +120,12 @@ export const views: Dictionary['views'] = {
     group: '连接 {conn} · {stack}',
     hol: '队头阻塞：数据已到达，却在其他丢失的数据后面等待',
     ownData: '等待自身丢失的数据',
+    summaryDns: '其中 {requests}曾等待 DNS 查询，合计 {time}（各请求等待时间之和）。',
     summaryStalls:
       '其中 {requests}曾被队头阻塞（在其他丢失的数据后面等待），合计 {time}（各请求等待时间之和）。',
     summaryOwnData: '{requests}曾等待自身丢失的数据，合计 {time}（各请求等待时间之和）。',
     phase: {
+      dns: 'DNS 查询',
       queued: '排队',
       stalled: '停滞',
       connect: 'TCP 连接',
