@@ -13,10 +13,11 @@
  * GetEndpointResults()` in net/http/http_stream_pool_attempt_manager.cc; crbug.com/824805:
  * "IP-based pooling ... requires that this IP be an element of the set of IPs the new host
  * resolves to"); Firefox pools when the new host's resolved addresses overlap the connection's
- * (`mCoalescingKeys`, same thread), and WebPageTest captures show it making the DNS query
- * before reusing the connection (forums.webpagetest.org, "HTTP2 multi-origin connection sharing
- * vs DNS requests"). The ORIGIN frame (RFC 8336), which would let a server vouch for names
- * without a lookup, is not modelled.
+ * (`mCoalescingKeys`, same thread). WebPageTest runs show Firefox making the DNS query before
+ * reusing the connection, and Chrome's query in the packet capture though its waterfall shows
+ * none (forums.webpagetest.org, "HTTP2 multi-origin connection sharing vs DNS requests"). The
+ * ORIGIN frame (RFC 8336), which would let a server vouch for names without a lookup, is not
+ * modelled.
  */
 import type { Engine } from './engine';
 
