@@ -5,7 +5,10 @@
  * hostnames for domain sharding, late binding of queued requests to whichever connection is
  * ready first, and one retry of a request whose connection failed, as `client.retryPolicy` says
  * (`retry.ts`: any method on a reused connection before its response, or idempotent ones only).
+ * With `network.dnsMs` a request waits for its hostname's DNS lookup before it joins its pool's
+ * queue (`dns.ts`).
  */
+import { Resolver } from './dns';
 import type { Engine } from './engine';
 import { Timer, msToUs, usToMs } from './engine';
 import type { Attempt, ClientConn, ClientConnListener, HttpConfig } from './http/common';
@@ -40,6 +43,8 @@ export interface PoolConfig {
   readonly idleTimeoutMs: number;
   /** Which failed requests are sent again (`retry.ts`). */
   readonly retryPolicy: RetryPolicy;
+  /** Time one DNS lookup takes (`network.dnsMs`); absent or 0: names need no lookup. */
+  readonly dnsMs?: number;
 }
 
 /**
@@ -114,6 +119,8 @@ export class Browser implements ClientConnListener {
   private readonly multiplex: boolean;
   /** This client's TCP Fast Open cookies (each browser of a workload is another client). */
   private readonly cookies = new FastOpenCookies();
+  /** This client's DNS lookups and cache (each browser of a workload has its own). */
+  private readonly resolver: Resolver<BrowserRequest>;
 
   constructor(
     private readonly engine: Engine,
@@ -127,6 +134,13 @@ export class Browser implements ClientConnListener {
   ) {
     this.idleTimeoutUs = msToUs(pool.idleTimeoutMs);
     this.multiplex = http.pipelining || http.version === '2' || http.version === '3';
+    this.resolver = new Resolver(engine, msToUs(pool.dnsMs ?? 0), (_host, waiting) => {
+      for (const r of waiting) {
+        this.emit('resolved', r, r.attempts);
+        this.hostPool(r.host).queue.push(r);
+      }
+      this.pumpAll();
+    });
   }
 
   /** Starts the navigation at the current time and schedules follow-ups. */
@@ -320,9 +334,15 @@ export class Browser implements ClientConnListener {
     return p;
   }
 
+  /**
+   * The page wants `r`: it joins its pool's queue, or first waits for its hostname's DNS lookup
+   * (then it joins the queue when the lookup ends, `resolved`). Retries skip this: their name
+   * was resolved before their first attempt.
+   */
   private enqueue(r: BrowserRequest): void {
     r.status = 'queued';
-    this.hostPool(r.host).queue.push(r);
+    const now = this.resolver.ready(r.host, r);
+    if (now) this.hostPool(r.host).queue.push(r);
     this.emit('queued', r, r.attempts);
   }
 

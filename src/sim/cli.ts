@@ -34,7 +34,7 @@ export function usage(): string {
     'usage: npm run sim -- <scenario.json> [--trace]',
     '       npm run sim -- --preset NAME [--trace]',
     '       npm run sim -- <scenario.json> --sweep-keepalive 0,5000,15000',
-    '       npm run sim -- --har FILE [--rtt MS] [--bandwidth MBPS] [--loss P]',
+    '       npm run sim -- --har FILE [--rtt MS] [--bandwidth MBPS] [--loss P] [--dns MS]',
     '       npm run sim -- --help',
     '',
     'Prints one JSON object: pageLoadMs, connectionsOpened, packets {total, dropped}, events,',
@@ -45,15 +45,18 @@ export function usage(): string {
     '{total, longest, count} for both kinds, then headOfLine {total, longest, count} (bytes waited',
     'behind a hole of other data: TCP, HTTP/2) and ownData {total, longest, count} (the stream',
     'waited for its own lost data: every QUIC stream stall), and streams [{conn, side, stream,',
-    'requestId, ms, headOfLineMs, ownDataMs}] (ms = headOfLineMs + ownDataMs).',
+    'requestId, ms, headOfLineMs, ownDataMs}] (ms = headOfLineMs + ownDataMs). With',
+    'network.dnsMs, dns {lookups, totalMs}: the DNS lookups requests waited for.',
     '',
     '--har replays a page recorded as a HAR file (DevTools, Playwright) under HTTP/1.0 (no',
     'keep-alive), HTTP/1.1 (keep-alive, 6 connections per host), HTTP/2 and HTTP/3, each over',
     'TLS 1.3, on one network: the round trip the HAR measured unless --rtt is given, --bandwidth',
-    '(default 100) and --loss (a probability, default 0). Prints {page: {origins, objects, bytes,',
-    'measuredLoadMs, rttMs, guessed, ignored, notReplayed}, results: [{protocol, pageLoadMs,',
-    'pageComplete, connectionsOpened, handshakeRoundTrips, packets, wireBytes}]}. Requests made',
-    'after the page had gone quiet are not replayed (they are not part of its load).',
+    '(default 100), --loss (a probability, default 0) and --dns (one DNS lookup per new hostname,',
+    "default the median of the HAR's first lookups per host, 0 when it recorded none). Prints",
+    '{page: {origins, objects, bytes, measuredLoadMs, rttMs, rttFrom, dnsMs, dnsFrom, guessed,',
+    'ignored, notReplayed}, results: [{protocol, pageLoadMs, pageComplete, connectionsOpened,',
+    'handshakeRoundTrips, packets, wireBytes}]}. Requests made after the page had gone quiet',
+    'are not replayed (they are not part of its load).',
     '',
     'presets:',
     ...presetNames.map((n) => `  ${n.padEnd(28)} ${presets[n]?.title ?? ''}`),
@@ -138,6 +141,7 @@ const NET_OPTIONS = {
   '--rtt': ['rttMs', 'network.rttMs'],
   '--bandwidth': ['bandwidthMbps', 'network.bandwidthMbps'],
   '--loss': ['lossRate', 'network.lossRate'],
+  '--dns': ['dnsMs', 'network.dnsMs'],
 } as const;
 
 function parseArgs(argv: readonly string[]): Args {
@@ -178,7 +182,7 @@ function parseArgs(argv: readonly string[]): Args {
     else throw new CliError(`unexpected argument ${a}: give one scenario file`);
   }
   if (Object.keys(net).length > 0 && har === undefined)
-    throw new CliError('--rtt, --bandwidth and --loss go with --har');
+    throw new CliError('--rtt, --bandwidth, --loss and --dns go with --har');
   const out: Args = { help, trace, net };
   if (har !== undefined) out.har = har;
   if (sweep !== undefined) out.sweep = sweep;
@@ -248,6 +252,8 @@ function replayHarFile(file: string, net: ReplayNetwork): object {
       measuredLoadMs: page.measuredLoadMs,
       rttMs: plan.network.rttMs,
       rttFrom: net.rttMs === undefined ? report.rttSource : 'option',
+      dnsMs: plan.network.dnsMs,
+      dnsFrom: net.dnsMs === undefined ? report.dnsSource : 'option',
       bandwidthMbps: plan.network.bandwidthMbps,
       lossRate: plan.network.lossRate,
       entries: report.entries,
@@ -316,6 +322,7 @@ export function main(
       criticalPathHandshakeRoundTrips: metrics.criticalPathHandshakeRoundTrips,
       wireBytes: metrics.wireBytes,
       endMs: metrics.endMs,
+      ...(metrics.dns === undefined ? {} : { dns: metrics.dns }),
       ...(metrics.streamStallMs === undefined
         ? {}
         : { streamStallMs: stallOutput(metrics.streamStallMs) }),

@@ -93,6 +93,45 @@ export interface Metrics {
    * waiting for its own lost data (`stallSummary`).
    */
   readonly streamStallMs?: StallSummary;
+  /**
+   * DNS lookups (`network.dnsMs`; absent when no request waited for one, so traces without DNS
+   * keep their metrics): how many, and their time added up (`dnsLookups`).
+   */
+  readonly dns?: DnsLookups;
+}
+
+/** DNS lookups a trace shows and their total time (ms). */
+export interface DnsLookups {
+  readonly lookups: number;
+  readonly totalMs: number;
+}
+
+/**
+ * The DNS lookups of a trace, from its `resolved` steps: the requests of one host resolved at one
+ * instant waited for one lookup, which started when the first of them was queued (the browser
+ * starts a lookup the first time a request needs the name) and ended then. One browser looks a
+ * name up once; in a workload each client is a browser of its own, so two clients resolving one
+ * host at the very same microsecond would count as one lookup.
+ */
+class DnsAccumulator {
+  /** Lookups by host and end time: their start. */
+  private readonly lookups = new Map<string, { startMs: number; endMs: number }>();
+
+  /** A `resolved` step of a request first queued at `queuedMs`. */
+  resolved(e: RequestEvent, queuedMs: number): void {
+    const key = `${e.host} ${e.t}`;
+    const l = this.lookups.get(key);
+    if (l === undefined) this.lookups.set(key, { startMs: queuedMs, endMs: e.t });
+    else l.startMs = Math.min(l.startMs, queuedMs);
+  }
+
+  /** The lookups so far, or undefined when there were none. */
+  result(): DnsLookups | undefined {
+    if (this.lookups.size === 0) return undefined;
+    let totalMs = 0;
+    for (const l of this.lookups.values()) totalMs += l.endMs - l.startMs;
+    return { lookups: this.lookups.size, totalMs };
+  }
 }
 
 /**
@@ -188,6 +227,7 @@ export class MetricsAccumulator implements TraceObserver {
   private readonly connRt = new Map<number, number>();
   private readonly conns = new Map<number, { openMs: number; readyMs: number; tls: boolean }>();
   private readonly stalls = new StallAccumulator();
+  private readonly dns = new DnsAccumulator();
   private total = 0;
   private dropped = 0;
   private retransmitted = 0;
@@ -313,6 +353,9 @@ export class MetricsAccumulator implements TraceObserver {
       this.reqs.push(r);
     }
     switch (e.step) {
+      case 'resolved':
+        this.dns.resolved(e, r.queuedMs);
+        break;
       case 'assigned':
         r.connectionId = e.conn ?? null;
         r.reused = e.reused ?? false;
@@ -380,7 +423,9 @@ export class MetricsAccumulator implements TraceObserver {
       criticalPathHandshakeRoundTrips: critical,
       requests,
     };
-    if (!this.multiplexed) return base;
-    return { ...base, streamStallMs: this.stalls.result(this.lastMs) };
+    const dns = this.dns.result();
+    const withDns = dns === undefined ? base : { ...base, dns };
+    if (!this.multiplexed) return withDns;
+    return { ...withDns, streamStallMs: this.stalls.result(this.lastMs) };
   }
 }

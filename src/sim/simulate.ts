@@ -198,6 +198,9 @@ export function simulate(
       ? { sharedConnections: coalescingGroups(sc.page.origins) }
       : {}),
   };
+  // The browser's pool settings and its DNS lookup time (each browser, each workload client
+  // too, looks its hostnames up once).
+  const pool = { ...sc.client, dnsMs: sc.network.dnsMs };
   let connIds = 0;
   /** Client sockets, kept only to be abandoned when the client's address changes. */
   const clientSockets: TcpEndpoint[] = [];
@@ -297,7 +300,7 @@ export function simulate(
     return { id, stream, connect: () => client.connect() };
   };
   if (w === undefined) {
-    const browser = new Browser(engine, trace, http, sc.client, plan, dial);
+    const browser = new Browser(engine, trace, http, pool, plan, dial);
     engine.scheduleAt(0, () => browser.start());
     const change = sc.client.addressChangeAtMs;
     if (change !== undefined)
@@ -328,7 +331,7 @@ export function simulate(
       followUps: [],
     };
     scheduleArrivals(engine, sc.seed, w, (i) => {
-      new Browser(engine, trace, http, sc.client, wplan, dial, i * K).start();
+      new Browser(engine, trace, http, pool, wplan, dial, i * K).start();
     });
   }
   const outcome = engine.run(

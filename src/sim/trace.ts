@@ -211,6 +211,12 @@ export interface ConnStateEvent {
 export type RequestStep =
   /** The page wants it (HTML at 0, objects when the HTML has arrived, follow-ups at atMs). */
   | 'queued'
+  /**
+   * Its hostname's DNS lookup has ended (`network.dnsMs`): emitted, at the lookup's end, only for
+   * requests that waited for it (queued while their host was not yet resolved); from now on the
+   * request may take a connection. Never emitted when `network.dnsMs` is 0.
+   */
+  | 'resolved'
   /** Bound to a connection (`conn`, `reused`). */
   | 'assigned'
   /** Request bytes handed to the connection (after TLS, if any). */

@@ -22,11 +22,22 @@ interface CliResult {
   handshakeRoundTrips: number;
 }
 
-/** The CLI's replay of `file` at `rttMs`. */
-function cli(file: string, rttMs: number): { measuredLoadMs: number; results: CliResult[] } {
+/** The CLI's replay of `file` at `rttMs` (and `dnsMs` per new hostname, when given). */
+function cli(
+  file: string,
+  rttMs: number,
+  dnsMs?: number,
+): { measuredLoadMs: number; results: CliResult[] } {
   const r = spawnSync(
     join(root, 'node_modules/.bin/tsx'),
-    ['src/sim/cli.ts', '--har', file, '--rtt', String(rttMs)],
+    [
+      'src/sim/cli.ts',
+      '--har',
+      file,
+      '--rtt',
+      String(rttMs),
+      ...(dnsMs === undefined ? [] : ['--dns', String(dnsMs)]),
+    ],
     { cwd: root, encoding: 'utf8' },
   );
   expect(r.status, r.stderr).toBe(0);
@@ -72,9 +83,9 @@ test('a HAR Chromium recorded from a page of two origins replays with the CLI’
   } finally {
     await site.close();
   }
-  await page.goto('/replay/?rtt=80');
+  await page.goto('/replay/?rtt=80&dns=25');
   await page.getByLabel('HAR file').setInputFiles(har);
-  const want = cli(har, 80);
+  const want = cli(har, 80, 25);
   expect(await table(page)).toEqual(expected(want.results));
   await expect(page.locator('tr.measured td').first()).toHaveAttribute(
     'data-ms',
@@ -95,6 +106,9 @@ test('a HAR Chromium recorded from a page of two origins replays with the CLI’
       `${f(x.pageLoadMs)} ms`,
     );
   await expect(page.locator('[data-replay-caption]')).toContainText('80 ms round trips (yours)');
+  await expect(page.locator('[data-replay-caption]')).toContainText(
+    'a 25 ms DNS lookup per new hostname (yours)',
+  );
 });
 
 test('the bundled sample, with the keyboard, in Chinese; axe finds nothing', async ({ page }) => {
@@ -165,7 +179,7 @@ test('a file that is not a HAR gets its message, and a good one replays after it
 });
 
 test('address values out of range are replaced, and the page says so', async ({ page }) => {
-  await page.goto('/replay/?rtt=-5&bandwidth=abc&loss=90');
+  await page.goto('/replay/?rtt=-5&bandwidth=abc&loss=90&dns=20000');
   const alert = page.getByRole('alert');
   await expect(alert).toContainText(
     'Round-trip time (ms) must be between 0.1 and 10,000; -5 was ignored, so the HAR’s own round trip is used.',
@@ -176,6 +190,10 @@ test('address values out of range are replaced, and the page says so', async ({ 
   await expect(alert).toContainText(
     'Packet loss (%) must be between 0 and 50; 90 was replaced by 0.',
   );
+  await expect(alert).toContainText(
+    'DNS lookup (ms) must be between 0 and 10,000; 20000 was ignored, so the HAR’s own DNS lookup time is used.',
+  );
+  await expect(page.getByLabel('DNS lookup (ms)')).toHaveValue('');
   await expect(page.getByLabel('Bandwidth (Mbit/s)')).toHaveValue('100');
   await expect(page.getByLabel('Packet loss (%)')).toHaveValue('0');
 });

@@ -3,7 +3,7 @@
  * results): reads a HAR file the reader chooses or drops, or a bundled sample, hands its text to
  * the replay worker with the reader's network, and fills in the results: the page load under each
  * protocol on one scale beside the HAR's own, and what was read, left out and guessed. The network
- * lives in the address (`?rtt=…&bandwidth=…&loss=…`); the file never leaves the browser.
+ * lives in the address (`?rtt=…&bandwidth=…&loss=…&dns=…`); the file never leaves the browser.
  */
 import { HAR_MAX_CHARS, HAR_IGNORE_REASONS } from '../../sim/har/types';
 import type { ReplayNetwork } from '../../sim/har/replay';
@@ -17,12 +17,15 @@ type Strings = typeof ReplayStrings;
 
 /**
  * The network fields: their input (which carries the range, from the scenario's field table:
- * `ReplayPage.astro`), address key and scale (loss is shown in percent).
+ * `ReplayPage.astro`), address key and scale (loss is shown in percent). The round trip and the
+ * DNS lookup time may be left empty (the HAR's own): a bad value is then ignored, and the message
+ * says what is used instead (`measured`).
  */
 const NET_FIELDS = [
-  { key: 'rtt', net: 'rttMs', scale: 1 },
-  { key: 'bandwidth', net: 'bandwidthMbps', scale: 1 },
-  { key: 'loss', net: 'lossRate', scale: 100 },
+  { key: 'rtt', net: 'rttMs', scale: 1, measured: 'badParamMeasured' },
+  { key: 'bandwidth', net: 'bandwidthMbps', scale: 1, measured: 'badParam' },
+  { key: 'loss', net: 'lossRate', scale: 100, measured: 'badParam' },
+  { key: 'dns', net: 'dnsMs', scale: 1, measured: 'badParamMeasuredDns' },
 ] as const;
 
 /** The round trip a sample replays at when the reader gave none (its own is under 1 ms). */
@@ -81,7 +84,7 @@ export function startReplayPage(root: HTMLElement): void {
     else {
       const used = el.value;
       notes.push(
-        fill(used === '' ? t.errors.badParamMeasured : t.errors.badParam, {
+        fill(used === '' ? t.errors[f.measured] : t.errors.badParam, {
           field: el.labels?.[0]?.textContent?.trim() ?? f.key,
           min: exact.format(min),
           max: exact.format(max),
@@ -210,10 +213,14 @@ export function startReplayPage(root: HTMLElement): void {
     }
     const ms = (n: number): string => fill(t.ms, { n: num.format(n) });
     const net = r.plan.network;
-    const rttFrom = network().rttMs !== undefined ? 'option' : r.report.rttSource;
+    const given = network();
+    const rttFrom = given.rttMs !== undefined ? 'option' : r.report.rttSource;
+    const dnsFrom = given.dnsMs !== undefined ? 'option' : r.report.dnsSource;
     $('[data-replay-caption]').textContent = fill(t.caption, {
       rtt: num.format(net.rttMs),
       rttFrom: t.rttFrom[rttFrom],
+      dns: num.format(net.dnsMs),
+      dnsFrom: t.dnsFrom[dnsFrom],
       bandwidth: num.format(net.bandwidthMbps),
       loss: num.format(net.lossRate * 100),
     });

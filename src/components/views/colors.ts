@@ -27,9 +27,11 @@ export function legendConns(ids: readonly number[]): {
 
 /**
  * Phases of a request in the waterfall, in the order they happen (the order of the legend):
- * 'connect' is a TCP handshake, 'quic' a QUIC handshake (with TLS 1.3 inside it).
+ * 'dns' is waiting for its hostname's DNS lookup, 'connect' a TCP handshake, 'quic' a QUIC
+ * handshake (with TLS 1.3 inside it).
  */
 export const requestPhases = [
+  'dns',
   'queued',
   'connect',
   'quic',

@@ -138,6 +138,7 @@ function sentenceOf(m: Moment, lang: Lang): string {
       const request = `${e.method} ${e.path}`;
       const values = {
         request,
+        host: e.host,
         conn: e.conn ?? '?',
         error: e.error ? term(v.error, e.error) : '',
       };

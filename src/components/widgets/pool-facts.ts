@@ -15,7 +15,8 @@ export function connectionsPerHost(trace: Trace): Map<string, number> {
 /**
  * Requests that waited in the browser's queue for a busy connection to become free (the
  * per-host or total limit was reached): those bound to a connection that had carried an earlier
- * request later than they were queued. `longestMs` is the longest such wait.
+ * request later than they were queued, or than their hostname resolved when they waited for its
+ * DNS lookup (that wait is not the pool's). `longestMs` is the longest such wait.
  */
 export function queueWaits(trace: Trace): { count: number; longestMs: number } {
   const queued = new Map<number, number>();
@@ -24,6 +25,7 @@ export function queueWaits(trace: Trace): { count: number; longestMs: number } {
   for (const e of trace) {
     if (e.type !== 'request') continue;
     if (e.step === 'queued' && !queued.has(e.requestId)) queued.set(e.requestId, e.t);
+    else if (e.step === 'resolved') queued.set(e.requestId, e.t);
     else if (e.step === 'assigned' && e.reused) {
       const wait = e.t - (queued.get(e.requestId) ?? e.t);
       if (wait > 1e-6) {

@@ -29,6 +29,8 @@ export const replay = {
   rttHint: 'Empty: the round trip the HAR measured.',
   bandwidth: 'Bandwidth (Mbit/s)',
   loss: 'Packet loss (%)',
+  dns: 'DNS lookup (ms)',
+  dnsHint: 'One lookup per new hostname. Empty: the HAR’s own (0 when it recorded none).',
   replayAgain: 'Replay with these numbers',
   reading: 'Reading {name}…',
   computing: 'Replaying {name} under four protocols…',
@@ -48,14 +50,21 @@ export const replay = {
     badParam: '{field} must be between {min} and {max}; {value} was replaced by {used}.',
     badParamMeasured:
       '{field} must be between {min} and {max}; {value} was ignored, so the HAR’s own round trip is used.',
+    badParamMeasuredDns:
+      '{field} must be between {min} and {max}; {value} was ignored, so the HAR’s own DNS lookup time is used.',
   },
   results: 'The page load under each protocol',
   caption:
-    'Simulated over {rtt} ms round trips ({rttFrom}), {bandwidth} Mbit/s and {loss} % packet loss; TLS 1.3 everywhere, at most 6 connections per host. The bar is the page load, on one scale.',
+    'Simulated over {rtt} ms round trips ({rttFrom}), {bandwidth} Mbit/s and {loss} % packet loss, with a {dns} ms DNS lookup per new hostname ({dnsFrom}); TLS 1.3 everywhere, at most 6 connections per host. The bar is the page load, on one scale.',
   rttFrom: {
     connect: 'measured in the HAR',
     'min-wait': 'estimated from the HAR’s waits',
     none: 'the default',
+    option: 'yours',
+  },
+  dnsFrom: {
+    dns: 'the median of the HAR’s first lookup per host',
+    none: 'the HAR recorded no lookup time',
     option: 'yours',
   },
   columns: {
@@ -112,6 +121,7 @@ export const replay = {
     durationMs: 'durations that could not be read: {n}',
     thinkMs: 'server times, for want of a round trip to subtract: {n}',
     rtt: 'the round trip, for want of connection timings',
+    dns: 'DNS lookups, taken as 0 ms: no host’s first request recorded time spent on one',
     method: 'methods, taken as GET: {n}',
     document: 'the document: the first request is not an HTML page',
     measuredLoadMs:
@@ -120,5 +130,5 @@ export const replay = {
   guessed: 'Guessed: {list}.',
   listSep: '; ',
   notModelled:
-    'Not modelled: DNS lookups, request bodies, priorities and the browser’s own work between responses; origins share connections only where the recording shows that they did.',
+    'Not modelled: request bodies, priorities and the browser’s own work between responses; every DNS lookup takes the same time; origins share connections only where the recording shows that they did.',
 };

@@ -139,6 +139,9 @@ export const views = {
     hol: 'head-of-line blocked: arrived, waiting behind other lost data',
     /** Legend of the segments waiting for the stream's own lost data (cause `own-data`). */
     ownData: 'waiting for its own lost data',
+    /** Added to the summary when requests waited for DNS lookups (`network.dnsMs`). */
+    summaryDns:
+      'Waiting for DNS lookups: {requests}, {time} in all (each request’s waiting time added up).',
     /** Added to the summary when requests were head-of-line blocked (HTTP/2). */
     summaryStalls:
       'Head-of-line blocked (waiting behind other lost data): {requests}, {time} in all (each request’s waiting time added up).',
@@ -147,6 +150,7 @@ export const views = {
       'Waiting for own lost data: {requests}, {time} in all (each request’s waiting time added up).',
     /** The connect phase when every connection is QUIC. */
     phase: {
+      dns: 'DNS lookup',
       queued: 'queued',
       stalled: 'stalled',
       connect: 'TCP connect',
@@ -272,6 +276,7 @@ export const views = {
       'server: {busy} connections serving, {idle} idle in keep-alive, {backlog} in the backlog, {refused} SYNs refused',
     request: {
       queued: 'the page queues {request}',
+      resolved: 'the DNS lookup of {host} ends, so {request} may now take a connection',
       assigned: '{request} is assigned to connection {conn}',
       assignedReused: '{request} is assigned to connection {conn} (reused)',
       sent: 'client sends {request} on connection {conn}',

@@ -30,6 +30,8 @@ export const replay: typeof en = {
   rttHint: '留空：使用 HAR 里测得的往返时延。',
   bandwidth: '带宽（Mbit/s）',
   loss: '丢包率（%）',
+  dns: 'DNS 查询（ms）',
+  dnsHint: '每个新主机名查询一次。留空：使用 HAR 自身的（HAR 没有记录时为 0）。',
   replayAgain: '按这些数值重放',
   reading: '正在读取 {name}……',
   computing: '正在用四种协议重放 {name}……',
@@ -47,14 +49,21 @@ export const replay: typeof en = {
     unreadable: '无法读取文件：{message}',
     badParam: '{field} 应在 {min} 到 {max} 之间；{value} 已改为 {used}。',
     badParamMeasured: '{field} 应在 {min} 到 {max} 之间；{value} 已忽略，改用 HAR 自身的往返时延。',
+    badParamMeasuredDns:
+      '{field} 应在 {min} 到 {max} 之间；{value} 已忽略，改用 HAR 自身的 DNS 查询时间。',
   },
   results: '各协议下的页面加载',
   caption:
-    '模拟条件：往返时延 {rtt} ms（{rttFrom}），带宽 {bandwidth} Mbit/s，丢包率 {loss}%；全部使用 TLS 1.3，每个主机最多 6 条连接。条形表示页面加载时间，共用一个刻度。',
+    '模拟条件：往返时延 {rtt} ms（{rttFrom}），带宽 {bandwidth} Mbit/s，丢包率 {loss}%，每个新主机名一次 {dns} ms 的 DNS 查询（{dnsFrom}）；全部使用 TLS 1.3，每个主机最多 6 条连接。条形表示页面加载时间，共用一个刻度。',
   rttFrom: {
     connect: 'HAR 中测得',
     'min-wait': '由 HAR 中的等待时间估计',
     none: '默认值',
+    option: '你设定的',
+  },
+  dnsFrom: {
+    dns: '取 HAR 中各主机首次查询时间的中位数',
+    none: 'HAR 没有记录查询时间',
     option: '你设定的',
   },
   columns: {
@@ -111,6 +120,7 @@ export const replay: typeof en = {
     durationMs: '{n} 个耗时无法读取',
     thinkMs: '{n} 个服务器处理时间，因为没有可以扣除的往返时延',
     rtt: '往返时延，因为文件中没有建立连接的计时',
+    dns: 'DNS 查询，按 0 ms 处理：没有一个主机的首个请求记录了查询耗时',
     method: '{n} 个请求方法，按 GET 处理',
     document: '文档：第一个请求不是 HTML 页面',
     measuredLoadMs: '页面自身的加载时间：文件中没有 load 事件，取最后一个请求结束的时刻',
@@ -118,5 +128,5 @@ export const replay: typeof en = {
   guessed: '推测的：{list}。',
   listSep: '；',
   notModelled:
-    '没有建模的部分：DNS 查询、请求主体、优先级，以及浏览器在两次响应之间自己要做的工作；源站之间只在录制中确实共用过连接时才共用连接。',
+    '没有建模的部分：请求主体、优先级，以及浏览器在两次响应之间自己要做的工作；每次 DNS 查询的耗时都相同；源站之间只在录制中确实共用过连接时才共用连接。',
 };

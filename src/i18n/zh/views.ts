@@ -120,10 +120,12 @@ export const views: Dictionary['views'] = {
     group: '连接 {conn} · {stack}',
     hol: '队头阻塞：数据已到达，却在其他丢失的数据后面等待',
     ownData: '等待自身丢失的数据',
+    summaryDns: '其中 {requests}曾等待 DNS 查询，合计 {time}（各请求等待时间之和）。',
     summaryStalls:
       '其中 {requests}曾被队头阻塞（在其他丢失的数据后面等待），合计 {time}（各请求等待时间之和）。',
     summaryOwnData: '{requests}曾等待自身丢失的数据，合计 {time}（各请求等待时间之和）。',
     phase: {
+      dns: 'DNS 查询',
       queued: '排队',
       stalled: '停滞',
       connect: 'TCP 连接',
@@ -232,6 +234,7 @@ export const views: Dictionary['views'] = {
       '服务器：{busy} 条连接正在处理，{idle} 条保持空闲，{backlog} 条在积压队列中，已拒绝 {refused} 个 SYN',
     request: {
       queued: '页面将 {request} 排入队列',
+      resolved: '{host} 的 DNS 查询完成，{request} 现在可以使用连接了',
       assigned: '{request} 分配到连接 {conn}',
       assignedReused: '{request} 分配到连接 {conn}（复用）',
       sent: '客户端在连接 {conn} 上发送 {request}',

@@ -65,6 +65,10 @@ const WHY = {
   rttMinWait:
     'no request opened a connection (no connect time): the round-trip time taken as the smallest wait, so think times are lower bounds',
   rttNone: 'no connect or wait times: the round-trip time is unknown',
+  dnsNone:
+    'no DNS times (timings.dns) for the first request to any host: DNS lookups taken as 0 ms',
+  dnsZero:
+    'no first request to a host spent time on a DNS lookup (timings.dns 0: names the browser already knew): DNS lookups taken as 0 ms',
   load: 'no onLoad time in the page: the end of the last request taken as the page load',
 };
 
@@ -170,7 +174,14 @@ export function buildPage(log: ReadLog, options: HarImportOptions = {}): HarImpo
       ok: false,
       code: 'no-usable-entries',
       error: HAR_ERROR_MESSAGES['no-usable-entries'],
-      report: report({ guessed: [], rttMs: null, rttSource: 'none', loadSource: 'entries' }),
+      report: report({
+        guessed: [],
+        rttMs: null,
+        rttSource: 'none',
+        dnsMs: 0,
+        dnsSource: 'none',
+        loadSource: 'entries',
+      }),
     };
   }
 
@@ -245,6 +256,23 @@ export function buildPage(log: ReadLog, options: HarImportOptions = {}): HarImpo
   }
   if (rttMs !== null) rttMs = us(rttMs);
 
+  // DNS: a browser looks a hostname up once, for its first request (later ones show -1 or 0),
+  // so the lookups are the first requests' per host; names it already knew took 0 ms and say
+  // nothing of the resolver: the positive ones are the sample.
+  const firstDns = new Map<string, number | undefined>();
+  for (const { e } of objectsIn) {
+    meter.steps++;
+    if (!firstDns.has(e.host)) firstDns.set(e.host, e.timings.dns);
+  }
+  const lookups = [...firstDns.values()].filter((d): d is number => d !== undefined && d > 0);
+  const dnsMedian = lowerMedian(lookups, meter);
+  const dnsMs = dnsMedian === null ? 0 : us(dnsMedian);
+  const dnsSource: HarReport['dnsSource'] = dnsMedian === null ? 'none' : 'dns';
+  if (dnsMedian === null) {
+    const known = [...firstDns.values()].some((d) => d !== undefined);
+    guesses.add('dns', known ? WHY.dnsZero : WHY.dnsNone);
+  }
+
   // Objects.
   const objects: HarObject[] = [];
   let maxEnd = -Infinity;
@@ -302,6 +330,7 @@ export function buildPage(log: ReadLog, options: HarImportOptions = {}): HarImpo
       thinkMs,
       parent,
       discovery,
+      ...(e.timings.dns === undefined ? {} : { dnsMs: us(e.timings.dns) }),
       ...(e.mime === undefined ? {} : { mime: e.mime }),
     };
     objects.push(o);
@@ -361,6 +390,13 @@ export function buildPage(log: ReadLog, options: HarImportOptions = {}): HarImpo
       measuredLoadMs,
       coalesced: [...coalesced].map(([origin, w]) => ({ origin, with: w })),
     },
-    report: report({ guessed: guesses.list(), rttMs, rttSource, loadSource }),
+    report: report({
+      guessed: guesses.list(),
+      rttMs,
+      rttSource,
+      dnsMs,
+      dnsSource,
+      loadSource,
+    }),
   };
 }

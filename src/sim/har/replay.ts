@@ -2,8 +2,8 @@
  * Replaying an imported page (`importHar`) under HTTP/1.0, HTTP/1.1, HTTP/2 and HTTP/3: the page
  * becomes one scenario per protocol, the same in everything else (issue 20). Each origin keeps its
  * own host and connections, each object its size, its server think time and the object that made
- * the browser ask for it (`after`); the network is the reader's (round trip, bandwidth, loss), the
- * round trip by default the one the HAR measured. Every protocol runs over TLS 1.3, the browser
+ * the browser ask for it (`after`); the network is the reader's (round trip, bandwidth, loss, DNS
+ * lookup time), the round trip and the lookup time by default the ones the HAR measured. Every protocol runs over TLS 1.3, the browser
  * opens at most 6 connections per host, and HTTP/1.0 closes each connection after one response.
  *
  * What the scenario cannot say is left out and counted (`ReplayPlan.left`): requests made after the
@@ -20,11 +20,15 @@ import type { HarObject, HarPage, HarReport } from './types';
 export const REPLAY_PROTOCOLS = ['1.0', '1.1', '2', '3'] as const;
 export type ReplayProtocol = (typeof REPLAY_PROTOCOLS)[number];
 
-/** The reader's network; absent fields take the HAR's round trip and the simulation's defaults. */
+/**
+ * The reader's network; absent fields take the HAR's round trip and DNS lookup time and the
+ * simulation's defaults.
+ */
 export interface ReplayNetwork {
   readonly rttMs?: number;
   readonly bandwidthMbps?: number;
   readonly lossRate?: number;
+  readonly dnsMs?: number;
 }
 
 /** Connections per host the replaying browser opens (every browser's HTTP/1.1 limit). */
@@ -44,11 +48,13 @@ export const REPLAY_RECEIVE_WINDOW = 6 * 1024 * 1024;
 export interface ReplayPlan {
   /** Everything but the protocol: network, page, origins. */
   readonly base: ScenarioInput;
-  /** The network it runs on (the HAR's round trip unless the reader gave one). */
+  /** The network it runs on (the HAR's round trip and DNS time unless the reader gave them). */
   readonly network: {
     readonly rttMs: number;
     readonly bandwidthMbps: number;
     readonly lossRate: number;
+    /** One DNS lookup per new hostname (`network.dnsMs`; 0: none). */
+    readonly dnsMs: number;
   };
   /** Objects replayed, the document included, and their body bytes. */
   readonly objects: number;
@@ -100,10 +106,12 @@ function hostNames(page: HarPage): Map<string, string> {
 /** The page of a HAR as the simulation takes it (`ReplayPlan`). */
 export function replayPlan(page: HarPage, report: HarReport, net: ReplayNetwork = {}): ReplayPlan {
   const rttSpec = SCENARIO_FIELDS['network.rttMs'];
+  const dnsSpec = SCENARIO_FIELDS['network.dnsMs'];
   const network = {
     rttMs: clamp(net.rttMs ?? report.rttMs ?? rttSpec.default, rttSpec.min, rttSpec.max),
     bandwidthMbps: net.bandwidthMbps ?? SCENARIO_FIELDS['network.bandwidthMbps'].default,
     lossRate: net.lossRate ?? 0,
+    dnsMs: clamp(net.dnsMs ?? report.dnsMs, dnsSpec.min, dnsSpec.max),
   };
   const names = hostNames(page);
   const doc = page.objects[0] as HarObject;

@@ -122,6 +122,8 @@ export interface HarObject {
   readonly durationMs: number;
   /** Server think time: `max(0, timings.wait - rtt)` in ms. */
   readonly thinkMs: number;
+  /** The entry's DNS lookup (`timings.dns`) in ms, when the file gives one (0 or more). */
+  readonly dnsMs?: number;
   /** The object that led the browser to this one, or null for the document. */
   readonly parent: number | null;
   readonly discovery: HarDiscovery;
@@ -151,13 +153,14 @@ export type HarGuessField =
   | 'durationMs'
   | 'thinkMs'
   | 'rtt'
+  | 'dns'
   | 'method'
   | 'document'
   | 'measuredLoadMs';
 
 export interface HarGuess {
   readonly field: HarGuessField;
-  /** How many objects (1 for page-wide guesses: `rtt`, `document`, `measuredLoadMs`). */
+  /** How many objects (1 for page-wide guesses: `rtt`, `dns`, `document`, `measuredLoadMs`). */
   readonly count: number;
   /** Plain English: what was missing and what was taken instead. */
   readonly why: string;
@@ -176,6 +179,12 @@ export interface HarReport {
   /** The page's round-trip estimate (ms) and where it came from; null when none could be made. */
   readonly rttMs: number | null;
   readonly rttSource: 'connect' | 'min-wait' | 'none';
+  /**
+   * The time one DNS lookup took (ms): the lower median of the positive `timings.dns` of each
+   * host's first request; 0 when none is positive (`dnsSource` 'none', guessed).
+   */
+  readonly dnsMs: number;
+  readonly dnsSource: 'dns' | 'none';
   /** Where `measuredLoadMs` came from. */
   readonly loadSource: 'onLoad' | 'entries';
 }

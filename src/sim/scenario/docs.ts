@@ -13,6 +13,8 @@ export const SCENARIO_DOCS: Record<FieldPath, string> = {
     'bandwidth per direction (serialization delay); 100000 is effectively unlimited',
   'network.mssBytes': 'TCP maximum segment size',
   'network.lossRate': 'probability that any packet is lost (seeded)',
+  'network.dnsMs':
+    'time one DNS lookup takes; the browser looks up each hostname the first time a request needs it (the HTML’s included), holds that host’s requests until it resolves, and caches the answer for the rest of the run; 0 = no lookups modelled',
   'tcp.initialWindow': 'initial congestion window (1, 2, 3 = RFC 3390, 10 = RFC 6928 / Linux)',
   'tcp.receiveWindowBytes': 'receive window each side advertises (65535 as in HPBN ch.2)',
   'tcp.delayedAck': 'delay ACKs: every 2nd segment or after delayedAckMs',

@@ -48,6 +48,13 @@ export const SCENARIO_FIELDS = {
     max: 0.5,
     default: 0,
   },
+  'network.dnsMs': {
+    kind: 'number',
+    min: 0,
+    max: 10000,
+    default: 0,
+    unit: 'ms',
+  },
   'tcp.initialWindow': {
     kind: 'integer',
     min: 1,

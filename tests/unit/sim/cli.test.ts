@@ -54,6 +54,22 @@ describe('cli', () => {
     expect(out.trace[out.trace.length - 1]?.type).toBe('end');
   }, 20000);
 
+  it('with network.dnsMs the output counts the DNS lookups; without, it has no dns field', () => {
+    // Two hosts, each looked up once for 50 ms: the HTML's at 0-50, the object's host when the
+    // HTML has arrived (50 + 2 RTT = 250) until 300; the object is back 2 RTT later, at 500.
+    const sc = {
+      network: { rttMs: 100, bandwidthMbps: 100000, dnsMs: 50 },
+      page: { htmlBytes: 1000, objects: [{ host: 'a.example.net', bytes: 1000 }] },
+    };
+    const r = run(file('dns.json', JSON.stringify(sc)));
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as Record<string, unknown>;
+    expect(out['dns']).toEqual({ lookups: 2, totalMs: 100 });
+    expect(out['pageLoadMs']).toBe(500);
+    const plain = run(file('plain.json', '{"page":{"objects":1}}'));
+    expect(JSON.parse(plain.stdout)).not.toHaveProperty('dns');
+  }, 20000);
+
   it.each([
     [
       'an out-of-range value',
@@ -215,12 +231,38 @@ describe('cli: --har', { timeout: 30_000 }, () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 
+  it('the DNS lookup time: the HAR’s by default, --dns MS when given', () => {
+    // The fixture's first requests per host looked their names up in 20 ms (www) and 15 ms
+    // (cdn): the lower median, 15.
+    const measured = JSON.parse(run('--har', chrome, '--rtt', '80').stdout) as {
+      page: Record<string, unknown>;
+      results: { pageLoadMs: number }[];
+    };
+    expect(measured.page).toMatchObject({ dnsMs: 15, dnsFrom: 'dns' });
+    const none = JSON.parse(run('--har', chrome, '--rtt', '80', '--dns', '0').stdout) as {
+      page: Record<string, unknown>;
+      results: { pageLoadMs: number }[];
+    };
+    expect(none.page).toMatchObject({ dnsMs: 0, dnsFrom: 'option' });
+    // Every protocol waits for the document's lookup at least: each load is 15 ms or more longer.
+    for (const [i, x] of measured.results.entries())
+      expect(x.pageLoadMs).toBeGreaterThanOrEqual((none.results[i]?.pageLoadMs ?? 0) + 15);
+    const sizes = join(root, 'tests/fixtures/har/sizes.har');
+    const guessed = JSON.parse(run('--har', sizes).stdout) as { page: Record<string, unknown> };
+    // No timings.dns at all in that file: 0, and from nothing.
+    expect(guessed.page).toMatchObject({ dnsMs: 0, dnsFrom: 'none' });
+  });
+
   it('network options out of range, or without --har, exit 2', () => {
     for (const args of [
       ['--har', chrome, '--rtt', '0'],
       ['--har', chrome, '--loss', '0.9'],
       ['--har', chrome, '--bandwidth', 'fast'],
+      ['--har', chrome, '--dns', '-1'],
+      ['--har', chrome, '--dns', '10001'],
+      ['--har', chrome, '--dns'],
       ['--preset', 'hpbn-ch2-new', '--rtt', '50'],
+      ['--preset', 'hpbn-ch2-new', '--dns', '50'],
     ]) {
       const r = run(...args);
       expect(r.code).toBe(2);

@@ -6,7 +6,7 @@ import {
   moments,
   term,
 } from '../../../src/components/views/describe';
-import { trace } from './fixture';
+import { request, trace } from './fixture';
 
 const all = moments(trace);
 const find = (what: string, id: number) =>
@@ -85,6 +85,15 @@ describe('describe', () => {
     } as const;
     expect(describeEvent(retry, 'en')).toBe('5 ms: GET /b is retried');
     expect(describeEvent(retry, 'zh')).toBe('5 ms：重试 GET /b');
+  });
+  it('describeEvent says when a DNS lookup let a request go on', () => {
+    const resolved = request(50, 'resolved', 1, '/index.html', { host: 'cdn.example.com' });
+    expect(describeEvent(resolved, 'en')).toBe(
+      '50 ms: the DNS lookup of cdn.example.com ends, so GET /index.html may now take a connection',
+    );
+    expect(describeEvent(resolved, 'zh')).toBe(
+      '50 ms：cdn.example.com 的 DNS 查询完成，GET /index.html 现在可以使用连接了',
+    );
   });
   it('describeEvent describes the connection opening with its TLS version', () => {
     expect(describeEvent(trace[0]!, 'en')).toBe('0 ms: client opens connection 1 to example.com');

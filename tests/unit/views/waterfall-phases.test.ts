@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { connectionLanes } from '../../../src/components/views/lanes';
+import { waterfallDns, waterfallFrames } from '../../../src/components/views/waterfall/frame';
 import { waterfallPresent } from '../../../src/components/views/waterfall/legend';
 import {
   waterfallRows,
@@ -193,6 +194,59 @@ describe('waterfallRows of simulated HTTP/2 and HTTP/3 page loads', () => {
   });
 });
 
+describe('waterfallRows with DNS lookups (network.dnsMs 50)', () => {
+  const dnsPage = (version: '1.1' | '2', coalesce: boolean): ScenarioInput =>
+    fast({
+      network: { rttMs: 100, bandwidthMbps: 100000, dnsMs: 50 },
+      http: { version },
+      page: {
+        objects: [{ host: 'cdn.example.com', bytes: 1000 }],
+        ...(coalesce
+          ? { origins: [{ host: 'cdn.example.com', coalesceWith: 'example.com' }] }
+          : {}),
+      },
+    });
+
+  it('waterfallRows draws each wait for a lookup as a dns phase, never as queueing', () => {
+    // HTTP/1.1, two hosts. The HTML: lookup 0–50, connect 50–150, response at 250. The CDN
+    // object, found at 250: lookup 250–300, its own connection 300–400, response at 500.
+    const rows = waterfallRows(simulate(dnsPage('1.1', false)).trace);
+    expect(rows.map(phasesOf)).toEqual([
+      [
+        ['dns', 0, 50],
+        ['connect', 50, 150],
+        ['wait', 150, 250],
+      ],
+      [
+        ['dns', 250, 300],
+        ['connect', 300, 400],
+        ['wait', 400, 500],
+      ],
+    ]);
+  });
+
+  it('waterfallRows over HTTP/2: a coalesced origin’s lookup, then straight onto the open connection', () => {
+    // The CDN object may ride the HTML's connection, but only once its name resolves: dns
+    // 250–300, then its request leaves at once (no queueing, no handshake), back at 400.
+    const rows = waterfallRows(simulate(dnsPage('2', true)).trace);
+    expect(phasesOf(rows[1])).toEqual([
+      ['dns', 250, 300],
+      ['wait', 300, 400],
+    ]);
+    expect(rows[1]).toMatchObject({ conn: 1, reused: true });
+  });
+
+  it('waterfallPresent lists the dns phase first; waterfallDns adds up the waits', () => {
+    const rows = waterfallRows(simulate(dnsPage('1.1', false)).trace);
+    expect(waterfallPresent(rows).phases).toEqual(['dns', 'connect', 'wait']);
+    // Two requests waited 50 ms each; halfway through the second lookup, 50 + 25.
+    const frames = waterfallFrames(rows);
+    expect(waterfallDns(frames(Infinity))).toEqual({ requests: 2, ms: 100 });
+    expect(waterfallDns(frames(275))).toEqual({ requests: 2, ms: 75 });
+    expect(waterfallDns(frames(25))).toEqual({ requests: 1, ms: 25 });
+  });
+});
+
 describe('waterfallPresent', () => {
   it('waterfallPresent lists the phases drawn in legend order, and no outcome marks without failures', () => {
     const rows = waterfallRows(
@@ -272,6 +326,35 @@ describe('waterfallRows over random scenarios', { timeout: 120_000 }, () => {
       }),
       RUNS,
     );
+  });
+
+  it('a request that waited for its host’s lookup shows one dns phase from its start to the lookup’s end, and no queueing before it', () => {
+    let waited = 0;
+    fc.assert(
+      fc.property(phaseScenarioArb, (sc) => {
+        const { trace } = simulate(sc);
+        const resolved = new Map<number, number>();
+        for (const e of trace)
+          if (e.type === 'request' && e.step === 'resolved') resolved.set(e.requestId, e.t);
+        for (const row of waterfallRows(trace)) {
+          const label = `request ${row.requestId} attempt ${row.attempt}`;
+          const r = row.attempt === 1 ? resolved.get(row.requestId) : undefined;
+          const dns = row.phases.filter((p) => p.phase === 'dns');
+          if (r === undefined || r - row.startMs <= EPS) {
+            expect(dns, label).toEqual([]);
+            continue;
+          }
+          waited++;
+          expect(dns, label).toHaveLength(1);
+          expect(row.phases[0], label).toBe(dns[0]);
+          expect(Math.abs(dns[0]!.endMs - Math.min(r, row.endMs)), label).toBeLessThan(EPS);
+          for (const p of row.phases)
+            if (p.phase === 'queued') expect(p.startMs, label).toBeGreaterThanOrEqual(r - EPS);
+        }
+      }),
+      RUNS,
+    );
+    expect(waited).toBeGreaterThan(0);
   });
 
   it("a row's connect, QUIC-handshake and TLS phases lie within its connection's lane stretches of the same kind", () => {

@@ -71,6 +71,25 @@ describe('waterfallRows', () => {
     ]);
     expect(rows[2]).toMatchObject({ conn: 2, startMs: 300, endMs: 600, error: 'connection-reset' });
   });
+  it('waterfallRows draws the wait for a DNS lookup as dns, then the wait for a slot as queued', () => {
+    // Request 3 is queued at 230 while its host is looked up (230–260), then waits for a free
+    // connection until 270, when it is assigned to the open connection 1 and sent.
+    const dns = waterfallRows(
+      sortTrace([
+        ...trace,
+        request(230, 'queued', 3, '/c.png'),
+        request(260, 'resolved', 3, '/c.png'),
+        request(270, 'assigned', 3, '/c.png', { conn: 1, reused: true }),
+        request(270, 'sent', 3, '/c.png', { conn: 1 }),
+        request(400, 'done', 3, '/c.png', { conn: 1, bytes: 300 }),
+      ]),
+    );
+    expect(dns.find((r) => r.requestId === 3)?.phases).toEqual([
+      { phase: 'dns', startMs: 230, endMs: 260 },
+      { phase: 'queued', startMs: 260, endMs: 270 },
+      { phase: 'wait', startMs: 270, endMs: 400 },
+    ]);
+  });
   it('waterfallRows of a trace without requests is empty', () => {
     expect(waterfallRows([{ type: 'end', t: 0, events: 0, outcome: 'idle' }])).toEqual([]);
   });

@@ -12,6 +12,7 @@ import {
   queueWaits,
 } from '../../../src/components/widgets/pool-facts';
 import { simulate } from '../../../src/sim';
+import type { RequestEvent } from '../../../src/sim/trace';
 
 const base: PoolValues = defaults(poolSchema);
 
@@ -43,6 +44,32 @@ describe('poolScenario', () => {
       's3.example.com',
     ]);
     expect(poolCloses(trace).evicted).toBeGreaterThan(0);
+  });
+
+  it('a wait for a DNS lookup is not a wait for the pool', () => {
+    // Queued at 0, its name resolved at 50, then at once on a connection that had carried a
+    // request: it waited for DNS, not for a free connection. Another waits 50–80 for one.
+    const req = (t: number, step: RequestEvent['step'], requestId: number): RequestEvent => ({
+      type: 'request',
+      t,
+      step,
+      requestId,
+      path: `/r${requestId}`,
+      host: 'cdn.example.com',
+      method: 'GET',
+      attempt: 1,
+      followUp: false,
+      ...(step === 'assigned' ? { conn: 1, reused: true } : {}),
+    });
+    const trace = [
+      req(0, 'queued', 2),
+      req(10, 'queued', 3),
+      req(50, 'resolved', 2),
+      req(50, 'resolved', 3),
+      req(50, 'assigned', 2),
+      req(80, 'assigned', 3),
+    ];
+    expect(queueWaits(trace)).toEqual({ count: 1, longestMs: 30 });
   });
 
   it('never queues when every object gets its own connection', () => {

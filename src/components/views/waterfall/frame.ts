@@ -136,3 +136,24 @@ export function waterfallStalls(frames: readonly WaterfallRowFrame[]): {
     ownData: { requests: own.size, ms: round(ownMs) },
   };
 }
+
+/**
+ * DNS waits in frames at t: how many requests have waited for their hostname's lookup so far,
+ * and for how long in all (ms: each request's `dns` phase clipped to t, added up; requests that
+ * waited for one lookup each count its time).
+ */
+export function waterfallDns(frames: readonly WaterfallRowFrame[]): {
+  requests: number;
+  ms: number;
+} {
+  const requests = new Set<number>();
+  let ms = 0;
+  for (const f of frames) {
+    for (const p of f.phases) {
+      if (p.phase !== 'dns') continue;
+      requests.add(f.row.requestId);
+      ms += p.endMs - p.startMs;
+    }
+  }
+  return { requests: requests.size, ms: Math.round(ms * 1000) / 1000 };
+}

@@ -4,6 +4,8 @@
  *
  * Phases of one attempt tile it, from its start (queued, or the retry that started it) to its end,
  * without gaps or overlaps (each omitted when empty). Before `sent`:
+ * - dns: from the start to `resolved`, when the request waited for its hostname's DNS lookup
+ *   (`network.dnsMs`): never bound to a connection meanwhile, so never queueing;
  * - connect / quic / tls: the stretches of the connection's client lane (see lanes.ts) in the
  *   TCP handshake, QUIC handshake or TLS handshake, when the attempt waited for that connection
  *   to open: it is among the first requests the connection took (bound at the same instant as
@@ -12,7 +14,8 @@
  *   handshake). The browser binds a request to an HTTP/1.x connection only once the connection
  *   is ready, so these stretches lie before `assigned`; only the part after the attempt's start
  *   counts, and nothing after `sent` (with 0-RTT the request leaves before the handshake ends);
- * - queued: any other time before `assigned` (or before `sent` when never assigned): waiting for
+ * - queued: any other time before `assigned` (or before `sent` when never assigned), once the
+ *   name was resolved: waiting for
  *   a connection slot, all allowed connections being busy (or, over HTTP/2 and HTTP/3, for a
  *   stream slot);
  * - stalled: any other time from `assigned` to `sent`, e.g. waiting for the connection to
@@ -207,10 +210,15 @@ export function waterfallRows(trace: Trace): WaterfallRow[] {
     const firstByte = d.steps.get('first-byte');
     const conn = assigned?.conn ?? sent?.conn;
     const aMs = assigned?.t;
+    const setupEnd = Math.min(sent?.t ?? endMs, endMs);
+    // Waiting for the DNS lookup: from the start until the name resolved (or the row's end).
+    const resolved = d.steps.get('resolved')?.t;
+    const dnsEnd = resolved === undefined ? d.startMs : Math.min(resolved, setupEnd);
+    add('dns', d.startMs, dnsEnd);
     spans.push(
       ...setupPhases(
-        d.startMs,
-        Math.min(sent?.t ?? endMs, endMs),
+        Math.max(d.startMs, dnsEnd),
+        setupEnd,
         aMs,
         conn !== undefined ? setups.get(conn) : undefined,
       ),

@@ -108,8 +108,25 @@ describe('a Chrome HAR: two origins, initiator chains', () => {
       guessed: [],
       rttMs: 40,
       rttSource: 'connect',
+      // Each host's first request looked its name up: www 20 ms, cdn 15 ms; lower median 15.
+      dnsMs: 15,
+      dnsSource: 'dns',
       loadSource: 'onLoad',
     });
+  });
+
+  it('DNS: each entry’s own lookup when it has one (-1 is none)', () => {
+    // In start order: the document (20), style.css, logo.png, app.js (15, the CDN's first),
+    // font.woff2, the XHR and the beacon (-1: their connections were open).
+    expect(page.objects.map((o) => o.dnsMs)).toEqual([
+      20,
+      undefined,
+      undefined,
+      15,
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 });
 
@@ -178,6 +195,17 @@ describe('a Firefox HAR: Referer headers only', () => {
     expect(report.rttMs).toBe(45);
     expect(page.objects.map((o) => o.thinkMs)).toEqual([140, 20, 10, 0, 2, 0]);
     expect(page.measuredLoadMs).toBe(700);
+  });
+
+  it('DNS: the lower median of each host’s first lookup; Firefox’s 0 on later requests does not count', () => {
+    // In start order: index.html (10), main.css, app.js, pic.jpg (20), a.woff2, cart; Firefox
+    // writes 0, not -1, for the requests that looked nothing up.
+    expect(page.objects.map((o) => o.dnsMs)).toEqual([10, 0, 0, 20, 0, 0]);
+    // First per host: shop.test 10, img.test 20; lower median of [10, 20] = 10. Taking every
+    // entry's instead would give the lower median of [10, 0, 0, 20, 0, 0] = 0.
+    expect(report.dnsMs).toBe(10);
+    expect(report.dnsSource).toBe('dns');
+    expect(report.guessed.map((g) => g.field)).not.toContain('dns');
   });
 });
 
@@ -293,7 +321,11 @@ describe('a HAR without sizes or connect times (Playwright-like)', () => {
       'startMs: no readable startedDateTime: the start of the request before it in the file taken': 1,
       'method: no request method: GET taken': 1,
       'measuredLoadMs: no onLoad time in the page: the end of the last request taken as the page load': 1,
+      // Every timings.dns is -1.
+      'dns: no DNS times (timings.dns) for the first request to any host: DNS lookups taken as 0 ms': 1,
     });
+    expect(report.dnsMs).toBe(0);
+    expect(report.dnsSource).toBe('none');
   });
 });
 

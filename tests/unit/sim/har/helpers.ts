@@ -32,6 +32,7 @@ export interface EntryOptions {
   readonly method?: unknown;
   readonly initiator?: string;
   readonly referer?: string;
+  readonly dns?: unknown;
   readonly connect?: unknown;
   readonly ssl?: unknown;
   readonly wait?: unknown;
@@ -58,7 +59,7 @@ export function entry(url: unknown, o: EntryOptions = {}): Record<string, unknow
     },
     timings: {
       blocked: -1,
-      dns: -1,
+      dns: o.dns ?? -1,
       connect: o.connect ?? -1,
       ssl: o.ssl ?? -1,
       send: 0,

@@ -236,3 +236,86 @@ describe('the replay’s TCP receive window', () => {
     expect(narrow.metrics.pageLoadMs).toBeGreaterThan(1900);
   });
 });
+
+describe('DNS lookups in the replay', () => {
+  /** The page above, each host's first request showing a 30 ms lookup. */
+  const looked = har([
+    entry('https://site.test/', { mime: 'text/html', size: 1000, startMs: 0, dns: 30 }),
+    entry('https://cdn.test/site.css', {
+      mime: 'text/css',
+      size: 1000,
+      startMs: 20,
+      dns: 30,
+      initiator: 'https://site.test/',
+    }),
+    entry('https://cdn.test/font.woff2', {
+      mime: 'font/woff2',
+      size: 1000,
+      startMs: 40,
+      initiator: 'https://cdn.test/site.css',
+    }),
+  ]);
+
+  it('the lookup time is the HAR’s unless the reader gives one, within the field’s range', () => {
+    const { page: p, report } = ok(looked);
+    expect(report.dnsMs).toBe(30);
+    expect(report.dnsSource).toBe('dns');
+    expect(replayPlan(p, report).network.dnsMs).toBe(30);
+    expect(replayPlan(p, report).base.network?.dnsMs).toBe(30);
+    expect(replayPlan(p, report, { dnsMs: 0 }).network.dnsMs).toBe(0);
+    expect(replayPlan(p, report, { dnsMs: 12.5 }).network.dnsMs).toBe(12.5);
+    // A value beyond the scenario's range (10,000 ms) is brought into it.
+    expect(replayPlan(p, report, { dnsMs: 50000 }).network.dnsMs).toBe(10000);
+  });
+
+  it('each protocol’s load grows by the two lookups on its critical path', () => {
+    // As in 'loads in the round trips each protocol needs', plus 30 ms before the document's
+    // connection and 30 ms before the CDN's (its host is first needed when the stylesheet is
+    // found); the font's host is resolved by then: 900 + 60, 700 + 60, 700 + 60, 500 + 60.
+    const { page: p, report } = ok(looked);
+    const results = replayAll(replayPlan(p, report, FAST_NET));
+    const expected = { '1.0': 960, '1.1': 760, '2': 760, '3': 560 } as const;
+    for (const r of results) {
+      expect(r.pageLoadMs).toBeGreaterThanOrEqual(expected[r.protocol]);
+      expect(r.pageLoadMs).toBeLessThan(expected[r.protocol] + 1);
+    }
+  });
+
+  it('the median of each host’s first lookup: one slow lookup does not move it', () => {
+    const { report } = ok(
+      har([
+        entry('https://site.test/', { mime: 'text/html', dns: 12 }),
+        entry('https://a.test/1.png', { startMs: 10, dns: 900 }),
+        entry('https://b.test/2.png', { startMs: 10, dns: 10 }),
+        // A later request to a.test: its 0 (nothing looked up) is not a lookup.
+        entry('https://a.test/3.png', { startMs: 20, dns: 0 }),
+      ]),
+    );
+    // Lower median of [12, 900, 10] = 12.
+    expect(report.dnsMs).toBe(12);
+  });
+
+  it('no lookup time in the file: 0, and the report says it was guessed', () => {
+    const none = ok(page);
+    expect(none.report.dnsMs).toBe(0);
+    expect(none.report.dnsSource).toBe('none');
+    expect(none.report.guessed).toContainEqual({
+      field: 'dns',
+      count: 1,
+      why: 'no DNS times (timings.dns) for the first request to any host: DNS lookups taken as 0 ms',
+    });
+    expect(replayPlan(none.page, none.report).network.dnsMs).toBe(0);
+    // Names the browser already knew: every first lookup 0 ms.
+    const known = ok(
+      har([
+        entry('https://site.test/', { mime: 'text/html', dns: 0 }),
+        entry('https://cdn.test/a.png', { startMs: 10, dns: 0 }),
+      ]),
+    );
+    expect(known.report.dnsMs).toBe(0);
+    expect(known.report.dnsSource).toBe('none');
+    expect(known.report.guessed.find((g) => g.field === 'dns')?.why).toMatch(
+      /^no first request to a host spent time on a DNS lookup/,
+    );
+  });
+});

@@ -124,6 +124,7 @@ describe('every scalar field of the table', () => {
       'bandwidthMbps',
       'mssBytes',
       'lossRate',
+      'dnsMs',
       'drop',
     ]);
     expect(sectionKeys('page')).toEqual([

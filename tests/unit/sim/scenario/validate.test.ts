@@ -67,7 +67,7 @@ describe('validateScenario', () => {
     expect(errorsOf({ network: { rtt: 5 } })).toEqual([
       {
         path: 'network.rtt',
-        message: 'unknown field (allowed: rttMs, bandwidthMbps, mssBytes, lossRate, drop)',
+        message: 'unknown field (allowed: rttMs, bandwidthMbps, mssBytes, lossRate, dnsMs, drop)',
       },
     ]);
     expect(errorsOf({ colour: 'red' })[0]?.path).toBe('colour');
