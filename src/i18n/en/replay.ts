@@ -130,5 +130,5 @@ export const replay = {
   guessed: 'Guessed: {list}.',
   listSep: '; ',
   notModelled:
-    'Not modelled: request bodies, priorities and the browser’s own work between responses; every DNS lookup takes the same time; origins share connections only where the recording shows that they did.',
+    'Not modelled: request bodies, priorities and the browser’s own work between responses; every DNS lookup takes the same time; flow control (TCP’s receive window is 6 MB, as browsers advertise with window scaling; HTTP/2’s and QUIC’s windows are not modelled); origins share connections only where the recording shows that they did.',
 };
