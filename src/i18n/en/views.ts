@@ -8,6 +8,8 @@ export const views = {
   connN: 'conn {n}',
   /** Legend: the connections beyond the eighth, whose colours repeat the first eight's. */
   connRange: 'conn {from}–{to} (colours repeat)',
+  /** The same when the ninth is the only one beyond the eighth. */
+  connRepeat: 'conn {n} (colours repeat)',
   /** The same when some numbers in the range are not in the diagram. */
   connRangeSome: '{count} more, conn {from}–{to} (colours repeat)',
   connectionN: 'connection {n}',

@@ -8,6 +8,7 @@ export const views: Dictionary['views'] = {
   timeAxis: '时间（ms）',
   connN: '连接 {n}',
   connRange: '连接 {from}–{to}（颜色循环使用）',
+  connRepeat: '连接 {n}（颜色循环使用）',
   connRangeSome: '另外 {count} 条，连接 {from}–{to}（颜色循环使用）',
   connectionN: '连接 {n}',
   connectionsRange: '连接 {from}–{to}',
