@@ -26,6 +26,8 @@ export type ReplayReply =
       readonly report: HarReport;
       readonly plan: Pick<ReplayPlan, 'network' | 'objects' | 'bytes' | 'hosts' | 'left'>;
       readonly results: readonly ReplayResult[];
+      /** Time the worker took to import the HAR and replay it four times (ms, its own clock). */
+      readonly computeMs: number;
       /** Each protocol's scenario, for the diagrams (run again in the simulation worker). */
       readonly scenarios: readonly {
         readonly protocol: ReplayProtocol;

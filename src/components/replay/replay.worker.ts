@@ -13,6 +13,7 @@ const post = (reply: ReplayReply): void => postMessage(reply);
 
 onmessage = (e: MessageEvent<ReplayRequest>): void => {
   const { id, text, net } = e.data;
+  const started = performance.now();
   const imported = importHar(text);
   if (!imported.ok) {
     post({ id, ok: false, code: imported.code, detail: imported.error });
@@ -38,6 +39,7 @@ onmessage = (e: MessageEvent<ReplayRequest>): void => {
         left: plan.left,
       },
       results,
+      computeMs: performance.now() - started,
       scenarios: REPLAY_PROTOCOLS.map((protocol) => ({
         protocol,
         scenario: replayScenario(plan, protocol),

@@ -34,7 +34,7 @@ export const replay = {
   replayAgain: 'Replay with these numbers',
   reading: 'Reading {name}…',
   computing: 'Replaying {name} under four protocols…',
-  done: 'Replayed {name}.',
+  done: 'Replayed {name}: read and simulated four times in {ms} ms, in this browser.',
   errors: {
     'too-large':
       'The file is larger than 20 MB. Save the HAR of a single page load, without response contents, and try again.',

@@ -35,7 +35,7 @@ export const replay: typeof en = {
   replayAgain: '按这些数值重放',
   reading: '正在读取 {name}……',
   computing: '正在用四种协议重放 {name}……',
-  done: '已重放 {name}。',
+  done: '已重放 {name}：在这个浏览器里读取并模拟四次，用时 {ms} ms。',
   errors: {
     'too-large': '文件超过 20 MB。请只保存一次页面加载的 HAR，不含响应内容，再试一次。',
     'not-json': '文件不是有效的 JSON，因此不可能是 HAR 文件。',
