@@ -8,6 +8,7 @@
  */
 import type { Engine } from './engine';
 import { Timer, msToUs, usToMs } from './engine';
+import { Fifo } from './fifo';
 import type { Attempt, ClientConn, ClientConnListener, HttpConfig } from './http/common';
 import { Http1ClientConn } from './http/http1';
 import { Http2ClientConn } from './http/http2';
@@ -90,7 +91,7 @@ export interface PagePlan {
 }
 
 interface HostPool {
-  readonly queue: BrowserRequest[];
+  readonly queue: Fifo<BrowserRequest>;
   readonly conns: ClientConn[];
 }
 
@@ -276,7 +277,7 @@ export class Browser implements ClientConnListener {
   private failWaiting(c: ClientConn, error: RequestError): void {
     const p = this.hostPool(c.host);
     const n = this.multiplex ? p.queue.length : Math.min(1, p.queue.length);
-    for (const r of p.queue.splice(0, n)) {
+    for (const r of p.queue.take(n)) {
       r.status = 'error';
       this.emit('error', r, r.attempts, c.id, { error });
     }
@@ -314,7 +315,7 @@ export class Browser implements ClientConnListener {
     const key = this.plan.sharedConnections?.get(host) ?? host;
     let p = this.hosts.get(key);
     if (p === undefined) {
-      p = { queue: [], conns: [] };
+      p = { queue: new Fifo(), conns: [] };
       this.hosts.set(key, p);
     }
     return p;
@@ -370,7 +371,7 @@ export class Browser implements ClientConnListener {
     for (let k = 0; k < want && live < this.pool.maxConnectionsPerHost; k++) {
       if (this.totalLive() >= this.pool.maxConnectionsTotal && !this.evictLru()) break;
       // To the host of the request at the head of the queue (a coalescing group has several).
-      this.open((p.queue[0] as BrowserRequest).host, p);
+      this.open((p.queue.first as BrowserRequest).host, p);
       live++;
     }
   }
