@@ -524,6 +524,6 @@ export class Browser implements ClientConnListener {
       if (extra.stream !== undefined) e.stream = extra.stream;
       if (extra.head !== undefined) e.head = extra.head;
     }
-    this.trace.emit(e);
+    this.trace.emitRequest(e);
   }
 }

@@ -243,9 +243,8 @@ export class MetricsAccumulator implements TraceObserver {
         this.endMs = t;
         break;
       case 'request':
-        this.request(e, t);
-        this.stalls.request(e);
-        break;
+        this.addRequest(e);
+        return;
       case 'stream-stall':
         this.stalls.stall(e);
         break;
@@ -259,6 +258,16 @@ export class MetricsAccumulator implements TraceObserver {
   addPacket(e: PacketEvent): void {
     this.packet(e);
     this.seen(e.t);
+  }
+
+  /** `add` for a `request` event, its kind known to the caller. */
+  addRequest(e: RequestEvent): void {
+    const t = e.t;
+    this.request(e, t);
+    // Stream lifetimes start at a `sent` on a multiplexed connection, which comes after its
+    // `conn-open`: until one has opened, no request event concerns them.
+    if (this.multiplexed) this.stalls.request(e);
+    this.seen(t);
   }
 
   /** `add` for a `conn` event, its kind known to the caller. */

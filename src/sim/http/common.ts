@@ -110,7 +110,7 @@ export function emitRequestStep(
         };
   if (extra.stream !== undefined) e.stream = extra.stream;
   if (extra.head !== undefined) e.head = extra.head;
-  trace.emit(e as RequestEvent);
+  trace.emitRequest(e as RequestEvent);
 }
 
 /** A request attempt the client has put on a connection. */
