@@ -9,7 +9,7 @@
 import type { Engine } from './engine';
 import { Timer, msToUs, usToMs } from './engine';
 import { Fifo } from './fifo';
-import type { Attempt, ClientConn, ClientConnListener, HttpConfig } from './http/common';
+import type { Attempt, ClientConn, ClientConnListener, HttpConfig, Resource } from './http/common';
 import { Http1ClientConn } from './http/http1';
 import { Http2ClientConn } from './http/http2';
 import { Http3ClientConn } from './http/http3';
@@ -24,8 +24,8 @@ export interface BrowserRequest {
   readonly id: number;
   readonly path: string;
   readonly host: string;
-  /** Server resource key. */
-  readonly resource: string;
+  /** The server resource that answers it. */
+  readonly resource: Resource;
   readonly method: HttpMethod;
   readonly bodyBytes: number;
   /** Part of the page load (HTML and objects) rather than a follow-up. */
@@ -65,8 +65,8 @@ export type Dialer = (host: string, cookies: FastOpenCookies) => Dialed;
 export interface PlannedRequest {
   readonly path: string;
   readonly host: string;
-  /** Key of the server resource (size, processing time) that answers it. */
-  readonly resource: string;
+  /** The server resource (size, processing time) that answers it. */
+  readonly resource: Resource;
 }
 
 /** Page description after sharding: the HTML request and the object requests. */
