@@ -77,7 +77,7 @@ export class Recovery {
 
   /** An ack-eliciting packet was sent in `sp`. */
   onSent(sp: Space, s: Sent): void {
-    sp.sent.set(s.pn, s);
+    sp.addSent(s);
     this.bytesInFlight += s.bytes;
     sp.lastAckElicitingUs = s.at;
     if (this.probes > 0) this.probes--;
@@ -86,7 +86,7 @@ export class Recovery {
   /** A space's keys are discarded: its packets leave the bytes in flight (RFC 9002 §6.4). */
   discard(sp: Space): void {
     for (const x of sp.sent.values()) this.bytesInFlight -= x.bytes;
-    sp.sent.clear();
+    sp.clearSent();
   }
 
   /**
@@ -113,7 +113,7 @@ export class Recovery {
       for (let pn = Math.max(range[0], oldest); pn <= hi; pn++) {
         const s = sp.sent.get(pn);
         if (s === undefined) continue;
-        sp.sent.delete(pn);
+        sp.removeSent(s);
         any = true;
         if (pn === largest) newlyLargest = s;
         this.bytesInFlight -= s.bytes;
@@ -179,7 +179,7 @@ export class Recovery {
     for (const s of sp.sent.values()) {
       if (s.pn > sp.largestAcked) break;
       if (s.pn <= sp.largestAcked - QUIC_PACKET_THRESHOLD || s.at <= lostBefore) {
-        sp.sent.delete(s.pn);
+        sp.removeSent(s);
         this.bytesInFlight -= s.bytes;
         lost(sp, s);
         if (s.ackEliciting) lostLatest = Math.max(lostLatest, s.at);
