@@ -117,7 +117,7 @@ export class Recovery {
         any = true;
         if (pn === largest) newlyLargest = s;
         this.bytesInFlight -= s.bytes;
-        this.newlyAcked.push(s);
+        this.newlyAcked[this.newlyAckedCount++] = s;
         acked(sp, s);
       }
     }
@@ -130,14 +130,22 @@ export class Recovery {
     // starts the recovery period first, so the packets it acknowledges, all sent before that
     // period, do not grow the window the loss has just halved.
     this.detectLost(sp, lost);
-    for (const s of this.newlyAcked) this.onPacketAcked(s);
-    this.newlyAcked.length = 0;
+    const newly = this.newlyAcked;
+    for (let i = 0; i < this.newlyAckedCount; i++) {
+      this.onPacketAcked(newly[i] as Sent);
+      newly[i] = undefined;
+    }
+    this.newlyAckedCount = 0;
     this.ptoCount = 0;
     return true;
   }
 
-  /** Packets the ACK being processed acknowledged (reused between ACKs). */
-  private readonly newlyAcked: Sent[] = [];
+  /**
+   * Packets the ACK being processed acknowledged: the first `newlyAckedCount` entries (the array
+   * is reused between ACKs; setting its length to 0 would drop its storage each time).
+   */
+  private readonly newlyAcked: (Sent | undefined)[] = [];
+  private newlyAckedCount = 0;
 
   private sample(r: Micros): void {
     this.latestRtt = r;
