@@ -11,7 +11,8 @@
 import { Resolver } from './dns';
 import type { Engine } from './engine';
 import { Timer, msToUs, usToMs } from './engine';
-import type { Attempt, ClientConn, ClientConnListener, HttpConfig } from './http/common';
+import { Fifo } from './fifo';
+import type { Attempt, ClientConn, ClientConnListener, HttpConfig, Resource } from './http/common';
 import { Http1ClientConn } from './http/http1';
 import { Http2ClientConn } from './http/http2';
 import { Http3ClientConn } from './http/http3';
@@ -26,8 +27,8 @@ export interface BrowserRequest {
   readonly id: number;
   readonly path: string;
   readonly host: string;
-  /** Server resource key. */
-  readonly resource: string;
+  /** The server resource that answers it. */
+  readonly resource: Resource;
   readonly method: HttpMethod;
   readonly bodyBytes: number;
   /** Part of the page load (HTML and objects) rather than a follow-up. */
@@ -69,8 +70,8 @@ export type Dialer = (host: string, cookies: FastOpenCookies) => Dialed;
 export interface PlannedRequest {
   readonly path: string;
   readonly host: string;
-  /** Key of the server resource (size, processing time) that answers it. */
-  readonly resource: string;
+  /** The server resource (size, processing time) that answers it. */
+  readonly resource: Resource;
 }
 
 /** Page description after sharding: the HTML request and the object requests. */
@@ -95,7 +96,7 @@ export interface PagePlan {
 }
 
 interface HostPool {
-  readonly queue: BrowserRequest[];
+  readonly queue: Fifo<BrowserRequest>;
   readonly conns: ClientConn[];
 }
 
@@ -290,7 +291,7 @@ export class Browser implements ClientConnListener {
   private failWaiting(c: ClientConn, error: RequestError): void {
     const p = this.hostPool(c.host);
     const n = this.multiplex ? p.queue.length : Math.min(1, p.queue.length);
-    for (const r of p.queue.splice(0, n)) {
+    for (const r of p.queue.take(n)) {
       r.status = 'error';
       this.emit('error', r, r.attempts, c.id, { error });
     }
@@ -328,7 +329,7 @@ export class Browser implements ClientConnListener {
     const key = this.plan.sharedConnections?.get(host) ?? host;
     let p = this.hosts.get(key);
     if (p === undefined) {
-      p = { queue: [], conns: [] };
+      p = { queue: new Fifo(), conns: [] };
       this.hosts.set(key, p);
     }
     return p;
@@ -390,7 +391,7 @@ export class Browser implements ClientConnListener {
     for (let k = 0; k < want && live < this.pool.maxConnectionsPerHost; k++) {
       if (this.totalLive() >= this.pool.maxConnectionsTotal && !this.evictLru()) break;
       // To the host of the request at the head of the queue (a coalescing group has several).
-      this.open((p.queue[0] as BrowserRequest).host, p);
+      this.open((p.queue.first as BrowserRequest).host, p);
       live++;
     }
   }
@@ -543,6 +544,6 @@ export class Browser implements ClientConnListener {
       if (extra.stream !== undefined) e.stream = extra.stream;
       if (extra.head !== undefined) e.head = extra.head;
     }
-    this.trace.emit(e);
+    this.trace.emitRequest(e);
   }
 }

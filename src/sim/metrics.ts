@@ -156,20 +156,38 @@ export function endsRequest(e: RequestEvent): boolean {
 /**
  * Page load: the latest end (done or failed) among the page requests (the HTML and its objects,
  * not follow-up clicks), with whether every one of them has ended. `ms` is 0 when none has.
+ * `endOf` reads a request's end (default: its `endMs`), so that a caller need not build an
+ * object per request to ask.
  */
 export function pageLoad(
   requests: Iterable<{ readonly followUp: boolean; readonly endMs: number | null }>,
-): { readonly ms: number; readonly allEnded: boolean; readonly count: number } {
+): PageLoad;
+export function pageLoad<R extends { readonly followUp: boolean }>(
+  requests: Iterable<R>,
+  endOf: (r: R) => number | null,
+): PageLoad;
+export function pageLoad(
+  requests: Iterable<{ readonly followUp: boolean; readonly endMs?: number | null }>,
+  endOf: (r: { readonly endMs?: number | null }) => number | null = (r) => r.endMs ?? null,
+): PageLoad {
   let ms = 0;
   let allEnded = true;
   let count = 0;
   for (const r of requests) {
     if (r.followUp) continue;
     count++;
-    if (r.endMs === null) allEnded = false;
-    else ms = Math.max(ms, r.endMs);
+    const end = endOf(r);
+    if (end === null) allEnded = false;
+    else ms = Math.max(ms, end);
   }
   return { ms, allEnded, count };
+}
+
+/** What `pageLoad` says. */
+export interface PageLoad {
+  readonly ms: number;
+  readonly allEnded: boolean;
+  readonly count: number;
 }
 
 interface Acc {
@@ -220,10 +238,11 @@ export function computeMetrics(trace: Trace): Metrics {
  * at the end (that second pass cost about a fifth of a 1000-object run).
  */
 export class MetricsAccumulator implements TraceObserver {
-  /** Requests by id (an array: ids are small dense integers, and a Map lookup per event cost more). */
+  /**
+   * Requests by id (an array: ids are small dense integers, and a Map lookup per event cost more);
+   * read in index order, they are in id order, the order of `Metrics.requests`.
+   */
   private readonly byId: (Acc | undefined)[] = [];
-  /** Requests in the order they first appeared. */
-  private readonly reqs: Acc[] = [];
   private readonly connRt = new Map<number, number>();
   private readonly conns = new Map<number, { openMs: number; readyMs: number; tls: boolean }>();
   private readonly stalls = new StallAccumulator();
@@ -264,9 +283,8 @@ export class MetricsAccumulator implements TraceObserver {
         this.endMs = t;
         break;
       case 'request':
-        this.request(e, t);
-        this.stalls.request(e);
-        break;
+        this.addRequest(e);
+        return;
       case 'stream-stall':
         this.stalls.stall(e);
         break;
@@ -280,6 +298,16 @@ export class MetricsAccumulator implements TraceObserver {
   addPacket(e: PacketEvent): void {
     this.packet(e);
     this.seen(e.t);
+  }
+
+  /** `add` for a `request` event, its kind known to the caller. */
+  addRequest(e: RequestEvent): void {
+    const t = e.t;
+    this.request(e, t);
+    // Stream lifetimes start at a `sent` on a multiplexed connection, which comes after its
+    // `conn-open`: until one has opened, no request event concerns them.
+    if (this.multiplexed) this.stalls.request(e);
+    this.seen(t);
   }
 
   /** `add` for a `conn` event, its kind known to the caller. */
@@ -350,7 +378,6 @@ export class MetricsAccumulator implements TraceObserver {
         bytes: 0,
       };
       this.byId[e.requestId] = r;
-      this.reqs.push(r);
     }
     switch (e.step) {
       case 'resolved':
@@ -387,11 +414,11 @@ export class MetricsAccumulator implements TraceObserver {
   /** The metrics of the events added so far. */
   result(): Metrics {
     const { connRt, conns } = this;
-    const requests = [...this.reqs].sort((a, b) => a.requestId - b.requestId);
+    // In id order without a sort.
+    const requests: Acc[] = [];
+    for (const r of this.byId) if (r !== undefined) requests.push(r);
     const endOf = (r: Acc): number | null => r.doneMs ?? r.errorMs;
-    const pageLoadMs = pageLoad(
-      requests.map((r) => ({ followUp: r.followUp, endMs: endOf(r) })),
-    ).ms;
+    const pageLoadMs = pageLoad(requests, endOf).ms;
     const pageComplete = requests.every(
       (r) => r.followUp || (endOf(r) !== null && r.error === null),
     );

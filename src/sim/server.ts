@@ -23,7 +23,13 @@
  */
 import type { Engine, Micros } from './engine';
 import { msToUs, usToMs } from './engine';
-import type { HttpConfig, PipelineProcessing, ServerConn, ServerPolicy } from './http/common';
+import type {
+  HttpConfig,
+  PipelineProcessing,
+  Resource,
+  ServerConn,
+  ServerPolicy,
+} from './http/common';
 import { Http1ServerConn } from './http/http1';
 import { Http2ServerConn } from './http/http2';
 import { Http3ServerConn } from './http/http3';
@@ -62,21 +68,12 @@ export const EVENT_IDLE_CONNECTION_BYTES = 256;
  */
 export const EVENT_ACTIVE_CONNECTION_BYTES = 16 * 1024;
 
-/** A resource the server can serve. */
-export interface Resource {
-  readonly bodyBytes: number;
-  readonly processingMs: number;
-}
-
 /** Server configuration in interface units. */
 export interface ServerConfig {
-  readonly processingMs: number;
   readonly keepAliveTimeoutMs: number;
   readonly maxRequestsPerConnection: number;
   /** HTTP/1.x: reset each connection after processing its Nth request (0 = never; absent = 0). */
   readonly resetAfterProcessing?: number;
-  /** Body size for paths not in the resource table. */
-  readonly defaultBodyBytes: number;
   readonly pipelineProcessing: PipelineProcessing;
   /** Worker model (absent = 'unlimited'). */
   readonly model?: ServerModel;
@@ -111,7 +108,6 @@ export class Server implements ServerPolicy {
   readonly resetAfterProcessing: number;
   /** Serial or parallel processing of pipelined requests. */
   readonly pipelineProcessing: PipelineProcessing;
-  private readonly resources = new Map<string, Resource>();
   /** Worker model. */
   readonly model: ServerModel;
   /** Workers (threaded) or connection slots (event); Infinity when unlimited. */
@@ -156,11 +152,6 @@ export class Server implements ServerPolicy {
           : Infinity;
     this.backlogLimit = cfg.backlog ?? Infinity;
     this.track = (cfg.track ?? false) || this.model !== 'unlimited';
-  }
-
-  /** Registers what a resource key returns and how long it takes. */
-  addResource(key: string, r: Resource): void {
-    this.resources.set(key, r);
   }
 
   /** Accepts a new connection on its (LISTEN) server endpoint. */
@@ -354,15 +345,14 @@ export class Server implements ServerPolicy {
   }
 
   /** Runs `done` after the processing time of a resource. */
-  process(resource: string, done: () => void): void {
-    const r = this.resources.get(resource);
-    const ms = r === undefined ? this.cfg.processingMs : r.processingMs;
+  process(resource: Resource, done: () => void): void {
+    const ms = resource.processingMs;
     if (ms <= 0) done();
     else this.engine.schedule(msToUs(ms), done);
   }
 
   /** Response body bytes of a resource. */
-  bodyBytes(resource: string): number {
-    return this.resources.get(resource)?.bodyBytes ?? this.cfg.defaultBodyBytes;
+  bodyBytes(resource: Resource): number {
+    return resource.bodyBytes;
   }
 }

@@ -1,9 +1,9 @@
 /** Wires a validated scenario into engine, link, server and browser, runs it, and returns trace + metrics. */
 import { Browser } from './browser';
-import type { Dialed, PagePlan } from './browser';
+import type { Dialed, PagePlan, PlannedRequest } from './browser';
 import { coalescingGroups } from './coalescing';
 import { Engine, msToUs, usToMs } from './engine';
-import type { HttpConfig } from './http/common';
+import type { HttpConfig, Resource } from './http/common';
 import { Link } from './link';
 import type { Metrics } from './metrics';
 import { MetricsAccumulator, computeMetrics } from './metrics';
@@ -141,12 +141,10 @@ export function simulate(
   };
   const http: HttpConfig = sc.http;
   const server = new Server(engine, trace, http, sc.tls, {
-    processingMs: sc.server.processingMs,
     keepAliveTimeoutMs: sc.server.keepAliveTimeoutMs,
     maxRequestsPerConnection: sc.server.maxRequestsPerConnection,
     resetAfterProcessing: sc.server.resetAfterProcessing,
     pipelineProcessing: sc.server.pipelineProcessing,
-    defaultBodyBytes: sc.page.objectBytes,
     model: sc.server.model,
     workers: sc.server.workers,
     backlog: sc.server.backlog,
@@ -154,42 +152,34 @@ export function simulate(
     track: w !== undefined,
     retainConnections: w === undefined,
   });
-  server.addResource('html', {
+  // Each request carries the server resource that answers it (no table keyed by name).
+  const html: Resource = {
     bodyBytes: sc.page.htmlBytes,
     processingMs: sc.page.htmlProcessingMs ?? sc.server.processingMs,
-  });
+  };
   // The page's own host: the HTML's, follow-ups' and objects' without a host of their own.
   const mainHost = sc.page.host ?? MAIN_HOST;
   const objects = sc.page.objects.map((o, i) => {
-    const resource = `object:${i}`;
-    server.addResource(resource, {
+    const path = o.path;
+    const host = o.host ?? shardHost(i, sc.page.shards, mainHost);
+    const resource: Resource = {
       bodyBytes: o.bytes,
       processingMs: o.processingMs ?? sc.server.processingMs,
-    });
-    return {
-      path: o.path,
-      host: o.host ?? shardHost(i, sc.page.shards, mainHost),
-      resource,
-      ...(o.after !== undefined ? { after: o.after } : {}),
     };
+    return o.after === undefined
+      ? { path, host, resource }
+      : { path, host, resource, after: o.after };
   });
-  const followUps = sc.followUps.map((f, i) => {
-    const resource = `followUp:${i}`;
-    server.addResource(resource, {
-      bodyBytes: f.bytes,
-      processingMs: f.processingMs ?? sc.server.processingMs,
-    });
-    return {
-      atMs: f.atMs,
-      path: f.path,
-      host: mainHost,
-      resource,
-      method: f.method,
-      bodyBytes: f.bodyBytes,
-    };
-  });
+  const followUps = sc.followUps.map((f) => ({
+    atMs: f.atMs,
+    path: f.path,
+    host: mainHost,
+    resource: { bodyBytes: f.bytes, processingMs: f.processingMs ?? sc.server.processingMs },
+    method: f.method,
+    bodyBytes: f.bodyBytes,
+  }));
   const plan: PagePlan = {
-    html: { path: HTML_PATH, host: mainHost, resource: 'html' },
+    html: { path: HTML_PATH, host: mainHost, resource: html },
     objects,
     discovery: sc.page.discovery,
     followUps,
@@ -315,14 +305,11 @@ export function simulate(
     // Each client is a small browser fetching K objects of the workload's size (the first, then
     // the rest as page.discovery says); request ids are distinct across clients.
     const K = w.objectsPerClient;
-    server.addResource('workload', {
-      bodyBytes: w.objectBytes,
-      processingMs: sc.server.processingMs,
-    });
-    const req = (i: number): { path: string; host: string; resource: string } => ({
+    const resource: Resource = { bodyBytes: w.objectBytes, processingMs: sc.server.processingMs };
+    const req = (i: number): PlannedRequest => ({
       path: `/img${i + 1}.png`,
       host: MAIN_HOST,
-      resource: 'workload',
+      resource,
     });
     const wplan: PagePlan = {
       html: req(0),

@@ -415,6 +415,7 @@ export type Trace = readonly TraceEvent[];
 export interface TraceObserver {
   add(e: TraceEvent): void;
   addPacket(e: PacketEvent): void;
+  addRequest(e: RequestEvent): void;
   addConn(e: ConnStateEvent): void;
   addCwnd(e: CwndEvent): void;
 }
@@ -456,6 +457,13 @@ export class TraceRecorder {
   emitPacket(e: PacketEvent): void {
     if (this.sink !== undefined || this.observer === undefined) return this.emit(e);
     this.observer.addPacket(e);
+    this.events.push(e);
+  }
+
+  /** Records a `request` event (as `emit`; the observer is told its kind). */
+  emitRequest(e: RequestEvent): void {
+    if (this.sink !== undefined || this.observer === undefined) return this.emit(e);
+    this.observer.addRequest(e);
     this.events.push(e);
   }
 

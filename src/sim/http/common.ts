@@ -22,6 +22,15 @@ export interface HttpConfig {
   readonly maxConcurrentStreams?: number;
 }
 
+/**
+ * A resource the server can serve: what it sends back and how long it takes. A request carries
+ * the one that answers it (the server keeps no table to look it up in).
+ */
+export interface Resource {
+  readonly bodyBytes: number;
+  readonly processingMs: number;
+}
+
 /** An HTTP request message's meaning. */
 export interface HttpRequestPayload {
   readonly http: 'request';
@@ -30,8 +39,8 @@ export interface HttpRequestPayload {
   readonly method: HttpMethod;
   readonly path: string;
   readonly host: string;
-  /** Server resource key (what the server sends back and how long it takes). */
-  readonly resource: string;
+  /** The server resource that answers it. */
+  readonly resource: Resource;
   /** The request asks to keep the connection open (Keep-Alive token in 1.0, absence of close in 1.1). */
   readonly keepAlive: boolean;
   readonly followUp: boolean;
@@ -110,7 +119,7 @@ export function emitRequestStep(
         };
   if (extra.stream !== undefined) e.stream = extra.stream;
   if (extra.head !== undefined) e.head = extra.head;
-  trace.emit(e as RequestEvent);
+  trace.emitRequest(e as RequestEvent);
 }
 
 /** A request attempt the client has put on a connection. */
@@ -121,7 +130,7 @@ export interface Attempt {
   readonly path: string;
   readonly host: string;
   readonly bodyBytes: number;
-  readonly resource: string;
+  readonly resource: Resource;
   readonly followUp: boolean;
   /** True when the connection had carried an earlier request (so a close may be the keep-alive race). */
   reused: boolean;
@@ -175,9 +184,9 @@ export interface ClientConnListener {
 /** What the server side asks of the server model (processing time, keep-alive policy). */
 export interface ServerPolicy {
   /** Runs `done` after the processing time of a resource. */
-  process(resource: string, done: () => void): void;
+  process(resource: Resource, done: () => void): void;
   /** Response body bytes of a resource. */
-  bodyBytes(resource: string): number;
+  bodyBytes(resource: Resource): number;
   readonly keepAliveTimeoutUs: number;
   /** 0 = unlimited. */
   readonly maxRequestsPerConnection: number;

@@ -24,8 +24,13 @@ export interface Sent {
 /** One packet number space: numbers, sent packets, received ranges, pending ACK, loss timer. */
 export class Space {
   nextPn = 0;
-  /** Packets in flight, in packet number order (a Map keeps insertion order). */
+  /**
+   * Packets in flight, in packet number order (a Map keeps insertion order). Changed only through
+   * `addSent`, `removeSent` and `clearSent`, which count the ack-eliciting ones.
+   */
   readonly sent = new Map<number, Sent>();
+  /** Ack-eliciting packets in `sent` (`ackInFlight` is asked after every packet sent or ACK). */
+  private eliciting = 0;
   largestAcked = -1;
   /** Packet numbers received. */
   private readonly recv = new RangeSet();
@@ -53,8 +58,26 @@ export class Space {
     return out;
   }
 
+  /** An ack-eliciting packet of this space is in flight. */
   get ackInFlight(): boolean {
-    for (const s of this.sent.values()) if (s.ackEliciting) return true;
-    return false;
+    return this.eliciting > 0;
+  }
+
+  /** `s` was sent and awaits acknowledgement. */
+  addSent(s: Sent): void {
+    this.sent.set(s.pn, s);
+    if (s.ackEliciting) this.eliciting++;
+  }
+
+  /** `s` is acknowledged or lost. */
+  removeSent(s: Sent): void {
+    this.sent.delete(s.pn);
+    if (s.ackEliciting) this.eliciting--;
+  }
+
+  /** Every packet in flight is forgotten (keys discarded). */
+  clearSent(): void {
+    this.sent.clear();
+    this.eliciting = 0;
   }
 }

@@ -77,7 +77,7 @@ export class Recovery {
 
   /** An ack-eliciting packet was sent in `sp`. */
   onSent(sp: Space, s: Sent): void {
-    sp.sent.set(s.pn, s);
+    sp.addSent(s);
     this.bytesInFlight += s.bytes;
     sp.lastAckElicitingUs = s.at;
     if (this.probes > 0) this.probes--;
@@ -86,7 +86,7 @@ export class Recovery {
   /** A space's keys are discarded: its packets leave the bytes in flight (RFC 9002 §6.4). */
   discard(sp: Space): void {
     for (const x of sp.sent.values()) this.bytesInFlight -= x.bytes;
-    sp.sent.clear();
+    sp.clearSent();
   }
 
   /**
@@ -113,11 +113,11 @@ export class Recovery {
       for (let pn = Math.max(range[0], oldest); pn <= hi; pn++) {
         const s = sp.sent.get(pn);
         if (s === undefined) continue;
-        sp.sent.delete(pn);
+        sp.removeSent(s);
         any = true;
         if (pn === largest) newlyLargest = s;
         this.bytesInFlight -= s.bytes;
-        this.newlyAcked.push(s);
+        this.newlyAcked[this.newlyAckedCount++] = s;
         acked(sp, s);
       }
     }
@@ -130,14 +130,22 @@ export class Recovery {
     // starts the recovery period first, so the packets it acknowledges, all sent before that
     // period, do not grow the window the loss has just halved.
     this.detectLost(sp, lost);
-    for (const s of this.newlyAcked) this.onPacketAcked(s);
-    this.newlyAcked.length = 0;
+    const newly = this.newlyAcked;
+    for (let i = 0; i < this.newlyAckedCount; i++) {
+      this.onPacketAcked(newly[i] as Sent);
+      newly[i] = undefined;
+    }
+    this.newlyAckedCount = 0;
     this.ptoCount = 0;
     return true;
   }
 
-  /** Packets the ACK being processed acknowledged (reused between ACKs). */
-  private readonly newlyAcked: Sent[] = [];
+  /**
+   * Packets the ACK being processed acknowledged: the first `newlyAckedCount` entries (the array
+   * is reused between ACKs; setting its length to 0 would drop its storage each time).
+   */
+  private readonly newlyAcked: (Sent | undefined)[] = [];
+  private newlyAckedCount = 0;
 
   private sample(r: Micros): void {
     this.latestRtt = r;
@@ -179,7 +187,7 @@ export class Recovery {
     for (const s of sp.sent.values()) {
       if (s.pn > sp.largestAcked) break;
       if (s.pn <= sp.largestAcked - QUIC_PACKET_THRESHOLD || s.at <= lostBefore) {
-        sp.sent.delete(s.pn);
+        sp.removeSent(s);
         this.bytesInFlight -= s.bytes;
         lost(sp, s);
         if (s.ackEliciting) lostLatest = Math.max(lostLatest, s.at);

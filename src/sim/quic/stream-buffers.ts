@@ -137,12 +137,17 @@ export class RecvBuf {
   ): void {
     if (fin) this.finAt = off + len;
     const end = off + len;
-    if (end > this.delivered) {
-      if (off > this.delivered && onUnblocked !== undefined) this.arrivals.push(off, end, now);
-      this.ranges.add(Math.max(off, this.delivered), end);
-    }
     const r = this.ranges;
     const before = this.delivered;
+    if (end > before) {
+      // In order with nothing buffered (the usual case): deliverable at once, without a range
+      // added to the set only to be taken out again.
+      if (off <= before && r.isEmpty) this.delivered = end;
+      else {
+        if (off > before && onUnblocked !== undefined) this.arrivals.push(off, end, now);
+        r.add(Math.max(off, before), end);
+      }
+    }
     if (!r.isEmpty && r.start(0) <= this.delivered) {
       this.delivered = Math.max(this.delivered, r.end(0));
       r.shift();

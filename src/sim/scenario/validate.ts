@@ -231,10 +231,13 @@ export function validateScenario(input: unknown): ValidationResult {
 
 /** Page objects given by count: `/img1.png` … each of `page.objectBytes`. */
 function counted(values: FieldValues): Record<string, unknown>[] {
-  return Array.from({ length: values['page.objects'] }, (_, i) => ({
-    path: `${COMPOSITE_FIELDS['page.objects'].path.prefix}${i + 1}${COMPOSITE_FIELDS['page.objects'].path.suffix}`,
-    bytes: values['page.objectBytes'],
-  }));
+  // A plain loop with the table's lookups hoisted: every run of a 1000-object page builds these.
+  const { prefix, suffix } = COMPOSITE_FIELDS['page.objects'].path;
+  const bytes = values['page.objectBytes'];
+  const out: Record<string, unknown>[] = [];
+  for (let i = 1; i <= values['page.objects']; i++)
+    out.push({ path: `${prefix}${i}${suffix}`, bytes });
+  return out;
 }
 
 /** Paths of the arrays (`page.objects` is both a count and an array). */

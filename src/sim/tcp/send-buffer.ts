@@ -17,9 +17,16 @@ export interface SegmentContent {
   frames: FramePiece[] | undefined;
 }
 
-/** Part suffixes by (k, n) for messages of up to `CACHED_PARTS` parts, built once each. */
-const partSuffixes = new Map<number, string>();
 const CACHED_PARTS = 64;
+/**
+ * Part suffixes by (k, n) for messages of up to `CACHED_PARTS` parts, built once each, at index
+ * `n * (CACHED_PARTS + 1) + k` (an array, filled up front so that it stays a plain one: a lookup
+ * per data segment).
+ */
+const partSuffixes = new Array<string | undefined>((CACHED_PARTS + 1) ** 2).fill(undefined);
+
+/** The request ids of bytes that carry none (shared, never written). */
+const NO_REQUEST_IDS: readonly number[] = [];
 
 /**
  * " (part k/n)": from a cache for the usual part counts, so that a segment's label is one string
@@ -28,10 +35,10 @@ const CACHED_PARTS = 64;
 function partSuffix(k: number, n: number): string {
   if (n > CACHED_PARTS) return ` (part ${k}/${n})`;
   const key = n * (CACHED_PARTS + 1) + k;
-  let suffix = partSuffixes.get(key);
+  let suffix = partSuffixes[key];
   if (suffix === undefined) {
     suffix = ` (part ${k}/${n})`;
-    partSuffixes.set(key, suffix);
+    partSuffixes[key] = suffix;
   }
   return suffix;
 }
@@ -58,8 +65,25 @@ export class SendBuffer {
     this.log.length = 0;
   }
 
+  /** The index `indexAt` returned last. */
+  private lastIdx = 0;
+
   /** Index of the last message starting at or before data offset `off` (0 when none). */
   indexAt(off: number): number {
+    const log = this.log;
+    // Segments go out in stream order: the next one starts in the message the last one did, or
+    // in the one after (a binary search otherwise: retransmissions, the receiver's lookups).
+    const i = this.lastIdx;
+    if (i < log.length && (log[i] as Logged).start <= off) {
+      if (i + 1 === log.length || (log[i + 1] as Logged).start > off) return i;
+      if (i + 2 === log.length || (log[i + 2] as Logged).start > off) return (this.lastIdx = i + 1);
+    }
+    this.lastIdx = this.search(off);
+    return this.lastIdx;
+  }
+
+  /** `indexAt` by binary search. */
+  private search(off: number): number {
     const log = this.log;
     let lo = 0;
     let hi = log.length - 1;
@@ -94,7 +118,7 @@ export class SendBuffer {
     const end = offset + len;
     let label = '';
     let tls = true;
-    let requestIds: readonly number[] = [];
+    let requestIds: readonly number[] = NO_REQUEST_IDS;
     let merged: number[] | undefined;
     let frames: FramePiece[] | undefined;
     for (let i = lo; i < out.length; i++) {

@@ -3,7 +3,7 @@ import { Engine } from '../../../src/sim/engine';
 import { Server } from '../../../src/sim/server';
 import { TraceRecorder } from '../../../src/sim/trace';
 
-function server(processingMs = 25) {
+function server() {
   const engine = new Engine();
   const s = new Server(
     engine,
@@ -17,11 +17,9 @@ function server(processingMs = 25) {
     },
     'none',
     {
-      processingMs,
       keepAliveTimeoutMs: 5000,
       maxRequestsPerConnection: 100,
       pipelineProcessing: 'serial',
-      defaultBodyBytes: 777,
     },
   );
   return { engine, s };
@@ -30,33 +28,22 @@ function server(processingMs = 25) {
 describe('Server', () => {
   it('process runs done after the resource processing time', () => {
     const { engine, s } = server();
-    s.addResource('html', { bodyBytes: 10, processingMs: 40 });
     const at: number[] = [];
-    s.process('html', () => at.push(engine.now));
+    s.process({ bodyBytes: 10, processingMs: 40 }, () => at.push(engine.now));
     engine.run();
     expect(at).toEqual([40000]);
   });
 
-  it('process uses server.processingMs for an unknown resource', () => {
-    const { engine, s } = server(25);
-    const at: number[] = [];
-    s.process('nope', () => at.push(engine.now));
-    engine.run();
-    expect(at).toEqual([25000]);
-  });
-
   it('process with zero processing time answers synchronously', () => {
-    const { s } = server(0);
+    const { s } = server();
     let done = false;
-    s.process('x', () => (done = true));
+    s.process({ bodyBytes: 10, processingMs: 0 }, () => (done = true));
     expect(done).toBe(true);
   });
 
-  it('bodyBytes looks up the resource, else the default', () => {
+  it('bodyBytes is the resource body size', () => {
     const { s } = server();
-    s.addResource('object:0', { bodyBytes: 1234, processingMs: 0 });
-    expect(s.bodyBytes('object:0')).toBe(1234);
-    expect(s.bodyBytes('object:9')).toBe(777);
+    expect(s.bodyBytes({ bodyBytes: 1234, processingMs: 0 })).toBe(1234);
   });
 
   it('exposes the keep-alive timeout in microseconds', () => {
