@@ -71,7 +71,7 @@ export class ScenarioError extends Error {
 }
 
 /** Hostname of object `i` (0-based) with `shards` hostnames (1 = the main host, `main`). */
-export function shardHost(i: number, shards: number, main: string = MAIN_HOST): string {
+export function shardHost(i: number, shards: number, main: string): string {
   return shards <= 1 ? main : `s${(i % shards) + 1}.${main}`;
 }
 

@@ -3,7 +3,7 @@
  * protocols in under 200 ms in the worker): the page gets a synthetic HAR of that shape
  * (`syntheticHar`, the bench's) and the worker reports the time it spent importing and replaying
  * it, on its own clock (`data-compute-ms`). Three files in a row: the first includes the worker's
- * start and compilation; the median counts.
+ * start and compilation.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,14 +14,8 @@ import { syntheticHar } from '../../src/sim/har/synthetic';
 /** Entries and origins of the measured HAR. */
 export const REPLAY_SHAPE = { entries: 300, origins: 20 } as const;
 
-export interface ReplayTime {
-  /** The worker's time for each of the three files, in order (ms). */
-  readonly runsMs: readonly number[];
-  /** Their median. */
-  readonly medianMs: number;
-}
-
-export async function measureReplayTime(browser: Browser, origin: string): Promise<ReplayTime> {
+/** The worker's time for each of the three files, in order (ms). */
+export async function measureReplayTime(browser: Browser, origin: string): Promise<number[]> {
   const dir = mkdtempSync(join(tmpdir(), 'keepalive-budget-'));
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const runsMs: number[] = [];
@@ -42,6 +36,5 @@ export async function measureReplayTime(browser: Browser, origin: string): Promi
   } finally {
     await page.close();
   }
-  const sorted = [...runsMs].sort((a, b) => a - b);
-  return { runsMs, medianMs: sorted[1] as number };
+  return runsMs;
 }

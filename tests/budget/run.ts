@@ -25,7 +25,7 @@ import {
 } from './input-latency';
 import { launchForLighthouse, type Scores } from './lighthouse';
 import { measurePage, type PageWeight } from './js-weight';
-import { measureReplayTime, REPLAY_SHAPE, type ReplayTime } from './replay-time';
+import { measureReplayTime, REPLAY_SHAPE } from './replay-time';
 import { startPreview } from './serve';
 
 const BUDGET = {
@@ -135,7 +135,7 @@ async function main(): Promise<void> {
   const rows: (PageWeight & HtmlWeight & Scores & { fcpMs?: number; notes: string[] })[] = [];
   let frames: FrameReport[] | undefined;
   let latency: LatencyRow[] | undefined;
-  let replay: ReplayTime | undefined;
+  let replay: { runsMs: number[]; medianMs: number } | undefined;
   try {
     const browser = await chromium.launch({
       ...(choice.executablePath ? { executablePath: choice.executablePath } : {}),
@@ -228,7 +228,8 @@ async function main(): Promise<void> {
         );
       }
     }
-    replay = await measureReplayTime(browser, preview.origin);
+    const replayRuns = await measureReplayTime(browser, preview.origin);
+    replay = { runsMs: replayRuns, medianMs: median(replayRuns) };
     await browser.close();
 
     const lh = await launchForLighthouse(choice, chromium.executablePath());

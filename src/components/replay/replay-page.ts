@@ -12,21 +12,9 @@ import { fill } from '../../i18n/fill';
 import type { Lang } from '../../i18n/lang';
 import type { SimResult } from '../../sim';
 import type { ReplayReply, ReplayRequest } from './replay-protocol';
+import { NET_FIELDS } from './net-fields';
 
 type Strings = typeof ReplayStrings;
-
-/**
- * The network fields: their input (which carries the range, from the scenario's field table:
- * `ReplayPage.astro`), address key and scale (loss is shown in percent). The round trip and the
- * DNS lookup time may be left empty (the HAR's own): a bad value is then ignored, and the message
- * says what is used instead (`measured`).
- */
-const NET_FIELDS = [
-  { key: 'rtt', net: 'rttMs', scale: 1, measured: 'badParamMeasured' },
-  { key: 'bandwidth', net: 'bandwidthMbps', scale: 1, measured: 'badParam' },
-  { key: 'loss', net: 'lossRate', scale: 100, measured: 'badParam' },
-  { key: 'dns', net: 'dnsMs', scale: 1, measured: 'badParamMeasuredDns' },
-] as const;
 
 /** The round trip a sample replays at when the reader gave none (its own is under 1 ms). */
 const SAMPLE_RTT_MS = 100;

@@ -1,4 +1,6 @@
 /** The "Replay your page" page (`ReplayPage.astro`, `replay-page.ts`). */
+import { HAR_ERROR_MESSAGES } from '../../sim/har/types';
+
 export const replay = {
   title: 'Replay your page',
   summary:
@@ -36,13 +38,8 @@ export const replay = {
   computing: 'Replaying {name} under four protocols…',
   done: 'Replayed {name}: read and simulated four times in {ms} ms, in this browser.',
   errors: {
-    'too-large':
-      'The file is larger than 20 MB. Save the HAR of a single page load, without response contents, and try again.',
-    'not-json': 'The file is not valid JSON, so it cannot be a HAR file.',
-    'not-har': 'The file is JSON but not a HAR file: it has no list of requests (log.entries).',
-    'no-entries': 'The HAR file contains no requests: its list of entries is empty.',
-    'no-usable-entries':
-      'None of the requests in the HAR file can be replayed: each was served from a cache or a service worker, failed, used a data:, blob: or non-HTTP address, belonged to another page, or was malformed.',
+    // The importer's own sentences, as the command line prints them.
+    ...HAR_ERROR_MESSAGES,
     'too-big':
       'The page is too large for the simulation: {detail}. Save the HAR of a smaller page, or of the first part of this one.',
     failed: 'The replay failed: {message}',

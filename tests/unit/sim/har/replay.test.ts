@@ -16,22 +16,30 @@ import { entry, har, ok } from './helpers';
 
 const FAST_NET = { rttMs: 100, bandwidthMbps: 100000 } as const;
 
-/** An HTML document, its stylesheet on a CDN, and a font the stylesheet names, also on the CDN. */
-const page = har([
-  entry('https://site.test/', { mime: 'text/html', size: 1000, startMs: 0 }),
-  entry('https://cdn.test/site.css', {
-    mime: 'text/css',
-    size: 1000,
-    startMs: 20,
-    initiator: 'https://site.test/',
-  }),
-  entry('https://cdn.test/font.woff2', {
-    mime: 'font/woff2',
-    size: 1000,
-    startMs: 40,
-    initiator: 'https://cdn.test/site.css',
-  }),
-]);
+/**
+ * An HTML document, its stylesheet on a CDN, and a font the stylesheet names, also on the CDN;
+ * with `dnsMs`, each host's first request shows a lookup that long.
+ */
+function cdnPage(dnsMs?: number): string {
+  const dns = dnsMs === undefined ? {} : { dns: dnsMs };
+  return har([
+    entry('https://site.test/', { mime: 'text/html', size: 1000, startMs: 0, ...dns }),
+    entry('https://cdn.test/site.css', {
+      mime: 'text/css',
+      size: 1000,
+      startMs: 20,
+      ...dns,
+      initiator: 'https://site.test/',
+    }),
+    entry('https://cdn.test/font.woff2', {
+      mime: 'font/woff2',
+      size: 1000,
+      startMs: 40,
+      initiator: 'https://cdn.test/site.css',
+    }),
+  ]);
+}
+const page = cdnPage();
 
 describe('a page replayed under each protocol', () => {
   it('keeps each origin, each object’s size and the object that found it', () => {
@@ -239,22 +247,7 @@ describe('the replay’s TCP receive window', () => {
 
 describe('DNS lookups in the replay', () => {
   /** The page above, each host's first request showing a 30 ms lookup. */
-  const looked = har([
-    entry('https://site.test/', { mime: 'text/html', size: 1000, startMs: 0, dns: 30 }),
-    entry('https://cdn.test/site.css', {
-      mime: 'text/css',
-      size: 1000,
-      startMs: 20,
-      dns: 30,
-      initiator: 'https://site.test/',
-    }),
-    entry('https://cdn.test/font.woff2', {
-      mime: 'font/woff2',
-      size: 1000,
-      startMs: 40,
-      initiator: 'https://cdn.test/site.css',
-    }),
-  ]);
+  const looked = cdnPage(30);
 
   it('the lookup time is the HAR’s unless the reader gives one, within the field’s range', () => {
     const { page: p, report } = ok(looked);
