@@ -7,7 +7,8 @@
  * best practices and SEO (100 required) and performance with first contentful paint, in one run
  * per page; a page under 98 is run twice more and judged by the median of its 3 runs (pages
  * under 100, issue 14's goal, are listed). The
- * gallery's first contentful paint must stay under 2 s. Pages listed in `KNOWN_SLOW` are
+ * gallery's first contentful paint must stay under 2 s, and the replay page's worker must import
+ * and replay a reader's first HAR of 300 requests over 20 origins in under 200 ms. Pages listed in `KNOWN_SLOW` are
  * measured and printed but their performance is not gated, and input-latency rows listed in
  * `KNOWN_SLOW_INPUT` likewise: see there. Exits 1 when any other figure is over budget.
  */
@@ -25,7 +26,7 @@ import {
 } from './input-latency';
 import { launchForLighthouse, type Scores } from './lighthouse';
 import { measurePage, type PageWeight } from './js-weight';
-import { measureReplayTime, REPLAY_SHAPE } from './replay-time';
+import { measureReplayTime, REPLAY_SHAPE, type ReplayTimes } from './replay-time';
 import { startPreview } from './serve';
 
 const BUDGET = {
@@ -83,11 +84,13 @@ const BUDGET = {
   frameP95Ms: 8,
   /**
    * The replay page's worker time for a HAR of 300 requests over 20 origins, imported and
-   * replayed under the four protocols (ms, the median of three files): issue 20's bound. Printed,
-   * not gated: on 2026-12-06 the first file took 300 to 665 ms and the second 189 to 436 ms, the
-   * worker running the simulation before V8 has compiled it, and the third 97 to 127 ms (warm, as
-   * `npm run bench` measures it in Node: 45 to 62 ms). The cold run is what a reader waits for;
-   * gate it once it is under the bound.
+   * replayed under the four protocols (ms): issue 20's bound, gated on the reader's first file,
+   * after the warm-up the worker runs while the reader chooses it (it starts when the pointer
+   * first goes over the form, a touch or a focus in it, or a file is dragged over the page). A
+   * first file at or over the bound is measured twice more on fresh pages and the median counts.
+   * A file given before any warm-up is printed, not gated: 300 to 665 ms on 2026-12-06, the
+   * simulation running before V8 has compiled it (warm, 97 to 127 ms; `npm run bench` measures it
+   * warm in Node, 40 ms).
    */
   replayWorkerMs: 200,
 };
@@ -135,7 +138,7 @@ async function main(): Promise<void> {
   const rows: (PageWeight & HtmlWeight & Scores & { fcpMs?: number; notes: string[] })[] = [];
   let frames: FrameReport[] | undefined;
   let latency: LatencyRow[] | undefined;
-  let replay: { runsMs: number[]; medianMs: number } | undefined;
+  let replay: ReplayTimes | undefined;
   try {
     const browser = await chromium.launch({
       ...(choice.executablePath ? { executablePath: choice.executablePath } : {}),
@@ -228,8 +231,16 @@ async function main(): Promise<void> {
         );
       }
     }
-    const replayRuns = await measureReplayTime(browser, preview.origin);
-    replay = { runsMs: replayRuns, medianMs: median(replayRuns) };
+    replay = await measureReplayTime(browser, preview.origin);
+    if ((replay.runsMs[0] ?? Infinity) >= BUDGET.replayWorkerMs) {
+      const firsts = [replay.runsMs[0] ?? Infinity];
+      for (let i = 0; i < 2; i++)
+        firsts.push((await measureReplayTime(browser, preview.origin)).runsMs[0] ?? Infinity);
+      if (median(firsts) >= BUDGET.replayWorkerMs)
+        failures.push(
+          `replay: the reader's first file of ${REPLAY_SHAPE.entries} requests over ${REPLAY_SHAPE.origins} origins took ${firsts.join(', ')} ms in the worker in three fresh pages, median ${median(firsts)} ms (budget < ${BUDGET.replayWorkerMs} ms)`,
+        );
+    }
     await browser.close();
 
     const lh = await launchForLighthouse(choice, chromium.executablePath());
@@ -310,7 +321,7 @@ async function main(): Promise<void> {
   }
   if (replay)
     console.log(
-      `replay: ${REPLAY_SHAPE.entries} requests over ${REPLAY_SHAPE.origins} origins, imported and replayed under four protocols in the page's worker: ${replay.runsMs.join(', ')} ms, median ${replay.medianMs} ms (target < ${BUDGET.replayWorkerMs} ms, not gated: the first replays run before V8 has compiled the simulation; see BUDGET.replayWorkerMs)`,
+      `replay: ${REPLAY_SHAPE.entries} requests over ${REPLAY_SHAPE.origins} origins, imported and replayed under four protocols in the page's worker: as a reader (warm-up ${replay.warmUpMs} ms while choosing), three files ${replay.runsMs.join(', ')} ms (budget < ${BUDGET.replayWorkerMs} ms for the first, gated); a file before any warm-up ${replay.coldMs} ms (not gated)`,
     );
   // Gated (issue 14): no main-thread task over INPUT_TASK_BUDGET_MS while a widget recomputes.
   console.log(

@@ -130,6 +130,20 @@ test('the bundled sample, with the keyboard, in Chinese; axe finds nothing', asy
   expect(axe.violations.map((v) => v.id)).toEqual([]);
 });
 
+test('the worker warms up while the reader points at the form, and then replays the same numbers', async ({
+  page,
+}) => {
+  await page.goto('/replay/?rtt=100');
+  const main = page.locator('main[data-replay]');
+  await expect(main).not.toHaveAttribute('data-replay-warm');
+  await page.locator('[data-replay-drop]').hover();
+  // The warm-up (a made-up page replayed four times) says its time when it is over.
+  await expect(main).toHaveAttribute('data-replay-warm', /^\d+$/, { timeout: 30_000 });
+  const file = join(root, 'public/har-samples/gallery.har');
+  await page.getByLabel('HAR file').setInputFiles(file);
+  expect(await table(page)).toEqual(expected(cli(file, 100).results));
+});
+
 test('the gallery sample: three origins, with the CLI’s numbers and a lane per connection', async ({
   page,
 }) => {

@@ -11,7 +11,7 @@ import type { replay as ReplayStrings } from '../../i18n/en/replay';
 import { fill } from '../../i18n/fill';
 import type { Lang } from '../../i18n/lang';
 import type { SimResult } from '../../sim';
-import type { ReplayReply, ReplayRequest } from './replay-protocol';
+import type { ReplayReply, ReplayRequest, WarmReply, WarmRequest } from './replay-protocol';
 import { NET_FIELDS } from './net-fields';
 
 type Strings = typeof ReplayStrings;
@@ -105,24 +105,48 @@ export function startReplayPage(root: HTMLElement): void {
     history.replaceState(null, '', `${location.pathname}${s ? `?${s}` : ''}${location.hash}`);
   };
 
+  /**
+   * The worker, started when first needed: when the reader first points at, touches or focuses
+   * the form, or drags a file over the page, it warms up (a small made-up page replayed four
+   * times) while they choose a file; `data-replay-warm` says when that is over.
+   */
+  const start = (): Worker => {
+    if (worker) return worker;
+    const w = new Worker(new URL('./replay.worker.ts', import.meta.url), { type: 'module' });
+    w.onmessage = (e: MessageEvent<ReplayReply | WarmReply>): void => {
+      const reply = e.data;
+      if ('warmed' in reply) {
+        root.dataset['replayWarm'] = String(Math.round(reply.ms));
+        return;
+      }
+      if (reply.id !== job) return;
+      results.removeAttribute('aria-busy');
+      show(reply, current?.name ?? '');
+    };
+    w.onerror = (e): void => {
+      results.removeAttribute('aria-busy');
+      say('');
+      fail(fill(t.errors.failed, { message: e.message }));
+    };
+    worker = w;
+    return w;
+  };
+  const warm = (): void => {
+    if (worker) return;
+    const request: WarmRequest = { warm: true };
+    start().postMessage(request);
+  };
+  for (const type of ['pointerover', 'pointerdown', 'focusin'] as const)
+    form.addEventListener(type, warm, { once: true, passive: true });
+  document.addEventListener('dragenter', warm, { once: true, passive: true });
+
   const replay = (text: string, name: string): void => {
     current = { text, name };
     fail('');
     say(fill(t.computing, { name }));
     results.setAttribute('aria-busy', 'true');
-    worker ??= new Worker(new URL('./replay.worker.ts', import.meta.url), { type: 'module' });
-    worker.onmessage = (e: MessageEvent<ReplayReply>): void => {
-      if (e.data.id !== job) return;
-      results.removeAttribute('aria-busy');
-      show(e.data, name);
-    };
-    worker.onerror = (e): void => {
-      results.removeAttribute('aria-busy');
-      say('');
-      fail(fill(t.errors.failed, { message: e.message }));
-    };
     const request: ReplayRequest = { id: ++job, text, net: network() };
-    worker.postMessage(request);
+    start().postMessage(request);
   };
 
   const read = async (file: File): Promise<void> => {

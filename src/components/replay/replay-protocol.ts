@@ -13,6 +13,22 @@ export interface ReplayRequest {
   readonly net: ReplayNetwork;
 }
 
+/**
+ * Sent once, when the reader first points at, touches or focuses the form, or drags a file over
+ * the page: the worker replays a small made-up page under the four protocols while the reader
+ * picks a file, so that V8 has compiled the simulation before the reader's page arrives (a cold
+ * worker took 300-665 ms for 300 requests, a warm one about 100). A reader's file stops it.
+ */
+export interface WarmRequest {
+  readonly warm: true;
+}
+
+/** The worker's answer to `WarmRequest`: finished (or cut short by a file) and its own time. */
+export interface WarmReply {
+  readonly warmed: true;
+  readonly ms: number;
+}
+
 export type ReplayReply =
   | {
       readonly id: number;
