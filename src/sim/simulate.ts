@@ -179,7 +179,7 @@ export function simulate(
     bodyBytes: f.bodyBytes,
   }));
   const plan: PagePlan = {
-    html: { path: HTML_PATH, host: mainHost, resource: html },
+    html: { path: sc.page.path ?? HTML_PATH, host: mainHost, resource: html },
     objects,
     discovery: sc.page.discovery,
     followUps,

@@ -150,6 +150,8 @@ export function replayPlan(page: HarPage, report: HarReport, net: ReplayNetwork 
     client: { maxConnectionsPerHost: REPLAY_PER_HOST },
     page: {
       ...(docHost === MAIN_HOST ? {} : { host: docHost }),
+      // The document's own path ("/gallery/"), when the simulation takes it as it is.
+      ...(accepts(SCENARIO_FIELDS['page.path'], doc.path) ? { path: doc.path } : {}),
       htmlBytes: size(doc),
       htmlProcessingMs: think(doc),
       objects: kept.map((o) => {

@@ -70,6 +70,7 @@ export const SCENARIO_DOCS: Record<FieldPath, string> = {
   'server.maxConnections': 'event: cap on open connections (nginx worker_connections default 512)',
   'page.host':
     'hostname of the HTML and of objects without a host of their own (absent = example.com)',
+  'page.path': 'path of the HTML document (absent = /index.html)',
   'page.htmlBytes': 'HTML body size',
   'page.htmlProcessingMs': 'server time for the HTML (absent = server.processingMs)',
   'page.objects':

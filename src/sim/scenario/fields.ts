@@ -262,6 +262,11 @@ export const SCENARIO_FIELDS = {
     default: MAIN_HOST,
     optional: true,
   },
+  'page.path': {
+    kind: 'url-path',
+    default: '/index.html',
+    optional: true,
+  },
   'page.htmlBytes': {
     kind: 'integer',
     min: 1,

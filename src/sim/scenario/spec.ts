@@ -44,8 +44,14 @@ export interface HostSpec extends SpecBase {
   readonly default: string;
 }
 
+/** A URL path of a scalar field (the document's): as `URL_PATH` accepts, with a default. */
+export interface UrlPathSpec extends SpecBase {
+  readonly kind: 'url-path';
+  readonly default: string;
+}
+
 /** Any scalar field spec. */
-export type FieldSpec = NumberSpec | BooleanSpec | EnumSpec | HostSpec;
+export type FieldSpec = NumberSpec | BooleanSpec | EnumSpec | HostSpec | UrlPathSpec;
 
 /**
  * A URL path of an array item (printable ASCII after "/", at most 200 characters); absent, the
@@ -79,6 +85,8 @@ export function accepts(spec: FieldSpec, v: unknown): boolean {
       return typeof v === 'string' && spec.values.includes(v);
     case 'host':
       return typeof v === 'string' && HOST.test(v) && Number(v.split(':')[1] ?? 1) <= 65535;
+    case 'url-path':
+      return typeof v === 'string' && URL_PATH.test(v);
   }
 }
 
@@ -95,5 +103,7 @@ export function describeSpec(spec: FieldSpec): string {
       return `one of ${spec.values.map((v) => JSON.stringify(v)).join(', ')}`;
     case 'host':
       return 'a lower-case hostname, with an optional port ("cdn.example.com", "example.com:8443")';
+    case 'url-path':
+      return 'a path starting with "/" of printable ASCII characters, at most 200 ("/", "/gallery/")';
   }
 }

@@ -18,7 +18,7 @@ export type SpecValue<S> = S extends { readonly kind: 'number' | 'integer' }
     ? boolean
     : S extends { readonly kind: 'enum'; readonly values: readonly (infer V)[] }
       ? V
-      : S extends { readonly kind: 'path' | 'host' }
+      : S extends { readonly kind: 'path' | 'host' | 'url-path' }
         ? string
         : never;
 

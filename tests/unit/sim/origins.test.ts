@@ -74,6 +74,21 @@ describe('objects on other origins', () => {
     ]);
   });
 
+  it('page.path names the HTML’s path in the trace; absent, it is /index.html', () => {
+    const page = { htmlBytes: 1000, objects: [1000] };
+    const paths = (sc: ScenarioInput): string[] =>
+      requestEvents(simulate(sc).trace, 'done').map((e) => e.path);
+    expect(paths({ network: net, page: { ...page, path: '/gallery/' } })).toEqual([
+      '/gallery/',
+      '/img1.png',
+    ]);
+    expect(paths({ network: net, page })).toEqual(['/index.html', '/img1.png']);
+    // A path must start with "/": anything else is refused with the field named.
+    expect(() => simulate({ network: net, page: { ...page, path: 'gallery' } })).toThrow(
+      /page\.path/,
+    );
+  });
+
   it('an object on the HTML’s own host, given as such, reuses its connection', () => {
     const { metrics } = simulate({
       network: net,

@@ -142,6 +142,24 @@ describe('what a replay leaves out, and says so', () => {
     expect(plan.left).toMatchObject({ asGet: 1, emptyBodies: 1 });
   });
 
+  it('the document keeps its host and its path, its query included', () => {
+    const { page: p, report } = ok(
+      har([
+        entry('https://www.site.test/gallery/?page=2', { mime: 'text/html' }),
+        entry('https://www.site.test/a.png', { startMs: 1, size: 10 }),
+      ]),
+    );
+    const plan = replayPlan(p, report);
+    expect(plan.base.page).toMatchObject({ host: 'www.site.test', path: '/gallery/?page=2' });
+    const done = simulate(replayScenario(plan, '2')).trace.filter(
+      (e) => e.type === 'request' && e.step === 'done',
+    );
+    expect(done.map((e) => (e.type === 'request' ? e.path : ''))).toEqual([
+      '/gallery/?page=2',
+      '/a.png',
+    ]);
+  });
+
   it('beyond 1,000 objects the rest are counted, not replayed', () => {
     const entries = [entry('https://site.test/', { mime: 'text/html' })];
     for (let i = 1; i <= 1003; i++)

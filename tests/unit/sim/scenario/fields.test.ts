@@ -67,7 +67,9 @@ describe('every scalar field of the table', () => {
           ? 'none-of-these'
           : spec.kind === 'host'
             ? 'Www.Example.test'
-            : spec.max + 1;
+            : spec.kind === 'url-path'
+              ? 'gallery/'
+              : spec.max + 1;
       expect(errorsOf(withFields({}, { [path]: bad }))).toEqual([
         { path, message: `must be ${describeSpec(spec)} (got ${shown(bad)})` },
       ]);
@@ -90,7 +92,9 @@ describe('every scalar field of the table', () => {
           ? spec.values.at(-1)
           : spec.kind === 'host'
             ? 'www.example.test'
-            : spec.min;
+            : spec.kind === 'url-path'
+              ? '/gallery/'
+              : spec.min;
     // The one combination a rule rejects at a field's extreme: the last HTTP version is 3, which
     // needs TLS 1.3 (absent tls is TLS 1.3 there).
     const given = validateScenario(withFields(base, { [path]: value }));
@@ -129,6 +133,7 @@ describe('every scalar field of the table', () => {
     ]);
     expect(sectionKeys('page')).toEqual([
       'host',
+      'path',
       'htmlBytes',
       'htmlProcessingMs',
       'objects',
@@ -142,7 +147,7 @@ describe('every scalar field of the table', () => {
   it('a normalized scenario keeps the table’s key order', () => {
     const r = validateScenario({
       workload: {},
-      page: { htmlProcessingMs: 3, host: 'www.example.test' },
+      page: { htmlProcessingMs: 3, path: '/gallery/', host: 'www.example.test' },
     });
     if (!r.ok) throw new Error('invalid');
     expect(Object.keys(r.scenario)).toEqual(TOP_KEYS);

@@ -44,6 +44,8 @@ function valueOf(path: FieldPath): fc.Arbitrary<unknown> {
       return fc.constantFrom(...spec.values);
     case 'host':
       return fc.constantFrom(spec.default, 'www.example.test');
+    case 'url-path':
+      return fc.constantFrom(spec.default, '/gallery/');
     case 'integer':
       return fc.integer({ min: spec.min, max: Math.min(spec.max, CAPS[path] ?? spec.max) });
     case 'number':
