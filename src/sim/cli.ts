@@ -259,6 +259,7 @@ function replayHarFile(file: string, net: ReplayNetwork): object {
       entries: report.entries,
       guessed: report.guessed,
       ignored: Object.fromEntries(Object.entries(report.ignored).filter(([, n]) => n > 0)),
+      lateReplayed: plan.late,
       notReplayed: plan.left,
     },
     results,

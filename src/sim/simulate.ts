@@ -173,7 +173,7 @@ export function simulate(
   const followUps = sc.followUps.map((f) => ({
     atMs: f.atMs,
     path: f.path,
-    host: mainHost,
+    host: f.host ?? mainHost,
     resource: { bodyBytes: f.bytes, processingMs: f.processingMs ?? sc.server.processingMs },
     method: f.method,
     bodyBytes: f.bodyBytes,

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { startHarSite } from '../tooling/har-site';
+import { LATE_BEACON, startHarSite } from '../tooling/har-site';
 
 const root = join(import.meta.dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'keepalive-replay-'));
@@ -27,7 +27,7 @@ function cli(
   file: string,
   rttMs: number,
   dnsMs?: number,
-): { measuredLoadMs: number; results: CliResult[] } {
+): { measuredLoadMs: number; lateReplayed: number; results: CliResult[] } {
   const r = spawnSync(
     join(root, 'node_modules/.bin/tsx'),
     [
@@ -42,10 +42,14 @@ function cli(
   );
   expect(r.status, r.stderr).toBe(0);
   const out = JSON.parse(r.stdout) as {
-    page: { measuredLoadMs: number };
+    page: { measuredLoadMs: number; lateReplayed: number };
     results: CliResult[];
   };
-  return { measuredLoadMs: out.page.measuredLoadMs, results: out.results };
+  return {
+    measuredLoadMs: out.page.measuredLoadMs,
+    lateReplayed: out.page.lateReplayed,
+    results: out.results,
+  };
 }
 
 /** The table's figures: per protocol, the page load (ms) and the two counts. */
@@ -69,7 +73,7 @@ const expected = (results: CliResult[]): Record<string, number[]> =>
     results.map((r) => [r.protocol, [r.pageLoadMs, r.connectionsOpened, r.handshakeRoundTrips]]),
   );
 
-test('a HAR Chromium recorded from a page of two origins replays with the CLI’s numbers', async ({
+test('a HAR Chromium recorded from a page of two origins, with a late request, replays with the CLI’s numbers', async ({
   page,
   browser,
 }) => {
@@ -78,7 +82,10 @@ test('a HAR Chromium recorded from a page of two origins replays with the CLI’
   try {
     const context = await browser.newContext({ recordHar: { path: har, content: 'omit' } });
     const p = await context.newPage();
-    await p.goto(`${site.a}/`, { waitUntil: 'networkidle' });
+    // The page fetches a beacon 1.2 s after its load event: a request made once it had gone quiet.
+    const beacon = p.waitForResponse((r) => r.url().endsWith(LATE_BEACON.path));
+    await p.goto(`${site.a}/late/`, { waitUntil: 'networkidle' });
+    await beacon;
     await context.close();
   } finally {
     await site.close();
@@ -92,8 +99,13 @@ test('a HAR Chromium recorded from a page of two origins replays with the CLI’
     String(want.measuredLoadMs),
   );
   await expect(page.locator('[data-replay-read]')).toContainText(
-    '6 of 6 requests replayed, from 2 origins',
+    '7 of 7 requests replayed, from 2 origins',
   );
+  await expect(page.locator('[data-replay-read]')).toContainText(
+    'Requests made after the page had gone quiet, replayed at the times the file gives, after the load and not part of it: 1.',
+  );
+  // The beacon is a follow-up: it is not in the page load, and it went out on its own time.
+  expect(want.lateReplayed).toBe(1);
   // The diagrams run the same scenarios: their sentence gives the same page loads.
   const f = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: 1 });
   const [h10, h11, h2, h3] = want.results.map((x) => f(x.pageLoadMs));

@@ -5,7 +5,8 @@
  * that fetches the JSON from A. Every body is a fixed size; the JSON is answered after
  * `JSON_DELAY_MS`, a server think time the importer should find again. A second page, A's
  * `/gallery/`, shows `GALLERY_PHOTOS` photos from origin C, an image host, with B's stylesheet
- * and script: the page where connections matter most.
+ * and script: the page where connections matter most. A third, A's `/late/`, is the first page
+ * with a beacon (`LATE_BEACON`) fetched once the page has long gone quiet: a late request.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -23,6 +24,9 @@ export const SITE_FILES = {
     '/app.js': { type: 'text/javascript', bytes: 4000 },
   },
 } as const;
+
+/** The late request of `/late/`: its path on origin A, body bytes, and when the page makes it. */
+export const LATE_BEACON = { path: '/beacon.json', bytes: 300, afterLoadMs: 1200 } as const;
 
 /** Photos on the gallery page (`/gallery/` on origin A), served by origin C. */
 export const GALLERY_PHOTOS = 24;
@@ -99,15 +103,21 @@ function handlers(origins: () => Origins): Record<keyof Origins, Handler> {
     a: (path, res) => {
       const { b } = origins();
       if (path === '/gallery/') send(res, 'text/html', galleryHtml(origins()));
-      else if (path === '/')
+      else if (path === '/' || path === '/late/')
         send(
           res,
           'text/html',
           `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Two origins</title>` +
             `<link rel="icon" href="data:,"><link rel="stylesheet" href="${b}/style.css">` +
             `</head><body><h1>Two origins</h1><img src="/logo.png" alt="logo" width="10" height="10">` +
-            `<p class="f">Text in the web font.</p><script src="${b}/app.js"></script></body></html>`,
+            `<p class="f">Text in the web font.</p><script src="${b}/app.js"></script>` +
+            (path === '/late/'
+              ? `<script>addEventListener("load",()=>setTimeout(()=>fetch(${JSON.stringify(LATE_BEACON.path)}),${LATE_BEACON.afterLoadMs}))</script>`
+              : '') +
+            `</body></html>`,
         );
+      else if (path === LATE_BEACON.path)
+        send(res, 'application/json', body('{"ok":true', LATE_BEACON.bytes, [',"pad":"', '"}']));
       else if (path === '/logo.png')
         send(res, 'image/png', 'P'.repeat(SITE_FILES.a['/logo.png'].bytes));
       else if (path === '/data.json')

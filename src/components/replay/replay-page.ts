@@ -290,13 +290,14 @@ export function startReplayPage(root: HTMLElement): void {
 
     const lines: string[] = [
       fill(t.readLine, {
-        replayed: int.format(r.plan.objects),
+        replayed: int.format(r.plan.objects + r.plan.late),
         entries: int.format(r.report.entries),
         origins: int.format(r.plan.hosts.length),
         bytes: int.format(r.plan.bytes),
       }),
       fill(t.origins, { list: r.origins.join(t.listSep) }),
     ];
+    if (r.plan.late > 0) lines.splice(1, 0, fill(t.lateLine, { n: int.format(r.plan.late) }));
     if (r.coalesced.length > 0)
       lines.push(
         fill(t.coalesced, {

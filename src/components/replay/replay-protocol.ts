@@ -40,7 +40,7 @@ export type ReplayReply =
       readonly coalesced: readonly { readonly origin: string; readonly with: string }[];
       readonly measuredLoadMs: number;
       readonly report: HarReport;
-      readonly plan: Pick<ReplayPlan, 'network' | 'objects' | 'bytes' | 'hosts' | 'left'>;
+      readonly plan: Pick<ReplayPlan, 'network' | 'objects' | 'bytes' | 'late' | 'hosts' | 'left'>;
       readonly results: readonly ReplayResult[];
       /** Time the worker took to import the HAR and replay it four times (ms, its own clock). */
       readonly computeMs: number;

@@ -87,6 +87,7 @@ onmessage = (e: MessageEvent<ReplayRequest | WarmRequest>): void => {
         network: plan.network,
         objects: plan.objects,
         bytes: plan.bytes,
+        late: plan.late,
         hosts: plan.hosts,
         left: plan.left,
       },

@@ -88,6 +88,8 @@ export const replay = {
   read: 'What was read',
   readLine:
     '{replayed} of {entries} requests replayed, from {origins} origins: {bytes} bytes of bodies.',
+  lateLine:
+    'Requests made after the page had gone quiet, replayed at the times the file gives, after the load and not part of it: {n}.',
   origins: 'Origins in the file: {list}.',
   coalesced:
     'Origins that shared a connection in the recording, and share one here over HTTP/2 and HTTP/3: {list}.',
@@ -105,7 +107,7 @@ export const replay = {
     redirect: 'redirects before the document: {n}',
   },
   notReplayed: {
-    late: 'requests made after the page had gone quiet, and what they led to (not part of the load): {n}',
+    late: 'requests made after the page had gone quiet beyond the 100 the simulation replays at their times, or over an hour in, not replayed: {n}',
     overLimit: 'requests beyond the simulation’s 1,000 objects: {n}',
     asGet: 'requests with other methods than GET, replayed as GET: {n}',
     emptyBodies: 'empty bodies, replayed as 1 byte: {n}',

@@ -91,6 +91,8 @@ export const replay: typeof en = {
   read: '读到了什么',
   readLine:
     '重放了 {entries} 个请求中的 {replayed} 个，来自 {origins} 个源站，响应主体共 {bytes} 字节。',
+  lateLine:
+    '其中 {n} 个是在页面静下来之后才发出的，按文件记录的时刻重放，排在页面加载之后，不计入加载时间。',
   origins: '文件中的源站：{list}。',
   coalesced: '录制时共用过连接的源站，在这里用 HTTP/2 和 HTTP/3 时同样共用：{list}。',
   coalescedPair: '{origin} 走 {with} 的连接',
@@ -107,7 +109,7 @@ export const replay: typeof en = {
     redirect: '{n} 个是文档之前的重定向',
   },
   notReplayed: {
-    late: '{n} 个是在页面静下来之后才发出的，连同由它们引出的请求（不属于页面加载）',
+    late: '{n} 个在页面静下来之后才发出的请求超出了模拟器按原时刻重放的 100 个，或晚于一小时，没有重放',
     overLimit: '{n} 个超出了模拟器 1,000 个对象的上限',
     asGet: '{n} 个使用 GET 以外的方法，按 GET 重放',
     emptyBodies: '{n} 个响应主体为空，按 1 字节重放',

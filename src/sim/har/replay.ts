@@ -6,9 +6,11 @@
  * lookup time), the round trip and the lookup time by default the ones the HAR measured. Every protocol runs over TLS 1.3, the browser
  * opens at most 6 connections per host, and HTTP/1.0 closes each connection after one response.
  *
- * What the scenario cannot say is left out and counted (`ReplayPlan.left`): requests made after the
- * page had gone quiet (`late`: not part of the load the HAR measured) and what hangs from them,
- * objects beyond the simulation's 1,000, and methods other than GET are replayed as GET.
+ * Requests made after the page had gone quiet (`late`: not part of the load the HAR measured) and
+ * the ones they led to are replayed at the times the file gives, as the scenario's follow-ups: on
+ * the connections the load left open, or new ones, but not in the page load. What the scenario
+ * cannot say is left out and counted (`ReplayPlan.left`): late requests beyond its 100 follow-ups
+ * or its hour, objects beyond its 1,000, and methods other than GET are replayed as GET.
  */
 import { COMPOSITE_FIELDS, MAIN_HOST, SCENARIO_FIELDS, type ScenarioInput } from '../scenario';
 import { URL_PATH, accepts } from '../scenario/spec';
@@ -59,13 +61,18 @@ export interface ReplayPlan {
   /** Objects replayed, the document included, and their body bytes. */
   readonly objects: number;
   readonly bytes: number;
+  /** Late requests replayed at their recorded start, after the load (not counted in it). */
+  readonly late: number;
   /** Hosts the replay uses, the document's first (it becomes the simulation's `example.com`). */
   readonly hosts: readonly string[];
   /** Origins that share connections over HTTP/2 and HTTP/3, as the recording shows. */
   readonly coalesced: number;
   /** What was not replayed, or not as recorded. */
   readonly left: {
-    /** Requests made after the page had gone quiet, and the ones they led to. */
+    /**
+     * Requests made after the page had gone quiet, and the ones they led to, beyond the 100
+     * follow-ups the scenario takes or after its hour.
+     */
     readonly late: number;
     /** Objects beyond the simulation's limit. */
     readonly overLimit: number;
@@ -77,6 +84,7 @@ export interface ReplayPlan {
 }
 
 const MAX_OBJECTS = SCENARIO_FIELDS['page.objects'].max;
+const FOLLOW_UPS = COMPOSITE_FIELDS.followUps;
 const BYTES = SCENARIO_FIELDS['page.objectBytes'];
 const THINK_MAX_MS = SCENARIO_FIELDS['server.processingMs'].max;
 
@@ -120,12 +128,15 @@ export function replayPlan(page: HarPage, report: HarReport, net: ReplayNetwork 
   // kept object's number in the scenario (1-based; the document is 0).
   const number = new Map<number, number>([[doc.id, 0]]);
   const kept: HarObject[] = [];
+  const timed: HarObject[] = [];
   let late = 0;
   let overLimit = 0;
   for (const o of page.objects.slice(1)) {
     const parent = o.parent === null ? undefined : number.get(o.parent);
-    if (o.discovery === 'late' || parent === undefined) late++;
-    else if (kept.length >= MAX_OBJECTS) overLimit++;
+    if (o.discovery === 'late' || parent === undefined) {
+      if (timed.length < FOLLOW_UPS.maxItems && o.startMs <= FOLLOW_UPS.atMs.max) timed.push(o);
+      else late++;
+    } else if (kept.length >= MAX_OBJECTS) overLimit++;
     else {
       kept.push(o);
       number.set(o.id, kept.length);
@@ -134,6 +145,8 @@ export function replayPlan(page: HarPage, report: HarReport, net: ReplayNetwork 
   const size = (o: HarObject): number => clamp(Math.round(o.bytes), BYTES.min, BYTES.max);
   const think = (o: HarObject): number => clamp(o.thinkMs, 0, THINK_MAX_MS);
   const all = [doc, ...kept];
+  const path = (o: HarObject, fallback: string): string =>
+    URL_PATH.test(o.path) ? o.path : fallback;
   // Origins the recording coalesced keep sharing connections (the simulation does so over
   // HTTP/2 and HTTP/3 only, as browsers do).
   const origins = page.coalesced.flatMap((c) => {
@@ -157,7 +170,7 @@ export function replayPlan(page: HarPage, report: HarReport, net: ReplayNetwork 
       objects: kept.map((o) => {
         const host = names.get(o.origin) ?? docHost;
         return {
-          path: URL_PATH.test(o.path) ? o.path : `/object${number.get(o.id)}`,
+          path: path(o, `/object${number.get(o.id)}`),
           bytes: size(o),
           processingMs: think(o),
           ...(host === docHost ? {} : { host }),
@@ -166,19 +179,34 @@ export function replayPlan(page: HarPage, report: HarReport, net: ReplayNetwork 
       }),
       ...(origins.length > 0 ? { origins } : {}),
     },
+    ...(timed.length > 0
+      ? {
+          followUps: timed.map((o, i) => {
+            const host = names.get(o.origin) ?? docHost;
+            return {
+              atMs: Math.max(0, o.startMs),
+              path: path(o, `/later${i + 1}`),
+              bytes: size(o),
+              processingMs: think(o),
+              ...(host === docHost ? {} : { host }),
+            };
+          }),
+        }
+      : {}),
   };
   return {
     base,
     network,
     objects: all.length,
     bytes: all.reduce((n, o) => n + size(o), 0),
-    hosts: [...new Set(all.map((o) => names.get(o.origin) ?? docHost))],
+    late: timed.length,
+    hosts: [...new Set([...all, ...timed].map((o) => names.get(o.origin) ?? docHost))],
     coalesced: origins.length,
     left: {
       late,
       overLimit,
-      asGet: all.filter((o) => o.method !== 'GET').length,
-      emptyBodies: all.filter((o) => o.bytes < BYTES.min).length,
+      asGet: [...all, ...timed].filter((o) => o.method !== 'GET').length,
+      emptyBodies: [...all, ...timed].filter((o) => o.bytes < BYTES.min).length,
     },
   };
 }

@@ -114,7 +114,7 @@ export const COMPOSITE_DOCS: {
     coalesceWith: 'hostname[:port] whose connections may carry this origin’s requests',
   },
   followUps: {
-    doc: 'requests issued later: [{atMs, path?, method?, bytes?, bodyBytes?, processingMs?}] (atMs since navigation start)',
+    doc: 'requests issued later: [{atMs, path?, method?, bytes?, bodyBytes?, processingMs?, host?}] (atMs since navigation start)',
     atMs: 'issue time',
     path: 'URL path (default /next1, /next2 …)',
     method:
@@ -122,5 +122,6 @@ export const COMPOSITE_DOCS: {
     bytes: 'response body bytes (default page.objectBytes)',
     bodyBytes: 'request body bytes',
     processingMs: 'server time (default server.processingMs)',
+    host: 'hostname[:port] (default page.host)',
   },
 };

@@ -399,6 +399,7 @@ export const COMPOSITE_FIELDS = {
       default: 0,
       optional: true,
     },
+    host: { kind: 'host', default: MAIN_HOST, optional: true },
   },
 } as const satisfies Record<string, CompositeSpec>;
 

@@ -100,8 +100,8 @@ describe('a page replayed under each protocol', () => {
   });
 });
 
-describe('what a replay leaves out, and says so', () => {
-  it('requests made after the page went quiet, and what they led to', () => {
+describe('what a replay leaves out, or replays apart, and says so', () => {
+  it('requests made after the page went quiet, and what they led to, at their recorded times', () => {
     const { page: p, report } = ok(
       har([
         entry('https://site.test/', { mime: 'text/html', time: 100 }),
@@ -126,7 +126,33 @@ describe('what a replay leaves out, and says so', () => {
     expect(p.objects.map((o) => o.discovery)).toEqual(['document', 'html', 'late', 'subresource']);
     const plan = replayPlan(p, report);
     expect(plan.base.page?.objects).toMatchObject([{ path: '/a.png' }]);
-    expect(plan.left.late).toBe(2);
+    // Not in the page: follow-ups at the starts the file gives, none left out.
+    expect(plan.base.followUps).toMatchObject([
+      { atMs: 2100, path: '/beacon.js' },
+      { atMs: 2120, path: '/track.gif' },
+    ]);
+    expect(plan.late).toBe(2);
+    expect(plan.left.late).toBe(0);
+    const { trace, metrics } = simulate(replayScenario(plan, '1.1'));
+    const queued = trace.filter((e) => e.type === 'request' && e.step === 'queued' && e.followUp);
+    expect(queued.map((e) => e.t)).toEqual([2100, 2120]);
+    // The page load is the page's alone: as without the two.
+    const { followUps: _, ...pageOnly } = plan.base;
+    expect(metrics.pageLoadMs).toBe(
+      simulate({ ...pageOnly, http: { version: '1.1', keepAlive: true } }).metrics.pageLoadMs,
+    );
+  });
+
+  it('late requests beyond the 100 follow-ups the scenario takes are counted, not replayed', () => {
+    const entries = [entry('https://site.test/', { mime: 'text/html', time: 10 })];
+    for (let i = 1; i <= 103; i++)
+      // Each after 600 ms of quiet (more than the 500 ms that make a request late).
+      entries.push(entry(`https://site.test/t${i}.gif`, { startMs: 600 * i, time: 1 }));
+    const { page: p, report } = ok(har(entries));
+    const plan = replayPlan(p, report);
+    expect(plan.base.followUps).toHaveLength(100);
+    expect(plan.late).toBe(100);
+    expect(plan.left.late).toBe(3);
   });
 
   it('empty bodies become one byte, other methods GET, other ports part of the host', () => {
