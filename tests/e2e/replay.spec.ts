@@ -102,7 +102,7 @@ test('a HAR Chromium recorded from a page of two origins, with a late request, r
     '7 of 7 requests replayed, from 2 origins',
   );
   await expect(page.locator('[data-replay-read]')).toContainText(
-    'Requests made after the page had gone quiet, replayed at the times the file gives, after the load and not part of it: 1.',
+    'Requests made after the page had gone quiet, replayed at the times the file gives (counted from the document’s start) and not part of the page load: 1.',
   );
   // The beacon is a follow-up: it is not in the page load, and it went out on its own time.
   expect(want.lateReplayed).toBe(1);

@@ -89,7 +89,7 @@ export const replay = {
   readLine:
     '{replayed} of {entries} requests replayed, from {origins} origins: {bytes} bytes of bodies.',
   lateLine:
-    'Requests made after the page had gone quiet, replayed at the times the file gives, after the load and not part of it: {n}.',
+    'Requests made after the page had gone quiet, replayed at the times the file gives (counted from the document’s start) and not part of the page load: {n}.',
   origins: 'Origins in the file: {list}.',
   coalesced:
     'Origins that shared a connection in the recording, and share one here over HTTP/2 and HTTP/3: {list}.',

@@ -92,7 +92,7 @@ export const replay: typeof en = {
   readLine:
     '重放了 {entries} 个请求中的 {replayed} 个，来自 {origins} 个源站，响应主体共 {bytes} 字节。',
   lateLine:
-    '其中 {n} 个是在页面静下来之后才发出的，按文件记录的时刻重放，排在页面加载之后，不计入加载时间。',
+    '其中 {n} 个是在页面静下来之后才发出的，按文件记录的时刻（从文档开始算起）重放，不计入页面加载时间。',
   origins: '文件中的源站：{list}。',
   coalesced: '录制时共用过连接的源站，在这里用 HTTP/2 和 HTTP/3 时同样共用：{list}。',
   coalescedPair: '{origin} 走 {with} 的连接',
