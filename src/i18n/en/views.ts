@@ -137,6 +137,7 @@ export const views = {
     stream: '{path} · stream {stream}',
     /** Heading row over a multiplexed connection's requests; `{stack}` is a `stack` string. */
     group: 'connection {conn} · {stack}',
+    groupHost: 'connection {conn} · {host} · {stack}',
     /** Legend of the head-of-line blocked segments (`stream-stall` events, cause `head-of-line`). */
     hol: 'head-of-line blocked: arrived, waiting behind other lost data',
     /** Legend of the segments waiting for the stream's own lost data (cause `own-data`). */

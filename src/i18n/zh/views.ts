@@ -119,6 +119,7 @@ export const views: Dictionary['views'] = {
     more: '只显示 {total} 个请求中的前 {shown} 个。',
     stream: '{path} · 流 {stream}',
     group: '连接 {conn} · {stack}',
+    groupHost: '连接 {conn} · {host} · {stack}',
     hol: '队头阻塞：数据已到达，却在其他丢失的数据后面等待',
     ownData: '等待自身丢失的数据',
     summaryDns: '其中 {requests}曾等待 DNS 查询，合计 {time}（各请求等待时间之和）。',

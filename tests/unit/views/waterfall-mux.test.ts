@@ -108,11 +108,32 @@ describe('clipRow (HTTP/2)', () => {
 
 describe('waterfallLines', () => {
   it('waterfallLines puts a heading over the rows of a multiplexed connection', () => {
+    // Every row is for example.com, the host the connection was opened to.
     expect(waterfallLines(rows, muxTrace)).toEqual([
-      { kind: 'group', open: h2Open },
+      { kind: 'group', open: h2Open, sameHost: true },
+      { kind: 'row', index: 0, sameHost: true },
+      { kind: 'row', index: 1, sameHost: true },
+      { kind: 'row', index: 2, sameHost: true },
+    ]);
+  });
+  it('waterfallLines: a connection that also carries another host’s row (coalesced) is not of one host', () => {
+    const t = recordStalls(
+      sortTrace([
+        ...muxTrace,
+        request(330, 'queued', 4, '/c.png', { host: 'cdn.example.com' }),
+        request(330, 'assigned', 4, '/c.png', {
+          host: 'cdn.example.com',
+          conn: 1,
+          reused: true,
+        }),
+      ]),
+    );
+    expect(waterfallLines(waterfallRows(t), t)).toEqual([
+      { kind: 'group', open: h2Open, sameHost: false },
       { kind: 'row', index: 0 },
       { kind: 'row', index: 1 },
       { kind: 'row', index: 2 },
+      { kind: 'row', index: 3 },
     ]);
   });
   it('waterfallLines of an HTTP/1.1 trace is one line per row, in order, without headings', () => {
@@ -139,12 +160,12 @@ describe('waterfallLines', () => {
       [5, undefined],
     ]);
     expect(waterfallLines(r, t)).toEqual([
-      { kind: 'group', open: h2Open },
-      { kind: 'row', index: 0 },
-      { kind: 'row', index: 1 },
-      { kind: 'row', index: 2 },
-      { kind: 'group', open: open2 },
-      { kind: 'row', index: 3 },
+      { kind: 'group', open: h2Open, sameHost: true },
+      { kind: 'row', index: 0, sameHost: true },
+      { kind: 'row', index: 1, sameHost: true },
+      { kind: 'row', index: 2, sameHost: true },
+      { kind: 'group', open: open2, sameHost: true },
+      { kind: 'row', index: 3, sameHost: true },
       { kind: 'row', index: 4 },
     ]);
   });
@@ -163,6 +184,12 @@ describe('waterfallRowLabel', () => {
     // " · stream 5" is 11 characters: 15 - 11 = 4 for the path, "/b.…".
     expect(waterfallRowLabel(row, 5, false, 15, 'en')).toBe('/b.… · stream 5');
   });
+  it('waterfallRowLabel keeps the last segment of a long path, and the stream id', () => {
+    // " · stream 11" is 12 characters: 21 - 12 = 9 for the path, "/…/12.jpg".
+    expect(waterfallRowLabel({ ...row, path: '/photos/12.jpg' }, 11, false, 21, 'en')).toBe(
+      '/…/12.jpg · stream 11',
+    );
+  });
   it('waterfallRowLabel adds the host when asked and the attempt after a retry', () => {
     expect(waterfallRowLabel({ ...row, attempt: 2 }, 7, true, 60, 'en')).toBe(
       'example.com/b.png · stream 7 ↻2',
@@ -177,6 +204,14 @@ describe('waterfallGroupLabel', () => {
     expect(
       waterfallGroupLabel({ ...h2Open, transport: 'quic', http: '3', tlsRoundTrips: 0 }, 'en'),
     ).toBe('connection 1 · HTTP/3 · QUIC');
+  });
+  it('waterfallGroupLabel names the host too when asked', () => {
+    expect(waterfallGroupLabel(h2Open, 'en', true)).toBe(
+      'connection 1 · example.com · HTTP/2 · TCP + TLS 1.3',
+    );
+    expect(waterfallGroupLabel(h2Open, 'zh', true)).toBe(
+      '连接 1 · example.com · HTTP/2 · TCP + TLS 1.3',
+    );
   });
 });
 

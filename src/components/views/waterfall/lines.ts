@@ -7,14 +7,17 @@ import { fill } from '../../../i18n/fill';
 import { ui } from '../../../i18n/ui';
 import type { Lang } from '../../../i18n';
 import { connOpens } from '../lanes';
-import { fitLabel } from '../text';
-import { stackLabel } from '../text';
+import { fitLabel, fitPath, stackLabel } from '../text';
 import type { WaterfallRow } from './rows';
 
-/** One line of the waterfall: a connection's heading, or a row (its index in the rows given). */
+/**
+ * One line of the waterfall: a connection's heading, or a row (its index in the rows given).
+ * `sameHost`: every row under the heading is for the host the connection was opened to, so the
+ * heading can name it once and the rows give their paths alone.
+ */
 export type WaterfallLine =
-  | { readonly kind: 'group'; readonly open: ConnOpenEvent }
-  | { readonly kind: 'row'; readonly index: number };
+  | { readonly kind: 'group'; readonly open: ConnOpenEvent; readonly sameHost: boolean }
+  | { readonly kind: 'row'; readonly index: number; readonly sameHost?: true };
 
 /**
  * The waterfall's lines. Without a multiplexed connection (HTTP/1.x), one line per row in the
@@ -28,14 +31,20 @@ export function waterfallLines(rows: readonly WaterfallRow[], trace: Trace): Wat
   if (!multiplexed) return order.map((index) => ({ kind: 'row', index }));
   const key = (i: number): number => rows[i]?.conn ?? Number.POSITIVE_INFINITY;
   order.sort((a, b) => key(a) - key(b) || a - b);
+  // Connections that carry another host's rows too (coalesced origins).
+  const mixed = new Set<number>();
+  for (const r of rows)
+    if (r.conn !== undefined && r.host !== opens.get(r.conn)?.host) mixed.add(r.conn);
   const out: WaterfallLine[] = [];
   let last: number | undefined;
   for (const index of order) {
     const conn = rows[index]?.conn;
     const open = conn !== undefined ? opens.get(conn) : undefined;
-    if (conn !== last && open?.http !== undefined) out.push({ kind: 'group', open });
+    const grouped = open?.http !== undefined;
+    const sameHost = grouped && !mixed.has(open.conn);
+    if (conn !== last && grouped) out.push({ kind: 'group', open, sameHost });
     last = conn;
-    out.push({ kind: 'row', index });
+    out.push(sameHost ? { kind: 'row', index, sameHost } : { kind: 'row', index });
   }
   return out;
 }
@@ -54,15 +63,22 @@ export function waterfallRowLabel(
 ): string {
   const path = `${withHost ? row.host : ''}${row.path}`;
   const retry = row.attempt > 1 ? ` ↻${row.attempt}` : '';
-  if (stream === undefined) return fitLabel(`${path}${retry}`, maxChars);
-  const suffix = fill(ui(lang).views.waterfall.stream, { path: '', stream }) + retry;
-  return fitLabel(fitLabel(path, Math.max(4, maxChars - suffix.length)) + suffix, maxChars);
+  const suffix =
+    (stream === undefined ? '' : fill(ui(lang).views.waterfall.stream, { path: '', stream })) +
+    retry;
+  return fitLabel(fitPath(path, Math.max(4, maxChars - suffix.length)) + suffix, maxChars);
 }
 
-/** The heading of a multiplexed connection's rows: "connection 1 · HTTP/2 · TCP + TLS 1.3". */
-export function waterfallGroupLabel(open: ConnOpenEvent, lang: Lang): string {
-  return fill(ui(lang).views.waterfall.group, {
+/**
+ * The heading of a multiplexed connection's rows: "connection 1 · HTTP/2 · TCP + TLS 1.3", or with
+ * `host` (its rows are all for it, and the page has several) "connection 1 · cdn.example.test ·
+ * HTTP/2 · TCP + TLS 1.3".
+ */
+export function waterfallGroupLabel(open: ConnOpenEvent, lang: Lang, host = false): string {
+  const w = ui(lang).views.waterfall;
+  return fill(host ? w.groupHost : w.group, {
     conn: open.conn,
+    host: open.host,
     stack: stackLabel(open, lang) ?? '',
   });
 }
