@@ -1,8 +1,9 @@
 /**
  * The replay page's worker time (issue 20: a 300-entry HAR over 20 origins replays all four
  * protocols in under 200 ms in the worker): the page gets a synthetic HAR of that shape
- * (`syntheticHar`, the bench's) and the worker reports the time it spent importing and replaying
- * it, on its own clock (`data-compute-ms`).
+ * (`syntheticHar`, the bench's) and its two workers report the time each spent importing and
+ * replaying it under its two protocols, on its own clock (`data-compute-ms`: the slower one's);
+ * the page also gives the reader's whole wait (`data-wait-ms`).
  *
  * Two ways, each on a fresh page:
  * - `reader`: as a reader does it: the pointer goes over the form (the worker starts and warms up,
@@ -20,16 +21,21 @@ import { syntheticHar } from '../../src/sim/har/synthetic';
 /** Entries and origins of the measured HAR. */
 export const REPLAY_SHAPE = { entries: 300, origins: 20 } as const;
 
+/** The reader's wait of each file replayed, in order (ms: posting, both workers, the reply). */
+let waits: number[] = [];
+
 export interface ReplayTimes {
   /** The worker's warm-up (ms, its own clock), before the reader's files. */
   warmUpMs: number;
   /** The worker's time for each of the reader's three files, in order (ms). */
   runsMs: number[];
-  /** The worker's time for a file given before any warm-up (ms). */
+  /** The workers' time for a file given before any warm-up (ms). */
   coldMs: number;
+  /** The reader's wait for each of the four files (the three, then the cold one; ms). */
+  waitsMs: number[];
 }
 
-/** Replays one file on `page` and returns the worker's time for it (ms). */
+/** Replays one file on `page` and returns the workers' time for it (ms; the reader's wait too). */
 async function replayFile(page: Page, file: string): Promise<number> {
   const results = page.locator('[data-replay-results]');
   await page.evaluate(() =>
@@ -37,6 +43,7 @@ async function replayFile(page: Page, file: string): Promise<number> {
   );
   await page.locator('#replay-file').setInputFiles(file);
   await results.and(page.locator('[data-compute-ms]')).waitFor({ timeout: 60_000 });
+  waits.push(Number(await results.getAttribute('data-wait-ms')));
   return Number(await results.getAttribute('data-compute-ms'));
 }
 
@@ -53,6 +60,7 @@ export async function measureReplayTime(browser: Browser, origin: string): Promi
     await page.goto(`${origin}/replay/?rtt=50`);
     return page;
   };
+  waits = [];
   const reader = await open();
   const runsMs: number[] = [];
   let warmUpMs: number;
@@ -67,7 +75,8 @@ export async function measureReplayTime(browser: Browser, origin: string): Promi
   }
   const cold = await open();
   try {
-    return { warmUpMs, runsMs, coldMs: await replayFile(cold, files[3] as string) };
+    const coldMs = await replayFile(cold, files[3] as string);
+    return { warmUpMs, runsMs, coldMs, waitsMs: waits };
   } finally {
     await cold.close();
   }

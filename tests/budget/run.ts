@@ -321,7 +321,7 @@ async function main(): Promise<void> {
   }
   if (replay)
     console.log(
-      `replay: ${REPLAY_SHAPE.entries} requests over ${REPLAY_SHAPE.origins} origins, imported and replayed under four protocols in the page's worker: as a reader (warm-up ${replay.warmUpMs} ms while choosing), three files ${replay.runsMs.join(', ')} ms (budget < ${BUDGET.replayWorkerMs} ms for the first, gated); a file before any warm-up ${replay.coldMs} ms (not gated)`,
+      `replay: ${REPLAY_SHAPE.entries} requests over ${REPLAY_SHAPE.origins} origins, imported and replayed under four protocols in the page's worker: as a reader (warm-up ${replay.warmUpMs} ms while choosing), three files ${replay.runsMs.join(', ')} ms (budget < ${BUDGET.replayWorkerMs} ms for the first, gated); a file before any warm-up ${replay.coldMs} ms (not gated); the reader's waits ${replay.waitsMs.join(', ')} ms`,
     );
   // Gated (issue 14): no main-thread task over INPUT_TASK_BUDGET_MS while a widget recomputes.
   console.log(

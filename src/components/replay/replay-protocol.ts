@@ -11,6 +11,8 @@ export interface ReplayRequest {
   readonly id: number;
   readonly text: string;
   readonly net: ReplayNetwork;
+  /** The protocols this worker replays (`REPLAY_SHARES`). */
+  readonly protocols: readonly ReplayProtocol[];
 }
 
 /**
@@ -21,6 +23,7 @@ export interface ReplayRequest {
  */
 export interface WarmRequest {
   readonly warm: true;
+  readonly protocols: readonly ReplayProtocol[];
 }
 
 /** The worker's answer to `WarmRequest`: finished (or cut short by a file) and its own time. */
@@ -42,7 +45,10 @@ export type ReplayReply =
       readonly report: HarReport;
       readonly plan: Pick<ReplayPlan, 'network' | 'objects' | 'bytes' | 'late' | 'hosts' | 'left'>;
       readonly results: readonly ReplayResult[];
-      /** Time the worker took to import the HAR and replay it four times (ms, its own clock). */
+      /**
+       * Time the worker took to import the HAR and replay it under its protocols (ms, its own
+       * clock); merged (`replay-workers.ts`), the slower worker's.
+       */
       readonly computeMs: number;
       /** Each protocol's scenario, for the diagrams (run again in the simulation worker). */
       readonly scenarios: readonly {

@@ -1,15 +1,16 @@
 /**
- * The replay page's worker: imports the HAR and replays it under the four protocols off the main
- * thread (a 20 MB file parses for a second; four simulations of a large page take longer), so the
- * page stays responsive. Only the figures travel back, not the traces.
+ * A replay worker (`replay-workers.ts` runs two): imports the HAR and replays it under the
+ * protocols it is given, off the main thread (a 20 MB file parses for a second; simulations of a
+ * large page take longer), so the page stays responsive. Only the figures travel back, not the
+ * traces.
  */
 import { importHar } from '../../sim/har';
 import {
-  REPLAY_PROTOCOLS,
-  replayAll,
   replayPlan,
+  replayResult,
   replayScenario,
   type ReplayPlan,
+  type ReplayProtocol,
 } from '../../sim/har/replay';
 import { syntheticHar } from '../../sim/har/synthetic';
 import { simulate } from '../../sim/simulate';
@@ -20,9 +21,9 @@ import type { ReplayReply, ReplayRequest, WarmReply, WarmRequest } from './repla
 const post = (reply: ReplayReply | WarmReply): void => postMessage(reply);
 
 /**
- * The warm-up page: requests and origins of the made-up page replayed before the reader's (a
- * tenth of the 300 requests over 20 origins issue 20 times, enough for V8 to compile the paths
- * every replay takes: several origins, discovery, all four protocols).
+ * The warm-up page: requests and origins of the made-up page replayed before the reader's (half
+ * the 300 requests over 20 origins issue 20 times, enough for V8 to compile the paths every
+ * replay takes: several origins, discovery, the worker's protocols).
  */
 const WARM_SHAPE = { entries: 150, origins: 10 } as const;
 
@@ -30,14 +31,14 @@ const WARM_SHAPE = { entries: 150, origins: 10 } as const;
 let warmSteps: (() => void)[] = [];
 let warmMs = 0;
 
-function warm(): void {
+function warm(protocols: readonly ReplayProtocol[]): void {
   let plan: ReplayPlan | undefined;
   warmSteps = [
     () => {
       const imported = importHar(syntheticHar(WARM_SHAPE.entries, WARM_SHAPE.origins));
       if (imported.ok) plan = replayPlan(imported.page, imported.report, { rttMs: 50 });
     },
-    ...REPLAY_PROTOCOLS.map((p) => () => {
+    ...protocols.map((p) => () => {
       if (plan) simulate(replayScenario(plan, p));
     }),
   ];
@@ -57,14 +58,14 @@ function warm(): void {
 
 onmessage = (e: MessageEvent<ReplayRequest | WarmRequest>): void => {
   if ('warm' in e.data) {
-    warm();
+    warm(e.data.protocols);
     return;
   }
   if (warmSteps.length > 0) {
     warmSteps = [];
     post({ warmed: true, ms: warmMs });
   }
-  const { id, text, net } = e.data;
+  const { id, text, net, protocols } = e.data;
   const started = performance.now();
   const imported = importHar(text);
   if (!imported.ok) {
@@ -74,7 +75,9 @@ onmessage = (e: MessageEvent<ReplayRequest | WarmRequest>): void => {
   const { page, report } = imported;
   try {
     const plan = replayPlan(page, report, net);
-    const results = replayAll(plan);
+    const results = protocols.map((p) =>
+      replayResult(p, simulate(replayScenario(plan, p)).metrics),
+    );
     post({
       id,
       ok: true,
@@ -93,7 +96,7 @@ onmessage = (e: MessageEvent<ReplayRequest | WarmRequest>): void => {
       },
       results,
       computeMs: performance.now() - started,
-      scenarios: REPLAY_PROTOCOLS.map((protocol) => ({
+      scenarios: protocols.map((protocol) => ({
         protocol,
         scenario: replayScenario(plan, protocol),
       })),
