@@ -169,7 +169,20 @@ const chunkGroups = {
   name: 'keep-alive-chunk-groups',
   configEnvironment(name) {
     if (name !== 'client') return;
-    return { build: { rolldownOptions: { output: { codeSplitting: { groups: CHUNK_GROUPS } } } } };
+    return {
+      build: {
+        // A dynamic import preloads the files the imported chunk needs, the chunk included, and
+        // every chunk with dynamic imports carries the names of those files (widget-core: every
+        // widget's), whose random hashes gzip poorly. Without a stylesheet among them, Vite's
+        // helper calls `import()` at once, which fetches the chunk anyway: its name is left out.
+        // (With one, `import()` waits for the stylesheet, and the chunk's preload runs meanwhile.)
+        modulePreload: {
+          resolveDependencies: (file, deps) =>
+            deps.some((d) => d.endsWith('.css')) ? deps : deps.filter((d) => d !== file),
+        },
+        rolldownOptions: { output: { codeSplitting: { groups: CHUNK_GROUPS } } },
+      },
+    };
   },
 };
 
