@@ -12,6 +12,10 @@
  * counts the view as `laying`, and the widget as computing, so what the widget says it shows
  * (`data-ka-computing`, "Computing…") never runs ahead of what is drawn. On the server, and for
  * the first trace, nothing waits.
+ *
+ * A view whose layout is too long for one task chains stages (`after`): each is keyed by the
+ * view's trace and reads the stage before it, and takes its task only once that one has made its
+ * part for the trace, so a new trace's layout runs in one task per stage, in order.
  */
 import { untrack } from 'svelte';
 import { getViewState } from './view-state.svelte';
@@ -26,6 +30,7 @@ export interface Deferred<T> {
 export function deferred<I extends readonly [unknown, ...unknown[]], T>(
   inputs: () => I,
   compute: (inputs: I) => T,
+  after?: Deferred<unknown>,
 ): Deferred<T> {
   const state = getViewState();
   /** The trace whose geometry may be made now. */
@@ -36,9 +41,11 @@ export function deferred<I extends readonly [unknown, ...unknown[]], T>(
     if (i[0] === ready) last = compute(i);
     return last;
   });
-  const stale = $derived(inputs()[0] !== ready);
+  // The trace alone: the effect below runs again when it changes, not when another input does.
+  const key = $derived(inputs()[0]);
+  const stale = $derived(key !== ready);
   $effect.pre(() => {
-    const trace = inputs()[0];
+    const trace = key;
     if (trace === ready) return;
     untrack(() => {
       if (state) state.laying = (state.laying ?? 0) + 1;
@@ -51,10 +58,16 @@ export function deferred<I extends readonly [unknown, ...unknown[]], T>(
         if (state) state.laying = (state.laying ?? 1) - 1;
       });
     };
-    const timer = setTimeout(() => {
+    const turn = (): void => {
+      // The stage before this one has not made its part yet: wait for a later task.
+      if (after?.stale) {
+        timer = setTimeout(turn, 0);
+        return;
+      }
       ready = trace;
       finish();
-    }, 0);
+    };
+    let timer = setTimeout(turn, 0);
     return () => {
       clearTimeout(timer);
       finish();

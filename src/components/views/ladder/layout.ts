@@ -226,11 +226,32 @@ function labelCandidate(
   return { id: p.id, conn: p.conn, kind: p.kind, text: m.label, line, showMs: m.endMs };
 }
 
-/** Lays out the ladder for a size: columns, time scale, ticks, per-connection paths, labels. */
-export function layoutLadder(
+/**
+ * The first half of a ladder's layout: its size, columns and time scale, each packet's line and
+ * the flights they form. `markLadder` makes the rest; `Ladder.svelte` runs the two in tasks of
+ * their own (issue 14: a dense ladder's whole layout took over 50 ms).
+ */
+export interface LadderScale {
+  readonly width: number;
+  readonly height: number;
+  readonly top: number;
+  readonly bottom: number;
+  readonly axisX: number;
+  readonly xClient: number;
+  readonly xServer: number;
+  readonly domainMs: number;
+  readonly axis: TimeAxis;
+  readonly lines: readonly LadderLine[];
+  readonly flights: readonly (readonly number[])[];
+  /** The longest packet's span (ms), before marks join packets. */
+  readonly maxSpanMs: number;
+}
+
+/** The ladder's size, columns, time scale, lines and flights (`LadderScale`). */
+export function scaleLadder(
   packets: readonly LadderPacket[],
-  options: LadderLayoutOptions,
-): LadderLayout {
+  options: Omit<LadderLayoutOptions, 'bundle' | 'keepConn'>,
+): LadderScale {
   const width = Math.max(200, options.width);
   const height = options.height ?? defaultLadderHeight(packets.length);
   let lastEnd = 0;
@@ -254,8 +275,41 @@ export function layoutLadder(
   const xClient = axisX + columnInset;
   const xServer = width - ladderMargin.right - columnInset;
   const lines = packets.map((p) => lineOf(p, xClient, xServer, y));
-
   const flights = flightGroups(packets, lines, flightGapPx);
+  return {
+    width,
+    height,
+    top,
+    bottom,
+    axisX,
+    xClient,
+    xServer,
+    domainMs,
+    axis,
+    lines,
+    flights,
+    maxSpanMs,
+  };
+}
+
+/** Lays out the ladder for a size: columns, time scale, ticks, per-connection paths, labels. */
+export function layoutLadder(
+  packets: readonly LadderPacket[],
+  options: LadderLayoutOptions,
+): LadderLayout {
+  return markLadder(packets, scaleLadder(packets, options), options);
+}
+
+/** The second half of a ladder's layout: its marks, per-connection paths and labels. */
+export function markLadder(
+  packets: readonly LadderPacket[],
+  scale: LadderScale,
+  options: Pick<LadderLayoutOptions, 'bundle' | 'keepConn'>,
+): LadderLayout {
+  const { width, height, top, bottom, axisX, xClient, xServer, domainMs, axis, lines, flights } =
+    scale;
+  let maxSpanMs = scale.maxSpanMs;
+  const y = (ms: number): number => axisPos(axis, ms);
   const over = flights.length > markBound(bottom - top);
   const marks =
     over && options.bundle
