@@ -178,8 +178,13 @@ export class Timer {
     this.setAt(this.engine.now + Math.max(0, Math.round(delayUs)));
   }
 
-  /** Arms the timer to fire at absolute time `atUs`. */
-  setAt(atUs: Micros): void {
+  /**
+   * Arms the timer to fire at absolute time `atUs`, a fraction rounded up to the whole microsecond
+   * (the engine's clock): rounded down, the timer would wake before its deadline and again at the
+   * same microsecond forever.
+   */
+  setAt(time: Micros): void {
+    const atUs = Math.ceil(time);
     this.deadline = atUs;
     if (this.scheduledAt < 0 || this.scheduledAt > atUs) {
       this.scheduledAt = atUs;

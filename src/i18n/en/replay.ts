@@ -7,7 +7,7 @@ export const replay = {
     'Load a HAR file saved by your browser and see the same page load over HTTP/1.0, HTTP/1.1 keep-alive, HTTP/2 and HTTP/3, simulated on one network.',
   lead: 'Every chapter loads a made-up page. This page loads yours. Save a HAR file (an HTTP Archive: the list of requests your browser made for one page, with their sizes and timings), choose it here, and the simulation replays the same page four times: over HTTP/1.0 with a new connection per request, HTTP/1.1 keep-alive, HTTP/2 and HTTP/3. Each of your page’s origins gets its own connections, each object its size and the server time it measured, and each object is requested once the one that named it has arrived (a stylesheet’s font, a script’s fetch).',
   privacy:
-    'The file never leaves your browser: it is read and simulated here, in a background worker. Nothing is uploaded.',
+    'The file never leaves your browser: it is read and simulated here, in background workers. Nothing is uploaded.',
   howTo: 'How to save a HAR file',
   howToSteps: [
     'Chrome and Edge: open DevTools (F12), choose the Network panel, reload the page, then right-click the list of requests and choose “Save all as HAR”.',

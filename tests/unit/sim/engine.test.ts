@@ -86,6 +86,16 @@ describe('Timer', () => {
     expect(n).toBe(0);
   });
 
+  it('a deadline between two microseconds fires at the next one, once', () => {
+    const e = new Engine();
+    const fired: number[] = [];
+    const t = new Timer(e, () => fired.push(e.now));
+    // 70.4 µs: the engine's clock has no 70.4; the timer fires at 71 (at 70 it would be early).
+    t.setAt(70.4);
+    expect(e.run(Infinity, 100)).toBe('idle');
+    expect(fired).toEqual([71]);
+  });
+
   it('an earlier deadline fires early', () => {
     const e = new Engine();
     const fired: number[] = [];
