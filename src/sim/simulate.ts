@@ -50,9 +50,12 @@ export interface SimulateOptions {
    * 'full' (default) stores every event. 'summary' (workloads only) builds no packet, connection,
    * cwnd or TLS events at all, stores only the `end` event, and computes the workload metrics
    * while the remaining events stream past: for large workloads. `metrics` then come from that
-   * one-event trace (packet and request fields are empty); use `workload`.
+   * one-event trace (packet and request fields are empty); use `workload`. 'metrics' (page loads)
+   * builds every event for the metrics, which count them as they are recorded, but stores none:
+   * the result's trace is empty and its metrics are the full run's (the replay's table needs no
+   * more, and a stored trace of tens of thousands of events costs the garbage collector).
    */
-  readonly trace?: 'full' | 'summary';
+  readonly trace?: 'full' | 'summary' | 'metrics';
   /** Summary workload runs: also record the server's state over time in this many bins. */
   readonly timelineBins?: number;
   /** Summary workload runs: also return every response time (`latenciesMs`). */
@@ -106,7 +109,7 @@ export function simulate(
   const metricsAcc = new MetricsAccumulator();
   const trace =
     acc === undefined
-      ? new TraceRecorder(undefined, undefined, true, metricsAcc)
+      ? new TraceRecorder(undefined, undefined, true, metricsAcc, options.trace !== 'metrics')
       : new TraceRecorder(
           timeline === undefined
             ? (e) => acc.add(e)

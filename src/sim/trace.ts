@@ -438,15 +438,17 @@ export class TraceRecorder {
      * (summary mode: nothing downstream needs them, and not allocating them is most of the speed).
      */
     readonly detail = true,
-    /** Sees every event (used without `sink` and `keep`: every event is stored). */
+    /** Sees every event (used without `sink` and `keep`: every event is stored, unless `store`). */
     private readonly observer?: TraceObserver,
+    /** False (with an `observer`): the observer sees the events, and none is stored. */
+    private readonly store = true,
   ) {}
 
   /** Records one event. */
   emit(e: TraceEvent): void {
     if (this.sink === undefined) {
       this.observer?.add(e);
-      this.events.push(e);
+      if (this.store) this.events.push(e);
       return;
     }
     this.sink(e);
@@ -457,28 +459,28 @@ export class TraceRecorder {
   emitPacket(e: PacketEvent): void {
     if (this.sink !== undefined || this.observer === undefined) return this.emit(e);
     this.observer.addPacket(e);
-    this.events.push(e);
+    if (this.store) this.events.push(e);
   }
 
   /** Records a `request` event (as `emit`; the observer is told its kind). */
   emitRequest(e: RequestEvent): void {
     if (this.sink !== undefined || this.observer === undefined) return this.emit(e);
     this.observer.addRequest(e);
-    this.events.push(e);
+    if (this.store) this.events.push(e);
   }
 
   /** Records a `conn` event (as `emit`; the observer is told its kind). */
   emitConn(e: ConnStateEvent): void {
     if (this.sink !== undefined || this.observer === undefined) return this.emit(e);
     this.observer.addConn(e);
-    this.events.push(e);
+    if (this.store) this.events.push(e);
   }
 
   /** Records a `cwnd` event (as `emit`; the observer is told its kind). */
   emitCwnd(e: CwndEvent): void {
     if (this.sink !== undefined || this.observer === undefined) return this.emit(e);
     this.observer.addCwnd(e);
-    this.events.push(e);
+    if (this.store) this.events.push(e);
   }
 
   /** Next packet id (1-based). */

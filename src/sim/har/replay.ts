@@ -249,5 +249,7 @@ export function replayResult(protocol: ReplayProtocol, m: Metrics): ReplayResult
 
 /** Runs the plan under every protocol (`simulate` throws `ScenarioError` for a page too large). */
 export function replayAll(plan: ReplayPlan): ReplayResult[] {
-  return REPLAY_PROTOCOLS.map((p) => replayResult(p, simulate(replayScenario(plan, p)).metrics));
+  return REPLAY_PROTOCOLS.map((p) =>
+    replayResult(p, simulate(replayScenario(plan, p), { trace: 'metrics' }).metrics),
+  );
 }

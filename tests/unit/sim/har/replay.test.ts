@@ -4,6 +4,8 @@
  * TLS 1.3 everywhere (TCP 1 RTT, TLS 1 RTT, then the request; QUIC and TLS together in 1 RTT), and
  * no server think time (each entry's wait is the HAR's own round-trip estimate).
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../../../src/sim/simulate';
 import {
@@ -13,6 +15,8 @@ import {
   replayScenario,
 } from '../../../../src/sim/har/replay';
 import { entry, har, ok } from './helpers';
+
+const root = join(import.meta.dirname, '../../../..');
 
 const FAST_NET = { rttMs: 100, bandwidthMbps: 100000 } as const;
 
@@ -97,6 +101,23 @@ describe('a page replayed under each protocol', () => {
     // connect 70 ms with TLS inside (ssl 35): a TCP handshake of 35 ms, the estimate.
     expect(replayPlan(p, report).network.rttMs).toBe(35);
     expect(replayPlan(p, report, { rttMs: 120 }).network.rttMs).toBe(120);
+  });
+});
+
+describe('the replay’s runs for the table', () => {
+  it('store no trace, and count the same metrics as a full run', () => {
+    const { page: p, report } = ok(
+      readFileSync(join(root, 'public/har-samples/gallery.har'), 'utf8'),
+    );
+    const plan = replayPlan(p, report, { rttMs: 100, lossRate: 0.01 });
+    for (const protocol of REPLAY_PROTOCOLS) {
+      const sc = replayScenario(plan, protocol);
+      const counted = simulate(sc, { trace: 'metrics' });
+      const full = simulate(sc);
+      expect(counted.trace).toEqual([]);
+      expect(full.trace.length).toBeGreaterThan(1000);
+      expect(counted.metrics).toEqual(full.metrics);
+    }
   });
 });
 
