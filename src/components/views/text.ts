@@ -65,16 +65,3 @@ export function fitLabel(text: string, maxChars: number): string {
   if (maxChars <= 1) return '…';
   return `${text.slice(0, maxChars - 1)}…`;
 }
-
-/**
- * Shortens a URL path (or host and path) to at most `maxChars` characters by eliding its middle,
- * so that its last segment, the one that tells requests apart, stays whole: "/photos/12.jpg" in 9
- * is "/…/12.jpg". When the last segment alone does not fit, as `fitLabel`.
- */
-export function fitPath(path: string, maxChars: number): string {
-  if (path.length <= maxChars) return path;
-  const cut = path.lastIndexOf('/', path.length - 2);
-  const tail = cut > 0 ? path.slice(cut) : '';
-  const head = maxChars - tail.length - 1;
-  return tail !== '' && head >= 0 ? `${path.slice(0, head)}…${tail}` : fitLabel(path, maxChars);
-}

@@ -104,6 +104,6 @@ export function describeSpec(spec: FieldSpec): string {
     case 'host':
       return 'a lower-case hostname, with an optional port ("cdn.example.com", "example.com:8443")';
     case 'url-path':
-      return 'a path starting with "/" of printable ASCII characters, at most 200 ("/", "/gallery/")';
+      return 'a path starting with "/"';
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitPath } from '../../../src/components/views/text';
+import { fitPath } from '../../../src/components/views/waterfall/lines';
 
 describe('fitPath', () => {
   it('fitPath keeps a path that fits as it is', () => {

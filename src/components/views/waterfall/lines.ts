@@ -7,7 +7,7 @@ import { fill } from '../../../i18n/fill';
 import { ui } from '../../../i18n/ui';
 import type { Lang } from '../../../i18n';
 import { connOpens } from '../lanes';
-import { fitLabel, fitPath, stackLabel } from '../text';
+import { fitLabel, stackLabel } from '../text';
 import type { WaterfallRow } from './rows';
 
 /**
@@ -81,4 +81,17 @@ export function waterfallGroupLabel(open: ConnOpenEvent, lang: Lang, host = fals
     host: open.host,
     stack: stackLabel(open, lang) ?? '',
   });
+}
+
+/**
+ * Shortens a URL path (or host and path) to at most `maxChars` characters by eliding its middle,
+ * so that its last segment, the one that tells requests apart, stays whole: "/photos/12.jpg" in 9
+ * is "/…/12.jpg". When the last segment alone does not fit, as `fitLabel`.
+ */
+export function fitPath(path: string, maxChars: number): string {
+  if (path.length <= maxChars) return path;
+  const cut = path.lastIndexOf('/', path.length - 2);
+  const tail = cut > 0 ? path.slice(cut) : '';
+  const head = maxChars - tail.length - 1;
+  return tail !== '' && head >= 0 ? `${path.slice(0, head)}…${tail}` : fitLabel(path, maxChars);
 }
