@@ -29,11 +29,9 @@ export function traceTimes(trace: Trace): {
   let own = ownTimes.get(trace);
   if (!own) {
     const set = new Set<number>();
-    // Only times that compare (a NaN would never be passed by the merge below).
     for (const e of trace) {
-      if (e.t === e.t) set.add(e.t);
-      if (e.type === 'packet' && e.arriveMs !== undefined && e.arriveMs === e.arriveMs)
-        set.add(e.arriveMs);
+      set.add(e.t);
+      if (e.type === 'packet' && e.arriveMs !== undefined) set.add(e.arriveMs);
     }
     own = { times: [...set].sort((a, b) => a - b), end: traceEnd(trace) };
     ownTimes.set(trace, own);
@@ -52,7 +50,7 @@ function mergeUnique(lists: readonly (readonly number[])[], max: number): number
       const a = i < out.length ? (out[i] as number) : Infinity;
       const b = j < list.length ? (list[j] as number) : Infinity;
       const v = Math.min(a, b);
-      if (!(v <= max)) break;
+      if (v > max) break;
       merged.push(v);
       if (a === v) i++;
       if (b === v) j++;
