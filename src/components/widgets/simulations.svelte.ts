@@ -16,7 +16,6 @@ import type { Trace } from '../../sim/trace';
 import { EMPTY_METRICS } from '../../sim/metrics';
 import { rememberStalls } from '../views/trace-stalls';
 import { traceClock } from '../views/trace-clock';
-import { traceTimes } from '../controls/timeline';
 import type { SimResult, Simulate } from '../../sim/simulate';
 import { SimWorkerClient } from '../sim-worker/client';
 
@@ -249,10 +248,9 @@ export class Simulations {
    */
   #arrived(key: string, result: SimResult): void {
     rememberStalls(result.trace, result.metrics.streamStallMs?.streams);
-    // The clock's walk of the trace and its event times, here in this result's own task rather
-    // than in the one that shows every run of the widget.
+    // The clock's walk of the trace, here in this result's own task rather than in the one that
+    // shows every run of the widget.
     traceClock(result.trace);
-    traceTimes(result.trace);
     this.#cache.delete(key);
     this.#cache.set(key, result);
     if (this.#cache.size > CACHE_SIZE) {

@@ -24,22 +24,6 @@ describe('timelineOf', () => {
     expect(Math.max(...tl.times)).toBeLessThanOrEqual(120);
   });
 
-  it('timelineOf of two traces is the sorted union of their times, each once', () => {
-    const a: Trace = [
-      { type: 'end', t: 1, events: 0, outcome: 'idle' },
-      { type: 'end', t: 3, events: 0, outcome: 'idle' },
-      { type: 'end', t: 7, events: 0, outcome: 'idle' },
-    ];
-    const b: Trace = [
-      { type: 'end', t: 2, events: 0, outcome: 'idle' },
-      { type: 'end', t: 3, events: 0, outcome: 'idle' },
-      { type: 'end', t: 9, events: 0, outcome: 'idle' },
-    ];
-    expect(timelineOf([a, b])).toEqual({ duration: 9, times: [1, 2, 3, 7, 9] });
-    // Cut at 5: nothing after it, from either trace.
-    expect(timelineOf([b, a], 5)).toEqual({ duration: 5, times: [1, 2, 3] });
-  });
-
   it('timelineOf of two traces runs to the longer end', () => {
     const short: Trace = [{ type: 'end', t: 5, events: 0, outcome: 'idle' }];
     expect(timelineOf([short, hs.trace]).duration).toBe(traceEnd(hs.trace));
