@@ -306,9 +306,9 @@ export function markLadder(
   scale: LadderScale,
   options: Pick<LadderLayoutOptions, 'bundle' | 'keepConn'>,
 ): LadderLayout {
-  const { width, height, top, bottom, axisX, xClient, xServer, domainMs, axis, lines, flights } =
-    scale;
-  let maxSpanMs = scale.maxSpanMs;
+  const { flights, maxSpanMs: scaledSpanMs, ...frame } = scale;
+  const { top, bottom, xClient, xServer, axis, lines } = frame;
+  let maxSpanMs = scaledSpanMs;
   const y = (ms: number): number => axisPos(axis, ms);
   const over = flights.length > markBound(bottom - top);
   const marks =
@@ -341,18 +341,9 @@ export function markLadder(
         )
       : [];
   return {
-    width,
-    height,
-    top,
-    bottom,
-    axisX,
-    xClient,
-    xServer,
-    domainMs,
-    axis,
+    ...frame,
     ticks: axis.ticks,
     packets,
-    lines,
     sendTimes: packets.map((p) => p.sendMs),
     untilMs,
     maxSpanMs,
