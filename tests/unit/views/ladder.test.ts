@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fitLabel } from '../../../src/components/views/text';
-import { ladderFrame } from '../../../src/components/views/ladder/frame';
+import { ladderFrame, ladderFrames } from '../../../src/components/views/ladder/frame';
 import { defaultLadderHeight } from '../../../src/components/views/clock';
 import { layoutLadder } from '../../../src/components/views/ladder/layout';
 import { ladderPackets, oneWayDelays } from '../../../src/components/views/ladder/packets';
@@ -120,6 +120,26 @@ describe('ladderFrame', () => {
     expect(f.sent).toBe(0);
     expect(f.inFlight).toEqual([]);
     expect(f.conns).toEqual([]);
+  });
+});
+
+describe('ladderFrames', () => {
+  it("ladderFrames keeps a connection's paths and the labels while no packet completes (75 → 80 ms)", () => {
+    // Completed packets end at 50, 100, …: none between 75 and 80 ms.
+    const at = ladderFrames(layout);
+    const a = at(75);
+    const b = at(80);
+    expect(b.conns[0]).toBe(a.conns[0]);
+    expect(b.labels).toBe(a.labels);
+    expect(b.inFlight[0]!.y2).toBeGreaterThan(a.inFlight[0]!.y2);
+  });
+  it("ladderFrames makes new paths once the SYN-ACK completes at 100 ms, equal to ladderFrame's", () => {
+    const at = ladderFrames(layout);
+    const a = at(75);
+    const b = at(101);
+    expect(b.conns[0]).not.toBe(a.conns[0]);
+    expect(b).toEqual(ladderFrame(layout, 101));
+    expect(at(75)).toEqual(ladderFrame(layout, 75));
   });
 });
 

@@ -53,44 +53,66 @@ export interface LadderFrame {
  * not yet complete) found by binary search on send times, and labels whose marks are due.
  */
 export function ladderFrame(layout: LadderLayout, t: number): LadderFrame {
-  const sent = upperBound(layout.sendTimes, t);
-  const conns: ConnFrame[] = [];
-  for (const c of layout.conns) {
-    const k = upperBound(c.endTimes, t);
-    if (k === 0) continue;
-    conns.push({
-      conn: c.conn,
-      color: c.color,
-      line: prefixSlice(c.line, k),
-      dashed: prefixSlice(c.dashed, k),
-      heads: prefixSlice(c.heads, k),
-      crosses: prefixSlice(c.crosses, k),
-      bands: prefixSlice(c.bands, k),
-      flights: prefixSlice(c.flights, k),
-    });
-  }
-  const inFlight: InFlight[] = [];
-  const from = upperBound(layout.sendTimes, t - layout.maxSpanMs - 1e-9);
-  const y = (ms: number): number => axisPos(layout.axis, ms);
-  for (let i = from; i < sent; i++) {
-    const p = layout.packets[i] as LadderPacket;
-    if ((layout.untilMs[i] as number) <= t) continue;
-    const l = layout.lines[i] as LadderLine;
-    const f = t <= p.txEndMs ? 0 : Math.min(p.reach, (t - p.txEndMs) / p.owdMs);
-    const dxFull = (l.x2 - l.x1) / p.reach;
-    inFlight.push({
-      id: p.id,
-      conn: p.conn,
-      color: connColor(p.conn),
-      retransmit: p.retransmit,
-      arrived: p.endMs <= t,
-      x1: l.x1,
-      y1: t <= p.txEndMs ? y(t) : l.y1,
-      x2: r1(l.x1 + dxFull * f),
-      y2: r1(y(t)),
-    });
-  }
-  const connsSeen = upperBound(layout.firstSendTimes, t);
-  const labels = layout.labels.slice(0, upperBound(layout.labelTimes, t));
-  return { nowY: r1(y(Math.max(0, t))), sent, connsSeen, conns, inFlight, labels };
+  return ladderFrames(layout)(t);
+}
+
+/**
+ * `ladderFrame` for one layout at successive times: a connection whose completed packets have not
+ * changed since the last call keeps its `ConnFrame`, and the labels their array, so that a view
+ * redraws only what moved (with 60 connections on screen, redrawing every connection's paths in
+ * every animation frame was most of a frame's work).
+ */
+export function ladderFrames(layout: LadderLayout): (t: number) => LadderFrame {
+  const last = new Map<number, { k: number; frame: ConnFrame }>();
+  let labels: readonly LadderLabel[] = [];
+  return (t) => {
+    const sent = upperBound(layout.sendTimes, t);
+    const conns: ConnFrame[] = [];
+    for (const c of layout.conns) {
+      const k = upperBound(c.endTimes, t);
+      if (k === 0) continue;
+      const kept = last.get(c.conn);
+      if (kept?.k === k) {
+        conns.push(kept.frame);
+        continue;
+      }
+      const frame: ConnFrame = {
+        conn: c.conn,
+        color: c.color,
+        line: prefixSlice(c.line, k),
+        dashed: prefixSlice(c.dashed, k),
+        heads: prefixSlice(c.heads, k),
+        crosses: prefixSlice(c.crosses, k),
+        bands: prefixSlice(c.bands, k),
+        flights: prefixSlice(c.flights, k),
+      };
+      last.set(c.conn, { k, frame });
+      conns.push(frame);
+    }
+    const inFlight: InFlight[] = [];
+    const from = upperBound(layout.sendTimes, t - layout.maxSpanMs - 1e-9);
+    const y = (ms: number): number => axisPos(layout.axis, ms);
+    for (let i = from; i < sent; i++) {
+      const p = layout.packets[i] as LadderPacket;
+      if ((layout.untilMs[i] as number) <= t) continue;
+      const l = layout.lines[i] as LadderLine;
+      const f = t <= p.txEndMs ? 0 : Math.min(p.reach, (t - p.txEndMs) / p.owdMs);
+      const dxFull = (l.x2 - l.x1) / p.reach;
+      inFlight.push({
+        id: p.id,
+        conn: p.conn,
+        color: connColor(p.conn),
+        retransmit: p.retransmit,
+        arrived: p.endMs <= t,
+        x1: l.x1,
+        y1: t <= p.txEndMs ? y(t) : l.y1,
+        x2: r1(l.x1 + dxFull * f),
+        y2: r1(y(t)),
+      });
+    }
+    const connsSeen = upperBound(layout.firstSendTimes, t);
+    const due = upperBound(layout.labelTimes, t);
+    if (labels.length !== due) labels = layout.labels.slice(0, due);
+    return { nowY: r1(y(Math.max(0, t))), sent, connsSeen, conns, inFlight, labels };
+  };
 }
