@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   clipRow,
   waterfallFrames,
+  waterfallMarks,
   waterfallStalls,
 } from '../../../src/components/views/waterfall/frame';
 import {
@@ -103,6 +104,28 @@ describe('clipRow (HTTP/2)', () => {
     const framesAt = waterfallFrames(rows);
     for (const t of [-1, 0, 150, 200, 330, 460, 600, 760, 900])
       expect(framesAt(t)).toEqual(rows.map((r) => clipRow(r, t)));
+  });
+});
+
+describe('waterfallMarks (HTTP/2)', () => {
+  const framesAt = waterfallFrames(rows);
+  it("waterfallMarks keeps a row's object while nothing beside its bars changes (250 → 300 ms)", () => {
+    const marksOf = waterfallMarks();
+    const a = marksOf(framesAt(250));
+    const b = marksOf(framesAt(300));
+    expect(b[0]).toBe(a[0]);
+    expect(b[0]).toEqual({ row: rows[0], started: true, conn: 1, stream: 1 });
+    // /b.png has not started: it is sent at 320 ms.
+    expect(b[2]).toBe(a[2]);
+    expect(b[2]).toEqual({ row: rows[2], started: false });
+  });
+  it('waterfallMarks gives a row a new object when it starts, gets its stream or ends (330 ms)', () => {
+    const marksOf = waterfallMarks();
+    const a = marksOf(framesAt(300));
+    const b = marksOf(framesAt(330));
+    expect(b[0]).not.toBe(a[0]);
+    expect(b[0]).toEqual({ row: rows[0], started: true, conn: 1, stream: 1, outcome: 'done' });
+    expect(b[2]).toEqual({ row: rows[2], started: true, conn: 1, stream: 5 });
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * The waterfall at playback time t: each row clipped to t (phases, server processing, stalls,
- * the outcome once it happened), with the settled and empty frames cached per row; and the
- * counts and stall totals the summary reads from a frame.
+ * the outcome once it happened), with the settled and empty frames cached per row; the marks a
+ * view draws beside a row's bars (which it draws whole and clips at t); and the counts and stall
+ * totals the summary reads from a frame.
  */
 import type { StallInterval } from '../../../sim/stalls';
 import type { PhaseSpan, RowOutcome, WaterfallRow } from './rows';
@@ -80,6 +81,49 @@ export function waterfallFrames(rows: readonly WaterfallRow[]): (t: number) => W
     cached.map((c) =>
       t >= c.settledMs ? c.settled : t < c.row.startMs ? c.empty : clipRow(c.row, t),
     );
+}
+
+/**
+ * What a row shows at time t beside its bars, which a view draws whole and clips at t (one clip
+ * for all rows: a bar's part after t lies right of t on the axis): whether it has started (its
+ * label), its connection and stream once known, and its outcome once it happened.
+ */
+export interface WaterfallRowMarks {
+  readonly row: WaterfallRow;
+  readonly started: boolean;
+  readonly conn?: number;
+  readonly stream?: number;
+  readonly outcome?: Exclude<RowOutcome, 'open'>;
+}
+
+/**
+ * Frames at t → each row's marks; a row keeps its object until one of them changes (at most four
+ * times), so that a view wakes no row between those moments (issue 15's frame budget: 120 rows
+ * growing in every frame were most of a frame's work).
+ */
+export function waterfallMarks(): (frames: readonly WaterfallRowFrame[]) => WaterfallRowMarks[] {
+  const last: (WaterfallRowMarks | undefined)[] = [];
+  return (frames) =>
+    frames.map((f, i) => {
+      const kept = last[i];
+      if (
+        kept?.row === f.row &&
+        kept.started === f.started &&
+        kept.conn === f.conn &&
+        kept.stream === f.stream &&
+        kept.outcome === f.outcome
+      )
+        return kept;
+      const marks: WaterfallRowMarks = {
+        row: f.row,
+        started: f.started,
+        ...(f.conn !== undefined ? { conn: f.conn } : {}),
+        ...(f.stream !== undefined ? { stream: f.stream } : {}),
+        ...(f.outcome !== undefined ? { outcome: f.outcome } : {}),
+      };
+      last[i] = marks;
+      return marks;
+    });
 }
 
 /** Latest end over rows (the default end of the waterfall's time axis), at least 1 ms. */
