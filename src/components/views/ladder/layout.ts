@@ -89,8 +89,8 @@ export interface ConnGeometry {
   readonly flights: PrefixPath;
 }
 
-/** The geometry of a whole ladder, computed once per (packets, size). */
-export interface LadderLayout {
+/** A ladder's frame: its size, columns and time scale. */
+export interface LadderBox {
   readonly width: number;
   readonly height: number;
   /** y of time 0 and of `domainMs`. */
@@ -103,6 +103,10 @@ export interface LadderLayout {
   readonly domainMs: number;
   /** The time axis (possibly with collapsed gaps). */
   readonly axis: TimeAxis;
+}
+
+/** The geometry of a whole ladder, computed once per (packets, size). */
+export interface LadderLayout extends LadderBox {
   readonly ticks: readonly Tick[];
   /** Packets sorted by `sendMs`. */
   readonly packets: readonly LadderPacket[];
@@ -231,16 +235,7 @@ function labelCandidate(
  * the flights they form. `markLadder` makes the rest; `Ladder.svelte` runs the two in tasks of
  * their own (issue 14: a dense ladder's whole layout took over 50 ms).
  */
-export interface LadderScale {
-  readonly width: number;
-  readonly height: number;
-  readonly top: number;
-  readonly bottom: number;
-  readonly axisX: number;
-  readonly xClient: number;
-  readonly xServer: number;
-  readonly domainMs: number;
-  readonly axis: TimeAxis;
+export interface LadderScale extends LadderBox {
   readonly lines: readonly LadderLine[];
   readonly flights: readonly (readonly number[])[];
   /** The longest packet's span (ms), before marks join packets. */

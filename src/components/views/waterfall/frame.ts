@@ -88,13 +88,10 @@ export function waterfallFrames(rows: readonly WaterfallRow[]): (t: number) => W
  * for all rows: a bar's part after t lies right of t on the axis): whether it has started (its
  * label), its connection and stream once known, and its outcome once it happened.
  */
-export interface WaterfallRowMarks {
-  readonly row: WaterfallRow;
-  readonly started: boolean;
-  readonly conn?: number;
-  readonly stream?: number;
-  readonly outcome?: Exclude<RowOutcome, 'open'>;
-}
+export type WaterfallRowMarks = Pick<
+  WaterfallRowFrame,
+  'row' | 'started' | 'conn' | 'stream' | 'outcome'
+>;
 
 /**
  * Frames at t → each row's marks; a row keeps its object until one of them changes (at most four
