@@ -118,6 +118,22 @@ async function expectFitted(iframe: Locator, timeout = 10_000): Promise<number> 
 }
 
 /**
+ * Scrolls a <details> into view and opens it, as a reader does. Not a click on its summary: a
+ * click lands where the summary was when Playwright checked it, so a frame above that grows in
+ * between opens nothing (the likely cause of one CI failure on 2026-12-06: the lazy frame never
+ * loaded); with the host page on another site, this machine's Chromium sent the first click after
+ * the scroll to the frame above, every time, and the details stayed closed.
+ */
+async function openDetails(page: Page, id: string): Promise<void> {
+  const details = page.locator(`details#${id}`);
+  await details.locator('summary').scrollIntoViewIfNeeded();
+  await details.evaluate((el: HTMLDetailsElement) => {
+    el.open = true;
+  });
+  await expect(details).toHaveJSProperty('open', true);
+}
+
+/**
  * Waits until the widget in a frame is live (its runs drawn, the static figure gone) and ready
  * (its Present button is enabled).
  */
@@ -245,9 +261,11 @@ test.describe('every widget in a sandboxed frame on another origin', () => {
     );
     // Let the eager frames load and report while hidden.
     await page.waitForTimeout(1500);
-    await page.locator('#d summary').click();
+    await openDetails(page, 'd');
+    // Live first, so that the frame no longer grows when the next details opens below it.
+    await hydrated(await contentOf(page.locator('#in-details')));
     await expectFitted(page.locator('#in-details'));
-    await page.locator('#dl summary').click();
+    await openDetails(page, 'dl');
     // The lazy frame only starts loading now: its widget loads, computes and reports from here.
     await expectFitted(page.locator('#lazy'), 30_000);
     await page.evaluate(() => document.getElementById('tab')?.removeAttribute('hidden'));
