@@ -7,7 +7,7 @@ import { flushSync, getContext, setContext } from 'svelte';
 import type { Timeline } from './timeline';
 import { widgetEvent } from './widget-events';
 
-export { timelineOf, traceEnd, type Timeline } from './timeline';
+export { timelineOf, type Timeline } from './timeline';
 
 /** Playback speeds offered in the UI. */
 export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8] as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { timelineOf, traceEnd } from '../../../src/components/controls/timeline';
+import { timelineOf } from '../../../src/components/controls/timeline';
 import { simulate, type Trace } from '../../../src/sim';
 import { handshakeScenario } from '../../../src/components/widgets/handshake-params';
 import { lastActivity, maxQueueWait, shownEnd } from '../../../src/components/widgets/trace-facts';
@@ -12,7 +12,7 @@ const hs = simulate(handshakeScenario({ tls: 'tls1.3', rtt: 100 }));
 
 describe('timelineOf', () => {
   it('timelineOf lists event times and packet arrivals once, sorted', () => {
-    const { times } = timelineOf([hs.trace]);
+    const { times } = timelineOf([hs.trace], hs.metrics.endMs);
     expect(times).toEqual([...new Set(times)].sort((a, b) => a - b));
     const firstArrival = hs.trace.find((e) => e.type === 'packet')?.arriveMs;
     expect(times).toContain(firstArrival);
@@ -24,9 +24,31 @@ describe('timelineOf', () => {
     expect(Math.max(...tl.times)).toBeLessThanOrEqual(120);
   });
 
-  it('timelineOf of two traces runs to the longer end', () => {
+  it('timelineOf steps through the events of every trace on the one clock', () => {
     const short: Trace = [{ type: 'end', t: 5, events: 0, outcome: 'idle' }];
-    expect(timelineOf([short, hs.trace]).duration).toBe(traceEnd(hs.trace));
+    const { times } = timelineOf([short, hs.trace], 120);
+    expect(times).toContain(5);
+    expect(times).toEqual(
+      timelineOf([hs.trace], 120)
+        .times.concat(5)
+        .sort((a, b) => a - b),
+    );
+  });
+
+  it('timelineOf reads the traces only when its times are first asked for, and once', () => {
+    let reads = 0;
+    const counted = {
+      *[Symbol.iterator]() {
+        reads += 1;
+        yield* hs.trace;
+      },
+    } as unknown as Trace;
+    const tl = timelineOf([counted], 120);
+    expect(tl.duration).toBe(120);
+    expect(reads).toBe(0);
+    const first = tl.times;
+    expect(tl.times).toBe(first);
+    expect(reads).toBe(1);
   });
 });
 
