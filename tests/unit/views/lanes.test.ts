@@ -65,6 +65,7 @@ describe('clipSegments and phaseAt', () => {
   });
   it('traceEndMs is the time of the last event', () => {
     expect(traceEndMs(trace)).toBe(700);
+    expect(traceEndMs([])).toBe(0);
   });
 });
 
