@@ -41,7 +41,7 @@ import { isMultiplexed } from '../../../sim/metrics';
 import { uniteStalls, type StallInterval } from '../../../sim/stalls';
 import { streamStallsOf } from '../trace-stalls';
 import type { RequestPhase } from '../colors';
-import { connOpens, connectionLanes } from '../lanes';
+import { connOpens, connectionLanes, traceEndMs } from '../lanes';
 import { attempts } from './attempts';
 
 /** One phase bar of a request attempt. */
@@ -195,7 +195,7 @@ export function waterfallRows(trace: Trace): WaterfallRow[] {
       else byRequest.set(id, [e]);
     }
   }
-  const traceEnd = trace.length > 0 ? (trace[trace.length - 1] as { t: number }).t : 0;
+  const traceEnd = traceEndMs(trace);
   const rows = attempts(trace).map((d): WaterfallRow => {
     const spans: PhaseSpan[] = [];
     const endMs = d.end ? d.end.t : Math.max(d.lastMs, traceEnd);
