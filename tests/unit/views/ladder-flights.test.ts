@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
+  dirBit,
+  flightGapPx,
+  flightJoins,
   flightLabel,
   formatBytes,
+  groupPackets,
   ladderMarks,
 } from '../../../src/components/views/ladder/flights';
 import { ladderFrame } from '../../../src/components/views/ladder/frame';
@@ -107,6 +111,23 @@ describe('flights', () => {
     const layout = layoutOf(exchange());
     const label = layout.labels.find((l) => l.text.startsWith('200 OK'));
     expect(label).toMatchObject({ id: 4, text: '200 OK /a.png ×10, 14.6 kB', showMs: 200.9 });
+  });
+});
+
+describe('groupPackets with a limit', () => {
+  // The exchange's six flights, by hand: SYN, SYN-ACK, GET, the ten segments, the five ACKs, FIN.
+  const { packets, lines } = layoutOf(exchange());
+  const keys = packets.map((p) => p.conn * 2 + dirBit(p));
+  const group = (limit?: number) =>
+    groupPackets(packets, lines, keys, flightJoins, flightGapPx, limit);
+  const six = [[0], [1], [2], [3, 4, 5, 6, 7, 8, 9, 10, 11, 12], [13, 14, 15, 16, 17], [18]];
+  it('gives the groups when there are at most `limit` of them', () => {
+    expect(group()).toEqual(six);
+    expect(group(6)).toEqual(six);
+  });
+  it('gives up as soon as a group beyond the limit starts', () => {
+    expect(group(5)).toBeUndefined();
+    expect(group(0)).toBeUndefined();
   });
 });
 

@@ -96,9 +96,9 @@ export function bundledMarks(
   lines: readonly LadderLine[],
   axisPx: number,
   keepConn?: number,
+  flights: readonly number[][] = flightGroups(packets, lines, flightGapPx),
 ): LadderMark[] {
   const bound = markBound(axisPx);
-  const flights = flightGroups(packets, lines, flightGapPx);
   if (flights.length <= bound) return marksOf(packets, flights);
   const kept = (p: LadderPacket): boolean => p.conn === keepConn;
   // The picked connection's packets join only as in flights: alike and back to back.
@@ -112,11 +112,12 @@ export function bundledMarks(
   const perConn = packets.map((p) => p.conn * 16 + (kept(p) ? dirBit(p) : 8 + style(p)));
   const acrossConns = packets.map((p, i) => (kept(p) ? (perConn[i] as number) : -1 - style(p)));
   for (let gap = flightGapPx; gap <= maxConnBundleGapPx; gap *= 2) {
-    const groups = groupPackets(packets, lines, perConn, joins, gap);
-    if (groups.length <= bound) return bundleMarks(packets, groups, gap);
+    const groups = groupPackets(packets, lines, perConn, joins, gap, bound);
+    if (groups) return bundleMarks(packets, groups, gap);
   }
   for (let gap = flightGapPx; ; gap *= 2) {
-    const groups = groupPackets(packets, lines, acrossConns, joins, gap);
-    if (groups.length <= bound || gap > 2 * axisPx) return bundleMarks(packets, groups, gap);
+    const last = gap > 2 * axisPx;
+    const groups = groupPackets(packets, lines, acrossConns, joins, gap, last ? Infinity : bound);
+    if (groups) return bundleMarks(packets, groups, gap);
   }
 }

@@ -91,7 +91,8 @@ interface Open {
  * ladder): a packet joins the open group of its key when its line starts less than `gapPx` below
  * the previous member's and `joins` (told that distance) says so; otherwise the group closes and
  * the packet starts a new one. Groups come in the order of their first packet, as lists of packet
- * indices.
+ * indices; or `undefined` as soon as there are more than `limit` of them (a bundling that is
+ * tried and rejected for being too dense stops there, without making the rest).
  */
 export function groupPackets(
   packets: readonly LadderPacket[],
@@ -99,7 +100,8 @@ export function groupPackets(
   keys: ArrayLike<number>,
   joins: (p: LadderPacket, last: LadderPacket, dyPx: number) => boolean,
   gapPx: number,
-): number[][] {
+  limit: number = Infinity,
+): number[][] | undefined {
   const groups: number[][] = [];
   const open = new Map<number, Open>();
   for (let i = 0; i < packets.length; i++) {
@@ -117,7 +119,7 @@ export function groupPackets(
       }
     }
     const members = [i];
-    groups.push(members);
+    if (groups.push(members) > limit) return undefined;
     if (group) {
       group.members = members;
       group.last = i;
@@ -156,7 +158,7 @@ export function flightGroups(
   gapPx: number,
 ): number[][] {
   const keys = packets.map((p) => p.conn * 2 + dirBit(p));
-  return groupPackets(packets, lines, keys, flightJoins, gapPx);
+  return groupPackets(packets, lines, keys, flightJoins, gapPx) as number[][];
 }
 
 /**

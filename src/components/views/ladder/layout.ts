@@ -57,6 +57,8 @@ export type Bundler = (
   lines: readonly LadderLine[],
   axisPx: number,
   keepConn?: number,
+  /** The packets' flights (`flightGroups` at `flightGapPx`), when the caller has them. */
+  flights?: readonly number[][],
 ) => LadderMark[];
 
 /** Margins and sizes of the ladder (px). */
@@ -292,24 +294,44 @@ export function layoutLadder(
   packets: readonly LadderPacket[],
   options: LadderLayoutOptions,
 ): LadderLayout {
-  return markLadder(packets, scaleLadder(packets, options), options);
+  const scale = scaleLadder(packets, options);
+  return markLadder(packets, scale, groupLadder(packets, scale, options));
 }
 
-/** The second half of a ladder's layout: its marks, per-connection paths and labels. */
-export function markLadder(
+/** A ladder's marks: its flights, or its bundles when it is dense and `bundle` is given. */
+export interface LadderGrouping {
+  readonly marks: LadderMark[];
+  /** The flights exceed the mark bound and no `bundle` was given to group them further. */
+  readonly overBound: boolean;
+}
+
+/** The second part of a ladder's layout: its marks (flights, or bundles where too dense). */
+export function groupLadder(
   packets: readonly LadderPacket[],
   scale: LadderScale,
   options: Pick<LadderLayoutOptions, 'bundle' | 'keepConn'>,
+): LadderGrouping {
+  const { flights, lines, top, bottom } = scale;
+  const over = flights.length > markBound(bottom - top);
+  return {
+    marks:
+      over && options.bundle
+        ? options.bundle(packets, lines, bottom - top, options.keepConn, flights)
+        : marksOf(packets, flights),
+    overBound: over && !options.bundle,
+  };
+}
+
+/** The last part of a ladder's layout: from its marks, per-connection paths and labels. */
+export function markLadder(
+  packets: readonly LadderPacket[],
+  scale: LadderScale,
+  { marks, overBound }: LadderGrouping,
 ): LadderLayout {
-  const { flights, maxSpanMs: scaledSpanMs, ...frame } = scale;
-  const { top, bottom, xClient, xServer, axis, lines } = frame;
+  const { flights: _flights, maxSpanMs: scaledSpanMs, ...frame } = scale;
+  const { xClient, xServer, axis, lines } = frame;
   let maxSpanMs = scaledSpanMs;
   const y = (ms: number): number => axisPos(axis, ms);
-  const over = flights.length > markBound(bottom - top);
-  const marks =
-    over && options.bundle
-      ? options.bundle(packets, lines, bottom - top, options.keepConn)
-      : marksOf(packets, flights);
   const untilMs = packets.map((p) => p.endMs);
   const byConn = new Map<number, LadderMark[]>();
   for (const m of marks) {
@@ -343,7 +365,7 @@ export function markLadder(
     untilMs,
     maxSpanMs,
     marks,
-    overBound: over && !options.bundle,
+    overBound,
     conns,
     labels,
     labelTimes: labels.map((l) => l.showMs),
