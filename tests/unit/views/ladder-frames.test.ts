@@ -28,6 +28,12 @@ function quic(
 }
 
 describe('frameSummary', () => {
+  it('frameSummary names a single frame: a stream frame with its stream, another alone', () => {
+    expect(frameSummary([{ type: 'DATA', stream: 7 }])).toBe('DATA 7');
+    expect(frameSummary([{ type: 'STREAM', stream: 0 }])).toBe('STREAM 0');
+    expect(frameSummary([{ type: 'ACK', stream: 0 }])).toBe('ACK');
+    expect(frameSummary([])).toBe('');
+  });
   it('frameSummary lists each frame type once, in wire order, with its streams', () => {
     expect(
       frameSummary([
