@@ -322,14 +322,33 @@ export function groupLadder(
   };
 }
 
-/** The last part of a ladder's layout: from its marks, per-connection paths and labels. */
+/** The labels of a ladder's marks, placed where they fit (none when the columns are too close). */
+export function labelLadder(
+  packets: readonly LadderPacket[],
+  scale: LadderScale,
+  marks: readonly LadderMark[],
+): LadderLabel[] {
+  const gap = scale.xServer - scale.xClient;
+  return gap >= minLabelGap
+    ? placeLabels(
+        marks.map((m) => labelCandidate(m, packets, scale.lines)),
+        gap - 16,
+      )
+    : [];
+}
+
+/**
+ * The last part of a ladder's layout: from its marks, per-connection paths, with the labels
+ * (`labelLadder`, made here unless given).
+ */
 export function markLadder(
   packets: readonly LadderPacket[],
   scale: LadderScale,
   { marks, overBound }: LadderGrouping,
+  labels: readonly LadderLabel[] = labelLadder(packets, scale, marks),
 ): LadderLayout {
   const { flights: _flights, maxSpanMs: scaledSpanMs, ...frame } = scale;
-  const { xClient, xServer, axis, lines } = frame;
+  const { axis, lines } = frame;
   let maxSpanMs = scaledSpanMs;
   const y = (ms: number): number => axisPos(axis, ms);
   const untilMs = packets.map((p) => p.endMs);
@@ -348,15 +367,6 @@ export function markLadder(
   const conns = [...byConn.keys()]
     .sort((a, b) => a - b)
     .map((conn) => connGeometry(conn, byConn.get(conn) as LadderMark[], packets, lines, y));
-
-  const gap = xServer - xClient;
-  const labels =
-    gap >= minLabelGap
-      ? placeLabels(
-          marks.map((m) => labelCandidate(m, packets, lines)),
-          gap - 16,
-        )
-      : [];
   return {
     ...frame,
     ticks: axis.ticks,
