@@ -22,9 +22,11 @@ export type SimJob =
 /**
  * Events per message when a run's trace comes back (issue 14). The page reads a message's data in
  * one task, and a dense run's 20,000 events took about 40 ms to read at once on this project's
- * 2-core test machine; in parts of this many, each part is read in a task of its own.
+ * 2-core test machine; in parts of this many, each part is read in a task of its own. 2,500 until
+ * 2026-12-06, when a part of them still took 22 to 36 ms to read in the Multiplexing widget at
+ * its heaviest values (profiled; with the collection of the garbage it left, 55 to 83 ms).
  */
-export const TRACE_PART_EVENTS = 2500;
+export const TRACE_PART_EVENTS = 1000;
 
 /** What the worker posts back. */
 export type SimReply =
