@@ -14,24 +14,19 @@ const streamFrameTypes: ReadonlySet<string> = new Set(['HEADERS', 'DATA', 'STREA
  * [HEADERS 3, HEADERS 5, DATA 3] → "HEADERS 3,5 + DATA 3"; [SETTINGS 0, ACK 0] → "SETTINGS + ACK".
  */
 export function frameSummary(frames: readonly FramePiece[]): string {
-  // One pass over a few frames, without a Map: a dense ladder labels thousands of packets in the
-  // task that lays it out (issue 14), most of them carrying a single frame.
+  // A dense ladder labels thousands of packets in the task that lays it out (issue 14), most of
+  // them carrying a single frame: that one is named without building a Map.
   const only = frames.length === 1 ? frames[0] : undefined;
   if (only) return streamFrameTypes.has(only.type) ? `${only.type} ${only.stream}` : only.type;
-  const types: string[] = [];
-  const ids: number[][] = [];
+  const ids = new Map<string, number[]>();
   for (const f of frames) {
-    let k = types.indexOf(f.type);
-    if (k < 0) k = types.push(f.type) - 1;
-    const list = (ids[k] ??= []);
+    let list = ids.get(f.type);
+    if (!list) ids.set(f.type, (list = []));
     if (streamFrameTypes.has(f.type) && !list.includes(f.stream)) list.push(f.stream);
   }
-  let out = '';
-  types.forEach((type, k) => {
-    const list = ids[k] as number[];
-    out += `${k > 0 ? ' + ' : ''}${list.length > 0 ? `${type} ${list.join(',')}` : type}`;
-  });
-  return out;
+  return [...ids]
+    .map(([type, list]) => (list.length > 0 ? `${type} ${list.join(',')}` : type))
+    .join(' + ');
 }
 
 /** A part of an HTTP/2 packet's label that describes a frame: "HEADERS [1] GET /a.png". */
