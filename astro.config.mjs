@@ -83,6 +83,9 @@ const CHUNK_GROUPS = [
           // it too, and would otherwise load the time views' chunk for it.
           'LazyView',
           'lazy-views',
+          // Each view's first mount in a task of its own: the Image host's too.
+          'Staged',
+          'staging',
         ]),
         modules('widgets', [
           'WidgetFrame',
