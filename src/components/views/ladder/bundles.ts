@@ -96,7 +96,7 @@ export function bundledMarks(
   lines: readonly LadderLine[],
   axisPx: number,
   keepConn?: number,
-  flights: readonly number[][] = flightGroups(packets, lines, flightGapPx),
+  flights: readonly (readonly number[])[] = flightGroups(packets, lines, flightGapPx),
 ): LadderMark[] {
   const bound = markBound(axisPx);
   if (flights.length <= bound) return marksOf(packets, flights);

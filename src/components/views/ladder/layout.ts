@@ -58,7 +58,7 @@ export type Bundler = (
   axisPx: number,
   keepConn?: number,
   /** The packets' flights (`flightGroups` at `flightGapPx`), when the caller has them. */
-  flights?: readonly number[][],
+  flights?: readonly (readonly number[])[],
 ) => LadderMark[];
 
 /** Margins and sizes of the ladder (px). */
