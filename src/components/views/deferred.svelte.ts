@@ -18,7 +18,7 @@
  * part for the trace, so a new trace's layout runs in one task per stage, in order.
  */
 import { untrack } from 'svelte';
-import { getViewState } from './view-state.svelte';
+import { getViewState, layingOut } from './view-state.svelte';
 
 /** A value made from reactive inputs, a new trace's in a task of its own. */
 export interface Deferred<T> {
@@ -47,17 +47,7 @@ export function deferred<I extends readonly [unknown, ...unknown[]], T>(
   $effect.pre(() => {
     const trace = key;
     if (trace === ready) return;
-    untrack(() => {
-      if (state) state.laying = (state.laying ?? 0) + 1;
-    });
-    let done = false;
-    const finish = (): void => {
-      if (done) return;
-      done = true;
-      untrack(() => {
-        if (state) state.laying = (state.laying ?? 1) - 1;
-      });
-    };
+    const finish = layingOut(state);
     const turn = (): void => {
       // The stage before this one has not made its part yet: wait for a later task.
       if (after?.stale) {

@@ -7,7 +7,7 @@
  * most `step` items, is drawn whole at once.
  */
 import { untrack } from 'svelte';
-import { getViewState } from './view-state.svelte';
+import { getViewState, layingOut } from './view-state.svelte';
 
 export function progressive(
   /** The value that changes with each new trace (the view's laid-out geometry). */
@@ -15,7 +15,7 @@ export function progressive(
   /** How many items there are to draw. */
   length: () => number,
   step: number,
-): { readonly count: number } {
+): { readonly count: number; take<T>(items: readonly T[]): readonly T[] } {
   const state = getViewState();
   let count = $state(Infinity);
   let first = true;
@@ -30,18 +30,8 @@ export function progressive(
       count = Infinity;
       return;
     }
-    untrack(() => {
-      count = step;
-      if (state) state.laying = (state.laying ?? 0) + 1;
-    });
-    let done = false;
-    const finish = (): void => {
-      if (done) return;
-      done = true;
-      untrack(() => {
-        if (state) state.laying = (state.laying ?? 1) - 1;
-      });
-    };
+    untrack(() => (count = step));
+    const finish = layingOut(state);
     const grow = (): void => {
       count += step;
       if (count >= total) {
@@ -58,6 +48,10 @@ export function progressive(
   return {
     get count() {
       return count;
+    },
+    /** The items drawn so far: all of them, or the first `count`. */
+    take<T>(items: readonly T[]): readonly T[] {
+      return count >= items.length ? items : items.slice(0, count);
     },
   };
 }

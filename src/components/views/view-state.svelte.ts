@@ -15,7 +15,7 @@
  *   pane of a comparison, draws its ladders at most `NARROW_LADDER_PX` tall (zoom and the
  *   overview strip open them up) and starts with its parameters collapsed to a line of values.
  */
-import { getContext, setContext } from 'svelte';
+import { getContext, setContext, untrack } from 'svelte';
 import type { DropRule } from '../../sim/link';
 import type { Trace } from '../../sim/trace';
 
@@ -92,6 +92,25 @@ export function narrowAt(width: number): boolean {
 }
 
 /** The shared state of the widget above, if any. */
+/**
+ * Counts a view as laying out (`laying`: the widget says it is computing, and is not shown before
+ * its first drawing) until the returned release is called; a second call does nothing. Reads and
+ * writes the count untracked, so an effect that calls it does not depend on it.
+ */
+export function layingOut(state: ViewState | undefined): () => void {
+  untrack(() => {
+    if (state) state.laying = (state.laying ?? 0) + 1;
+  });
+  let held = true;
+  return () => {
+    if (!held) return;
+    held = false;
+    untrack(() => {
+      if (state) state.laying = (state.laying ?? 1) - 1;
+    });
+  };
+}
+
 export function getViewState(): ViewState | undefined {
   return getContext<ViewState | undefined>(KEY);
 }
