@@ -230,7 +230,7 @@ async function main(): Promise<void> {
       };
       if (counted.longestTaskMs > INPUT_TASK_BUDGET_MS && known === undefined) {
         failures.push(
-          `input latency: ${row.widget} at its ${row.setting} values, a main-thread task of ${counted.longestTaskMs} ms while it recomputed, the median of ${runs.length} runs (${runs.map((r) => r.longestTaskMs).join(', ')} ms; budget ${INPUT_TASK_BUDGET_MS} ms)`,
+          `input latency: ${row.widget} at its ${row.setting} values, a main-thread task of ${counted.longestTaskMs} ms of CPU time (${counted.longestWallMs} ms wall) while it recomputed, the median of ${runs.length} runs (${runs.map((r) => r.longestTaskMs).join(', ')} ms; budget ${INPUT_TASK_BUDGET_MS} ms)`,
         );
       }
     }
@@ -326,15 +326,16 @@ async function main(): Promise<void> {
     console.log(
       `replay: ${REPLAY_SHAPE.entries} requests over ${REPLAY_SHAPE.origins} origins, imported and replayed under four protocols in the page's worker: as a reader (warm-up ${replay.warmUpMs} ms while choosing), three files ${replay.runsMs.join(', ')} ms (budget < ${BUDGET.replayWorkerMs} ms for the first, gated); a file before any warm-up ${replay.coldMs} ms (not gated); the reader's waits ${replay.waitsMs.join(', ')} ms`,
     );
-  // Gated (issue 14): no main-thread task over INPUT_TASK_BUDGET_MS while a widget recomputes.
+  // Gated (issue 14): no main-thread task over INPUT_TASK_BUDGET_MS of CPU time while a widget
+  // recomputes; the longest task's wall time beside it (`input-latency.ts` says why).
   console.log(
     [
       '',
-      `| widget | setting | input to diagram ms | longest task ms | within ${INPUT_TASK_BUDGET_MS} ms |`,
-      '| --- | --- | ---: | ---: | --- |',
+      `| widget | setting | input to diagram ms | longest task, CPU ms | longest task, wall ms | within ${INPUT_TASK_BUDGET_MS} ms |`,
+      '| --- | --- | ---: | ---: | ---: | --- |',
       ...(latency ?? []).map(
         (r) =>
-          `| ${r.widget} | ${r.setting} | ${r.updateMs ?? '> 60,000'} | ${r.longestTaskMs}${r.runs ? ` (median of ${r.runs.join(', ')})` : ''} | ${r.longestTaskMs <= INPUT_TASK_BUDGET_MS ? 'yes' : r.notGated ? `no, not gated: ${r.notGated}` : 'no'} |`,
+          `| ${r.widget} | ${r.setting} | ${r.updateMs ?? '> 60,000'} | ${r.longestTaskMs}${r.runs ? ` (median of ${r.runs.join(', ')})` : ''} | ${r.longestWallMs} | ${r.longestTaskMs <= INPUT_TASK_BUDGET_MS ? 'yes' : r.notGated ? `no, not gated: ${r.notGated}` : 'no'} |`,
       ),
     ].join('\n'),
   );
