@@ -79,7 +79,9 @@ export function mainThreadTasks(trace: { traceEvents: TraceEvent[] }): TaskTime[
   for (const e of trace.traceEvents) {
     const key = `${e.pid}:${e.tid}`;
     if (e.ph !== 'X' || !TASK_NAMES.has(e.name) || !mains.has(key)) continue;
-    byThread.set(key, [...(byThread.get(key) ?? []), e]);
+    const events = byThread.get(key);
+    if (events) events.push(e);
+    else byThread.set(key, [e]);
   }
   let best: TaskTime[] = [];
   let bestWall = -1;
@@ -115,6 +117,7 @@ export async function measureLatency(
   const schema = widgetParams[widget].schema as ParamSchema;
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
+  let tracing = false;
   try {
     await page.goto(`${origin}/embed/${widget}/${heaviest ? heaviestQuery(schema) : ''}`);
     await page.waitForFunction(
@@ -134,6 +137,7 @@ export async function measureLatency(
       return v - step >= Number(el.min) ? v - step : v + step;
     });
     await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+    tracing = true;
     const t0 = Date.now();
     await target.fill(String(value));
     await target.press('Enter');
@@ -152,6 +156,7 @@ export async function measureLatency(
     }
     // Let the redraw that follows the result land before reading the tasks.
     await page.waitForTimeout(300);
+    tracing = false;
     const tasks = mainThreadTasks(JSON.parse((await browser.stopTracing()).toString()));
     return {
       widget,
@@ -161,6 +166,8 @@ export async function measureLatency(
       longestWallMs: Math.round(Math.max(0, ...tasks.map((t) => t.wallMs))),
     };
   } finally {
+    // A failure while tracing must not leave the browser unable to trace the next widget.
+    if (tracing) await browser.stopTracing().catch(() => undefined);
     await context.close();
   }
 }
