@@ -15,7 +15,7 @@ export function progressive(
   /** How many items there are to draw. */
   length: () => number,
   step: number,
-): { readonly count: number; take<T>(items: readonly T[]): readonly T[] } {
+): { take<T>(items: readonly T[]): readonly T[] } {
   const state = getViewState();
   let count = $state(Infinity);
   let first = true;
@@ -46,9 +46,6 @@ export function progressive(
     };
   });
   return {
-    get count() {
-      return count;
-    },
     /** The items drawn so far: all of them, or the first `count`. */
     take<T>(items: readonly T[]): readonly T[] {
       return count >= items.length ? items : items.slice(0, count);

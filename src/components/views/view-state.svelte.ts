@@ -91,7 +91,6 @@ export function narrowAt(width: number): boolean {
   return width > 0 && width < NARROW_BELOW_PX;
 }
 
-/** The shared state of the widget above, if any. */
 /**
  * Counts a view as laying out (`laying`: the widget says it is computing, and is not shown before
  * its first drawing) until the returned release is called; a second call does nothing. Reads and
@@ -111,6 +110,7 @@ export function layingOut(state: ViewState | undefined): () => void {
   };
 }
 
+/** The shared state of the widget above, if any. */
 export function getViewState(): ViewState | undefined {
   return getContext<ViewState | undefined>(KEY);
 }
