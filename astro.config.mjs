@@ -92,7 +92,7 @@ const CHUNK_GROUPS = [
           'widget-setup',
           'simulations',
           'trace-facts',
-          'common-params',
+          'retry-param',
           'labels',
           'ViewTabs',
           // Loaded with widget-core whenever a widget starts: one gzip stream, not two.

@@ -41,7 +41,10 @@ const BUDGET = {
    * English embed meets 45 KB (43.7) since the visitors' mode loads when chosen, the ladder when
    * its place is on the screen and the parameters' inputs when opened; the Chinese caption and
    * hint are shorter, so at 412 × 823 px the top of the ladder is on the first screen and its
-   * 6.6 KB load up front. Lowered from 52 KB the same day. Issue 14 wants no exception.
+   * 6.6 KB load up front. Lowered from 52 KB the same day. 50.4 KB (51,589 bytes) by 2026-12-07,
+   * over it; 49.7 KB (50,901 bytes) once the facts and parameters only some widgets use left the
+   * code every widget loads (`follow-up-facts.ts`, `queue-facts.ts`, `common-params.ts`).
+   * Issue 14 wants no exception.
    */
   playgroundEmbedJsGzip: 50 * 1024,
   /**

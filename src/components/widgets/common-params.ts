@@ -1,7 +1,6 @@
 /** Parameter definitions shared by several widget schemas, with the ranges each widget picks. */
-import type { RetryPolicy, TlsVersion } from '../../sim';
-import { RETRY_POLICIES } from '../../sim/retry';
-import type { EnumParam, NumberParam, ParamGroup } from '../controls/params';
+import type { TlsVersion } from '../../sim';
+import type { EnumParam, NumberParam } from '../controls/params';
 import { uiText } from './labels';
 
 /** A number range: bounds, step and default. */
@@ -128,26 +127,5 @@ export function clientIdleParam<K extends string>(key: K, defaultMs: number): Nu
     unit: uiText((w) => w.ms),
     label: uiText((w) => w.param.clientIdle),
     description: uiText((w) => w.param.clientIdleHelp),
-  };
-}
-
-/**
- * The browser's retry rule (`client.retryPolicy`): what browsers do (any method, once, when a
- * reused connection fails before the response) or idempotent requests only (RFC 9110 §9.2.2).
- */
-export function retryPolicyParam(group?: ParamGroup): EnumParam<'retryPolicy', RetryPolicy> {
-  return {
-    key: 'retryPolicy',
-    type: 'enum',
-    // The field's values without the field table, which only the Playground loads.
-    options: RETRY_POLICIES,
-    optionLabels: {
-      browser: uiText((w) => w.retryPolicyOption.browser),
-      'idempotent-only': uiText((w) => w.retryPolicyOption['idempotent-only']),
-    },
-    default: RETRY_POLICIES[0],
-    label: uiText((w) => w.param.retryPolicy),
-    description: uiText((w) => w.param.retryPolicyHelp),
-    ...(group ? { group } : {}),
   };
 }

@@ -14,7 +14,7 @@ import {
   type ParamValues,
   type UiText,
 } from '../controls/params';
-import { retryPolicyParam } from './common-params';
+import { retryPolicyParam } from './retry-param';
 import { uiText } from './labels';
 
 const F = SCENARIO_FIELDS;

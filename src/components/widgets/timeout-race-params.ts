@@ -9,7 +9,8 @@
  */
 import type { ScenarioInput, Trace } from '../../sim';
 import { defineSchema, type ParamValues } from '../controls/params';
-import { clientIdleParam, retryPolicyParam, rttParam, serverTimeoutParam } from './common-params';
+import { clientIdleParam, rttParam, serverTimeoutParam } from './common-params';
+import { retryPolicyParam } from './retry-param';
 import { uiText } from './labels';
 
 /** HTML size of the page (no images): one small response, then an idle connection. */

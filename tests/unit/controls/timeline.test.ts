@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { timelineOf } from '../../../src/components/controls/timeline';
 import { simulate, type Trace } from '../../../src/sim';
 import { handshakeScenario } from '../../../src/components/widgets/handshake-params';
-import { lastActivity, maxQueueWait, shownEnd } from '../../../src/components/widgets/trace-facts';
+import { maxQueueWait } from '../../../src/components/widgets/queue-facts';
+import { lastActivity, shownEnd } from '../../../src/components/widgets/trace-facts';
 import {
   pipelinedScenario,
   sequentialScenario,

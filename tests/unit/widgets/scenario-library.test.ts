@@ -26,7 +26,7 @@ import {
 } from '../../../src/components/widgets/scenario-library';
 import { widgetParams, type WidgetName } from '../../../src/components/widgets/schemas';
 import { serverTimeoutMoment } from '../../../src/components/widgets/timeout-race-scenarios';
-import { serverRuns } from '../../../src/components/widgets/trace-facts';
+import { serverRuns } from '../../../src/components/widgets/follow-up-facts';
 import { widgetNames, widgetRegistry } from '../../../src/components/widgets/registry';
 import { simulate, type SimResult, type Trace } from '../../../src/sim';
 

@@ -13,7 +13,7 @@ import {
   timeoutRaceClickMs,
   timeoutRaceScenario,
 } from '../../../src/components/widgets/timeout-race-scenarios';
-import { followUpOutcome, serverRuns } from '../../../src/components/widgets/trace-facts';
+import { followUpOutcome, serverRuns } from '../../../src/components/widgets/follow-up-facts';
 import { simulate } from '../../../src/sim';
 
 const base: TimeoutRaceValues = defaults(timeoutRaceSchema);

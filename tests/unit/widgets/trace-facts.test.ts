@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { defaults } from '../../../src/components/controls/params';
 import { pageLoadScenario, pageLoadSchema } from '../../../src/components/widgets/page-load-params';
 import {
-  followUpOutcome,
   lastActivity,
   lastActivityUntil,
   lastRequestEnd,
@@ -72,18 +71,5 @@ describe('shownEndWithCloses', () => {
     const end = shownEndWithCloses([r], () => 0);
     expect(end).toBeGreaterThan(20000);
     expect(end).toBeCloseTo(lastRequestEnd(r.trace) + 125, 6);
-  });
-});
-
-describe('followUpOutcome', () => {
-  it('is undefined without a follow-up', () => {
-    expect(followUpOutcome(simulate(pageLoadScenario(page)).trace)).toBeUndefined();
-  });
-
-  it('reports a reuse before the server timeout and a new connection after it', () => {
-    const early = followUpOutcome(simulate(pageLoadScenario({ ...page, followUpAt: 3000 })).trace);
-    expect(early).toMatchObject({ kind: 'reused', atMs: 3000 });
-    const late = followUpOutcome(simulate(pageLoadScenario({ ...page, followUpAt: 8000 })).trace);
-    expect(late).toMatchObject({ kind: 'new', atMs: 8000, conn: 6, firstConn: 6 });
   });
 });
