@@ -87,6 +87,26 @@ test('the event model counts connections, not workers', async ({ page }) => {
   await expectSummaryOf(widget, { ...base, model: 'event' });
 });
 
+test('a narrow widget computes the sweep when its chart is first shown', async ({ page }) => {
+  // At 390 px the widget shows one chart at a time and starts on the server's: its sweep (14
+  // runs in the worker) waits for its tab, so the page's load computes the main run only.
+  await page.setViewportSize({ width: 390, height: 850 });
+  await page.goto('/embed/image-host/');
+  const widget = page.locator('[data-ka-widget="image-host"]');
+  await expect(widget).not.toHaveAttribute('data-ka-pending');
+  await expect(widget).not.toHaveAttribute('data-ka-computing', { timeout: 20_000 });
+  await expect(page.getByText('Visitors', { exact: true }).first()).toBeVisible();
+  // Before, the sweep's progress bar was there from the first request to the sweep's end (over
+  // a second after the main run here): counted at once, and again a second later.
+  expect(await page.locator('progress').count()).toBe(0);
+  await page.waitForTimeout(1000);
+  expect(await page.locator('progress').count()).toBe(0);
+  await page.getByRole('button', { name: 'Against the timeout', exact: true }).click();
+  await expect(page.getByText(/Computing the sweep: \d+ of 14 runs/)).toBeVisible();
+  await expect(page.locator('progress')).toHaveCount(0, { timeout: 20_000 });
+  await expect(page.locator('.sweep svg').first()).toBeVisible();
+});
+
 test('the views open their tables and axe finds nothing once hydrated', async ({ page }) => {
   const widget = await openHost(page);
   for (const summary of await widget.locator('details > summary').all()) await summary.click();

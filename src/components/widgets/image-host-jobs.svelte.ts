@@ -4,7 +4,10 @@
  * starting values' main run and sweep for the static figure; nothing of it travels in the page.
  * In the browser every set of values is a job for the simulation worker (`sim-worker/`): the
  * main run first, then the sweep one run at a time, so the page shows progress and input never
- * stalls. A newer job replaces an older one by terminating the worker.
+ * stalls. A newer job replaces an older one by terminating the worker. The sweep is computed once
+ * its chart is first on screen (`wantSweep`): a narrow widget starts on the server's chart, and
+ * its sweep (14 runs, over 600 ms of the worker at the starting values, where the main run takes
+ * 50) would otherwise keep a phone busy during the page's load for a chart not yet asked for.
  */
 import type { SweepRow } from '../../sim/sweep';
 import { SimWorkerClient } from '../sim-worker/client';
@@ -54,12 +57,20 @@ export class ImageHostJobs<V> {
   readonly #plan: (values: V) => HostJobPlan;
   readonly #server = typeof document === 'undefined';
   #key = '';
+  /** The values shown (undefined before the first `request`). */
+  #values: V | undefined;
   #worker: SimWorkerClient | undefined;
-  #job = 0;
+  /** The job whose main run is shown, and the one whose sweep is (0: none asked for). */
+  #mainJob = 0;
+  #sweepJob = 0;
+  /** True once the sweep's chart has been on screen: every later job computes its sweep too. */
+  #sweepWanted = false;
   /** The main run shown (the previous one while a new one computes; empty before the first). */
   run = $state.raw<HostRun>() as HostRun;
-  /** The sweep rows; a row is undefined while it computes. */
+  /** The sweep rows; a row is undefined while it computes, or until the sweep is wanted. */
   sweep = $state.raw<SweepRows>([]);
+  /** True while the sweep of the values shown is being computed or has been. */
+  sweepAsked = $state(false);
   /** True while the main run of the latest values computes. */
   computing = $state(false);
   /** The last job's error, if it failed. */
@@ -74,6 +85,7 @@ export class ImageHostJobs<V> {
       const c = computeOnServer(plan(values));
       this.run = c.run;
       this.sweep = c.sweep;
+      this.sweepAsked = true;
       return;
     }
     const first = plan(values);
@@ -82,10 +94,11 @@ export class ImageHostJobs<V> {
     this.computing = requests;
   }
 
-  /** Sweep runs finished and in all. */
+  /** Sweep runs finished and in all (none in all until the sweep is asked for). */
   get progress(): { done: number; total: number } {
     let done = 0;
     let total = 0;
+    if (!this.sweepAsked) return { done, total };
     for (const rows of this.sweep) {
       total += rows.length;
       for (const r of rows) if (r !== undefined) done++;
@@ -98,29 +111,51 @@ export class ImageHostJobs<V> {
     const key = JSON.stringify(values);
     if (key === this.#key || this.#server) return;
     this.#key = key;
+    this.#values = values;
     const worker = (this.#worker ??= new SimWorkerClient());
     worker.reset();
-    const plan = this.#plan(values);
-    const series = plan.sweep;
     this.computing = true;
     this.error = undefined;
-    this.sweep = series.map((s) => s.runs.map(() => undefined));
-    const job = worker.post({ kind: 'plan', main: plan.main, sweep: series }, (reply) =>
-      this.#receive(job, reply),
+    this.#mainJob = this.#post(worker, values, this.#sweepWanted);
+    this.#sweepJob = this.#sweepWanted ? this.#mainJob : 0;
+  }
+
+  /**
+   * The sweep's chart is on screen: computes the sweep of the values shown (after their main run,
+   * in the same worker; the job's own main run is not shown again) and of every later set.
+   */
+  wantSweep(): void {
+    if (this.#sweepWanted || this.#server) return;
+    this.#sweepWanted = true;
+    if (this.#values === undefined || this.#sweepJob !== 0) return;
+    const worker = (this.#worker ??= new SimWorkerClient());
+    this.#sweepJob = this.#post(worker, this.#values, true);
+  }
+
+  /** Posts the plan of `values` (its sweep if `withSweep`), with the sweep's rows reset. */
+  #post(worker: SimWorkerClient, values: V, withSweep: boolean): number {
+    const plan = this.#plan(values);
+    this.sweep = plan.sweep.map((s) => s.runs.map(() => undefined));
+    this.sweepAsked = withSweep;
+    const job = worker.post(
+      { kind: 'plan', main: plan.main, sweep: withSweep ? plan.sweep : [] },
+      (reply) => this.#receive(job, reply),
     );
-    this.#job = job;
+    return job;
   }
 
   #receive(job: number, reply: SimReply): void {
-    if (job !== this.#job) return;
     if (reply.kind === 'main') {
+      if (job !== this.#mainJob) return;
       this.run = reply.run;
       this.computing = false;
     } else if (reply.kind === 'row') {
+      if (job !== this.#sweepJob) return;
       this.sweep = this.sweep.map((rows, s) =>
         s === reply.series ? rows.map((r, i) => (i === reply.index ? reply.row : r)) : rows,
       );
     } else if (reply.kind === 'error') {
+      if (job !== this.#mainJob && job !== this.#sweepJob) return;
       this.computing = false;
       this.error = reply.message;
     }
