@@ -332,6 +332,21 @@ test.describe('every widget in a sandboxed frame on another origin', () => {
     expect((await heights(iframe)).box).toBe(Math.ceil(fitted));
   });
 
+  test('a frame far down the page is sized when the reader comes to it', async ({ page }) => {
+    // The host script asks a frame for its height only within 3,000 px of the viewport.
+    await host(
+      page,
+      `<div style="height:12000px">Lesson</div>${frameTag(embedUrl('en', 'handshake'), 'loading="lazy"')}`,
+    );
+    const iframe = page.locator('iframe');
+    await page.waitForTimeout(300);
+    // Not loaded yet (lazy, 12,000 px down): the frame keeps the height its tag gives it.
+    expect(await iframe.evaluate((el: HTMLIFrameElement) => el.offsetHeight)).toBe(640);
+    await iframe.scrollIntoViewIfNeeded();
+    await hydrated(await contentOf(iframe));
+    await expectFitted(iframe, 20_000);
+  });
+
   test('a host script that loads after the frame has reported still sizes it', async ({ page }) => {
     const path = '/late-script.html';
     hostPages.set(
