@@ -107,6 +107,35 @@ test('a narrow widget computes the sweep when its chart is first shown', async (
   await expect(page.locator('.sweep svg').first()).toBeVisible();
 });
 
+test('on a phone a data table scrolls sideways in its region and no number breaks', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 850 });
+  await page.goto('/embed/image-host/');
+  const widget = page.locator('[data-ka-widget="image-host"]');
+  await expect(widget).not.toHaveAttribute('data-ka-pending');
+  await expect(widget).not.toHaveAttribute('data-ka-computing', { timeout: 20_000 });
+  await widget.locator('details.ka-data > summary').first().click();
+  const region = widget.getByRole('region', { name: 'Server state per interval of 0.5 s' });
+  await expect(region).toHaveAttribute('tabindex', '0');
+  // Six columns are wider than the phone's widget: the region scrolls, the page does not.
+  expect(await region.evaluate((r) => r.scrollWidth > r.clientWidth)).toBe(true);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  // Every body cell is on one line ("1,167" was "1,16" over "7" before).
+  const broken = await region.locator('tbody td, tbody th').evaluateAll(
+    (cells) =>
+      cells.filter((c) => {
+        const range = document.createRange();
+        range.selectNodeContents(c);
+        return range.getClientRects().length > 1;
+      }).length,
+  );
+  expect(broken).toBe(0);
+  await region.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => region.evaluate((r) => r.scrollLeft)).toBeGreaterThan(0);
+});
+
 test('the views open their tables and axe finds nothing once hydrated', async ({ page }) => {
   const widget = await openHost(page);
   for (const summary of await widget.locator('details > summary').all()) await summary.click();
