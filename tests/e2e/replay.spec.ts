@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { format } from 'd3-format';
 import { LATE_BEACON, startHarSite } from '../tooling/har-site';
 
 const root = join(import.meta.dirname, '../..');
@@ -107,7 +108,7 @@ test('a HAR Chromium recorded from a page of two origins, with a late request, r
   // The beacon is a follow-up: it is not in the page load, and it went out on its own time.
   expect(want.lateReplayed).toBe(1);
   // The diagrams run the same scenarios: their sentence gives the same page loads.
-  const f = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: 1 });
+  const f = format(',.1~f'); // the site's number format (d3's, as its views are held to)
   const [h10, h11, h2, h3] = want.results.map((x) => f(x.pageLoadMs));
   await expect(page.locator('[data-ka-widget="replay"] .summary')).toHaveText(
     `Page load: HTTP/1.0 ${h10} ms, HTTP/1.1 ${h11} ms, HTTP/2 ${h2} ms, HTTP/3 ${h3} ms.`,

@@ -14,6 +14,7 @@ import type { SimResult } from '../../sim';
 import type { ReplayReply } from './replay-protocol';
 import { replayWorkers } from './replay-workers';
 import { NET_FIELDS } from './net-fields';
+import { formatFixed } from '../views/number-format';
 
 type Strings = typeof ReplayStrings;
 
@@ -24,7 +25,10 @@ export function startReplayPage(root: HTMLElement): void {
   const t = JSON.parse(root.dataset['strings'] ?? '{}') as Strings;
   const pageLang: Lang = root.dataset['lang'] === 'zh' ? 'zh' : 'en';
   const lang = document.documentElement.lang || 'en';
-  const num = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 });
+  // Numbers as the diagrams write them (d3's `,.1~f`), so a page load reads the same in the
+  // table, the summary and the widget's metrics: Intl rounds the shortest decimal half away from
+  // zero, `toFixed` the double itself (699.65 was "699.7" here and "699.6" in the widget).
+  const num = { format: (n: number): string => formatFixed(n, 1) };
   const int = new Intl.NumberFormat(lang, { maximumFractionDigits: 0 });
   /** The ranges' bounds, as written (0.01 Mbit/s). */
   const exact = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 });
