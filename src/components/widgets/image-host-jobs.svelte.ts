@@ -70,7 +70,7 @@ export class ImageHostJobs<V> {
   /** The sweep rows; a row is undefined while it computes, or until the sweep is wanted. */
   sweep = $state.raw<SweepRows>([]);
   /** True while the sweep of the values shown is being computed or has been. */
-  sweepAsked = $state(false);
+  #sweepAsked = $state(false);
   /** True while the main run of the latest values computes. */
   computing = $state(false);
   /** The last job's error, if it failed. */
@@ -85,7 +85,7 @@ export class ImageHostJobs<V> {
       const c = computeOnServer(plan(values));
       this.run = c.run;
       this.sweep = c.sweep;
-      this.sweepAsked = true;
+      this.#sweepAsked = true;
       return;
     }
     const first = plan(values);
@@ -98,7 +98,7 @@ export class ImageHostJobs<V> {
   get progress(): { done: number; total: number } {
     let done = 0;
     let total = 0;
-    if (!this.sweepAsked) return { done, total };
+    if (!this.#sweepAsked) return { done, total };
     for (const rows of this.sweep) {
       total += rows.length;
       for (const r of rows) if (r !== undefined) done++;
@@ -136,7 +136,7 @@ export class ImageHostJobs<V> {
   #post(worker: SimWorkerClient, values: V, withSweep: boolean): number {
     const plan = this.#plan(values);
     this.sweep = plan.sweep.map((s) => s.runs.map(() => undefined));
-    this.sweepAsked = withSweep;
+    this.#sweepAsked = withSweep;
     const job = worker.post(
       { kind: 'plan', main: plan.main, sweep: withSweep ? plan.sweep : [] },
       (reply) => this.#receive(job, reply),
