@@ -167,6 +167,22 @@ const CHUNK_GROUPS = [
   },
 ];
 
+/**
+ * V8's explicit compile hint (Chrome 136 and later; https://v8.dev/blog/explicit-compile-hints):
+ * a file that starts with it is compiled whole while it downloads, on a background thread, instead
+ * of function by function on the main thread as each is first called. Only for the chunks a widget
+ * runs through as it first mounts and draws (the frame, the views, the widget's own component),
+ * where nearly every function is called at once: on a cold embed page lazy compilation took 15 to
+ * 30 ms of the main thread's tasks after first paint (traces of /zh/embed/connection-pool/,
+ * 2026-12-07), part of the blocking time Lighthouse counts (issue 14). Added after minification,
+ * which would drop a comment, and
+ * first in the file (V8 reads it only there), before the list of files Vite's preload helper puts
+ * at the top of a chunk with dynamic imports.
+ */
+const EAGER_HINT = '//# allFunctionsCalledOnLoad\n';
+const EAGER_CHUNKS =
+  /^(widget-core|time-views|ladder|lanes|waterfall|workload-views|common-params|Handshake|KeepAliveRace|Pipelining|PageLoad|ConnectionPool|TimeoutRace|ImageHost|Multiplexing|Playground)$/;
+
 /** @type {import('vite').Plugin} */
 const chunkGroups = {
   name: 'keep-alive-chunk-groups',
@@ -186,6 +202,17 @@ const chunkGroups = {
         rolldownOptions: { output: { codeSplitting: { groups: CHUNK_GROUPS } } },
       },
     };
+  },
+  generateBundle: {
+    order: 'post',
+    handler(_, bundle) {
+      if (this.environment.name !== 'client') return;
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type === 'chunk' && EAGER_CHUNKS.test(chunk.name)) {
+          chunk.code = EAGER_HINT + chunk.code;
+        }
+      }
+    },
   },
 };
 
