@@ -47,6 +47,7 @@ const CHUNK_GROUPS = [
   },
   {
     name: 'widget-core',
+    eager: true,
     priority: 2,
     test: new RegExp(
       [
@@ -104,6 +105,7 @@ const CHUNK_GROUPS = [
   },
   {
     name: 'time-views',
+    eager: true,
     priority: 1,
     test: new RegExp(
       [
@@ -118,6 +120,7 @@ const CHUNK_GROUPS = [
   // The ladder, for the widgets that draw one (all but the Connection pool and the Image host).
   {
     name: 'ladder',
+    eager: true,
     priority: 1,
     test: new RegExp(
       [
@@ -135,11 +138,13 @@ const CHUNK_GROUPS = [
   // Before the waterfall's group, which would otherwise take `lanes.ts` along (it uses it).
   {
     name: 'lanes',
+    eager: true,
     priority: 1,
     test: new RegExp(modules('views', ['ConnectionLanes', 'lanes'])),
   },
   {
     name: 'waterfall',
+    eager: true,
     priority: 1,
     test: new RegExp(
       [
@@ -153,6 +158,7 @@ const CHUNK_GROUPS = [
   // that their group does not take the table along.
   {
     name: 'workload-views',
+    eager: true,
     priority: 1,
     test: new RegExp(modules('views', ['SlotChart', 'slots', 'WorkloadStats', 'DataTable'])),
   },
@@ -175,13 +181,18 @@ const CHUNK_GROUPS = [
  * where nearly every function is called at once: on a cold embed page lazy compilation took 15 to
  * 30 ms of the main thread's tasks after first paint (traces of /zh/embed/connection-pool/,
  * 2026-12-07), part of the blocking time Lighthouse counts (issue 14). Added after minification,
- * which would drop a comment, and
- * first in the file (V8 reads it only there), before the list of files Vite's preload helper puts
- * at the top of a chunk with dynamic imports.
+ * which would drop a comment, and first in the file (V8 reads it only there), before the list of
+ * files Vite's preload helper puts at the top of a chunk with dynamic imports. The chunks: the
+ * groups above marked `eager`, the parameter definitions most widgets share, and each widget's
+ * component (`mount-widget.ts` loads them by these names).
  */
 const EAGER_HINT = '//# allFunctionsCalledOnLoad\n';
-const EAGER_CHUNKS =
-  /^(widget-core|time-views|ladder|lanes|waterfall|workload-views|common-params|Handshake|KeepAliveRace|Pipelining|PageLoad|ConnectionPool|TimeoutRace|ImageHost|Multiplexing|Playground)$/;
+const EAGER_CHUNKS = new Set([
+  ...CHUNK_GROUPS.filter((g) => g.eager).map((g) => g.name),
+  'common-params',
+  ...['Handshake', 'KeepAliveRace', 'Pipelining', 'PageLoad', 'ConnectionPool'],
+  ...['TimeoutRace', 'ImageHost', 'Multiplexing', 'Playground'],
+]);
 
 /** @type {import('vite').Plugin} */
 const chunkGroups = {
@@ -199,7 +210,11 @@ const chunkGroups = {
           resolveDependencies: (file, deps) =>
             deps.some((d) => d.endsWith('.css')) ? deps : deps.filter((d) => d !== file),
         },
-        rolldownOptions: { output: { codeSplitting: { groups: CHUNK_GROUPS } } },
+        rolldownOptions: {
+          output: {
+            codeSplitting: { groups: CHUNK_GROUPS.map(({ eager: _, ...group }) => group) },
+          },
+        },
       },
     };
   },
@@ -208,7 +223,7 @@ const chunkGroups = {
     handler(_, bundle) {
       if (this.environment.name !== 'client') return;
       for (const chunk of Object.values(bundle)) {
-        if (chunk.type === 'chunk' && EAGER_CHUNKS.test(chunk.name)) {
+        if (chunk.type === 'chunk' && EAGER_CHUNKS.has(chunk.name)) {
           chunk.code = EAGER_HINT + chunk.code;
         }
       }
