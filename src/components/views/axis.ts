@@ -10,20 +10,7 @@ export interface Tick {
 
 /** Formats milliseconds with one decimal only when needed: 12 → "12", 12.34 → "12.3", 1500 → "1,500". */
 export function formatMs(ms: number): string {
-  const s = formatFixed(ms, 1);
-  return s === '-0' ? '0' : s;
-}
-
-/** Index of the first element of the ascending `values` greater than `x` (upper bound). */
-export function upperBound(values: ArrayLike<number>, x: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((values[mid] as number) <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return formatFixed(ms, 1);
 }
 
 /** A stretch of a time axis: linear from [ms0, ms1] to [px0, px1], or a collapsed gap. */

@@ -19,7 +19,7 @@ import {
   stalledBy,
 } from '../../sim/metrics';
 import type { Trace } from '../../sim/trace';
-import { upperBound } from './axis';
+import { bisectRight } from 'd3-array';
 import { streamStallsOf } from './trace-stalls';
 
 /** Metrics of a trace up to time t. */
@@ -97,8 +97,8 @@ export function metricsTimeline(trace: Trace): (t: number) => ViewMetrics {
     return { stallMs: s.total, headOfLineMs: s.headOfLine, ownDataMs: s.ownData };
   };
   const running = (t: number): ViewMetrics => {
-    const opened = upperBound(openTimes, t);
-    const sent = upperBound(packetTimes, t);
+    const opened = bisectRight(openTimes, t);
+    const sent = bisectRight(packetTimes, t);
     return {
       atMs: Math.min(Math.max(0, t), endMs),
       final: t >= endMs,
@@ -107,9 +107,9 @@ export function metricsTimeline(trace: Trace): (t: number) => ViewMetrics {
       packets: sent,
       packetsDropped: droppedCum[sent] ?? 0,
       handshakeRoundTrips: handshakeCum[opened] ?? 0,
-      requestsDone: upperBound(doneTimes, t),
-      requestsFailed: upperBound(failedTimes, t),
-      requests: upperBound(requestTimes, t),
+      requestsDone: bisectRight(doneTimes, t),
+      requestsFailed: bisectRight(failedTimes, t),
+      requests: bisectRight(requestTimes, t),
       ...(multiplexed ? stallAt(t) : {}),
     };
   };

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  axisPos,
-  collapsibleGaps,
-  formatMs,
-  timeAxis,
-  upperBound,
-} from '../../../src/components/views/axis';
+import { axisPos, collapsibleGaps, formatMs, timeAxis } from '../../../src/components/views/axis';
 
 // Busy 0–100, 200–300 and 5300–5400 ms: the 5,000 ms gap collapses (it would take more than a
 // third of the axis), the 100 ms one does not. On 0–400 px with 28 px per gap, the 400 ms left
@@ -59,7 +53,7 @@ describe('axisPos', () => {
   });
 });
 
-describe('formatMs and upperBound', () => {
+describe('formatMs', () => {
   it('formatMs shows one decimal only when needed', () => {
     expect([formatMs(12), formatMs(12.34), formatMs(1500), formatMs(-0)]).toEqual([
       '12',
@@ -67,10 +61,5 @@ describe('formatMs and upperBound', () => {
       '1,500',
       '0',
     ]);
-  });
-  it('upperBound counts the values at or below x', () => {
-    expect(upperBound([0, 50, 50, 100], 50)).toBe(3);
-    expect(upperBound([0, 50, 50, 100], -1)).toBe(0);
-    expect(upperBound([], 5)).toBe(0);
   });
 });

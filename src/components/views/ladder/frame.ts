@@ -2,7 +2,8 @@
  * Per-frame slicing of the ladder: what is drawn at playback time t, cut from a `LadderLayout`
  * by binary search so that a frame costs O(connections · log n + packets in flight).
  */
-import { axisPos, upperBound } from '../axis';
+import { bisectRight } from 'd3-array';
+import { axisPos } from '../axis';
 import { connColor } from '../colors';
 import { round1 as r1 } from '../pixels';
 import type { LadderLayout } from './layout';
@@ -66,10 +67,10 @@ export function ladderFrames(layout: LadderLayout): (t: number) => LadderFrame {
   const last = new Map<number, { k: number; frame: ConnFrame }>();
   let labels: readonly LadderLabel[] = [];
   return (t) => {
-    const sent = upperBound(layout.sendTimes, t);
+    const sent = bisectRight(layout.sendTimes, t);
     const conns: ConnFrame[] = [];
     for (const c of layout.conns) {
-      const k = upperBound(c.endTimes, t);
+      const k = bisectRight(c.endTimes, t);
       if (k === 0) continue;
       const kept = last.get(c.conn);
       if (kept?.k === k) {
@@ -90,7 +91,7 @@ export function ladderFrames(layout: LadderLayout): (t: number) => LadderFrame {
       conns.push(frame);
     }
     const inFlight: InFlight[] = [];
-    const from = upperBound(layout.sendTimes, t - layout.maxSpanMs - 1e-9);
+    const from = bisectRight(layout.sendTimes, t - layout.maxSpanMs - 1e-9);
     const y = (ms: number): number => axisPos(layout.axis, ms);
     for (let i = from; i < sent; i++) {
       const p = layout.packets[i] as LadderPacket;
@@ -110,8 +111,8 @@ export function ladderFrames(layout: LadderLayout): (t: number) => LadderFrame {
         y2: r1(y(t)),
       });
     }
-    const connsSeen = upperBound(layout.firstSendTimes, t);
-    const due = upperBound(layout.labelTimes, t);
+    const connsSeen = bisectRight(layout.firstSendTimes, t);
+    const due = bisectRight(layout.labelTimes, t);
     if (labels.length !== due) labels = layout.labels.slice(0, due);
     return { nowY: r1(y(Math.max(0, t))), sent, connsSeen, conns, inFlight, labels };
   };
