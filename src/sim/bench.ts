@@ -3,7 +3,7 @@
  * the ratio to a bare priority-queue loop on the same heap measured in the same process, and the
  * median wall time of a 100-object page load and of the image-host workload (10,000 clients, summary
  * trace). Exits non-zero when a budget is missed (100-object page load median >= 2 ms, image host
- * best run >= 250 ms, a ratio under its floor: 0.15, and 0.13 for the 1000-object rows; see
+ * best run >= 200 ms, a ratio under its floor: 0.15, and 0.13 for the 1000-object rows; see
  * `LARGE_RATIO_BUDGET`). The image-host gate uses the best of its runs, the
  * same min-time convention as the ratio: one run is ~10,000 clients of full TCP/HTTP state and
  * its median swings by ±15% with other load on a shared 2-core machine.
@@ -34,15 +34,18 @@ const PAGE_BUDGET_MS = 2;
 /** Importing and replaying a 300-entry HAR over 20 origins under the four protocols (issue 20). */
 const HAR_REPLAY_BUDGET_MS = 200;
 /**
- * 200 ms until 2026-12-04 evening. Measured then on this machine, minutes apart: the build of
- * 2026-11-22 174.3 ms best, today's main 196.3, 199.0 (before the sim-hooks merge), 202.6, 213.8
- * and 216.8 ms:
- * session 2's restructuring of `src/sim` (issue 13) made this workload about 13 % slower, which
- * issue 13 forbids ("bench not slower than before"). The gate is set above today's figures so
- * that it catches the next regression while that one is open in issue 13's note; it returns to
- * 200 ms when it is found.
+ * 250 ms from 2026-12-04 evening to 2026-12-07, while the regression below was open; 200 ms
+ * before and since. Session 2's restructuring of `src/sim` (issue 13) made this workload about
+ * 13 % slower, which issue 13 forbids ("bench not slower than before"): on 2026-12-07 the build of
+ * 2026-11-22 (593e0e2) took 160-169 ms best and the main of that day 183-201 ms, in alternating
+ * processes on this machine. The cause was garbage collection (scavenges 770 -> 1,060 ms over 14
+ * runs): each of the workload's 10,000 browsers had come to allocate three maps, a weak set and
+ * its resolver's set and map that most never use, and each TCP receiver its out-of-order stores.
+ * They are made on first use now (traces byte-identical): 174 ms best in this bench, the
+ * 2026-11-22 build still 5-10 % faster in the same processes (the endpoint's concepts are objects
+ * of their own now: send buffer, reassembly, congestion control, RTO estimator).
  */
-const IMAGE_HOST_BUDGET_MS = 250;
+const IMAGE_HOST_BUDGET_MS = 200;
 /**
  * The image-host workload: 10,000 clients (100/s for 100 s, K = 1), summary trace, threaded with
  * enough workers (lambda x h = 100/s x 5.15 s = 515) that nobody is refused.

@@ -110,12 +110,19 @@ export class Browser implements ClientConnListener {
   readonly requests: BrowserRequest[] = [];
   /** Connection pools by host, or by coalescing group (`PagePlan.sharedConnections`). */
   private readonly hosts = new Map<string, HostPool>();
-  /** The page's requests each one's arrival makes the browser send, by that one's id. */
-  private readonly found = new Map<number, BrowserRequest[]>();
+  /**
+   * The page's requests each one's arrival makes the browser send, by that one's id; made for a
+   * page whose objects are discovered (a workload's thousands of browsers need none).
+   */
+  private found: Map<number, BrowserRequest[]> | undefined;
   private readonly idleTimeoutUs: number;
   private readonly idleTimers = new Map<ClientConn, Timer>();
-  /** Connections that got as far as carrying requests (the others failed while connecting). */
-  private readonly connected = new WeakSet<ClientConn>();
+  /**
+   * Connections that got as far as carrying requests (the others failed while connecting). A
+   * plain set that lives as long as the browser: a weak one costs the garbage collector more,
+   * once per browser of a workload.
+   */
+  private readonly connected = new Set<ClientConn>();
   /** One connection per host takes every request it can (pipelining, HTTP/2 streams). */
   private readonly multiplex: boolean;
   /** This client's TCP Fast Open cookies (each browser of a workload is another client). */
@@ -155,8 +162,9 @@ export class Browser implements ClientConnListener {
       else {
         const by = o.after === undefined || o.after === 0 ? html : objects[o.after - 1];
         if (by === undefined) throw new Error(`object ${i + 1}: no object ${o.after} finds it`);
-        const list = this.found.get(by.id);
-        if (list === undefined) this.found.set(by.id, [r]);
+        const found = (this.found ??= new Map());
+        const list = found.get(by.id);
+        if (list === undefined) found.set(by.id, [r]);
         else list.push(r);
       }
     });
@@ -205,9 +213,9 @@ export class Browser implements ClientConnListener {
           ? { bytes: a.responseBytes, head: a.responseHead }
           : { bytes: a.responseBytes },
     );
-    const found = this.found.get(r.id);
+    const found = this.found?.get(r.id);
     if (found !== undefined) {
-      this.found.delete(r.id);
+      this.found?.delete(r.id);
       for (const o of found) this.enqueue(o);
     }
     // The connection reports ready/retired right after this; pump once more at the same instant

@@ -23,9 +23,11 @@ import type { Engine } from './engine';
 
 /** One browser's resolver: which names are resolved, and what waits for the others. */
 export class Resolver<T> {
-  private readonly resolved = new Set<string>();
+  // Both made on the first lookup: without DNS (most scenarios, and a workload's thousands of
+  // browsers) nothing is ever looked up.
+  private resolved: Set<string> | undefined;
   /** Lookups under way: the name, and what waits for it in arrival order. */
-  private readonly pending = new Map<string, T[]>();
+  private pending: Map<string, T[]> | undefined;
 
   constructor(
     private readonly engine: Engine,
@@ -40,17 +42,18 @@ export class Resolver<T> {
    * `item` waits for its lookup (started now when none is under way) and false is returned.
    */
   ready(host: string, item: T): boolean {
-    if (this.lookupUs <= 0 || this.resolved.has(host)) return true;
-    const waiting = this.pending.get(host);
+    if (this.lookupUs <= 0 || this.resolved?.has(host) === true) return true;
+    const pending = (this.pending ??= new Map());
+    const waiting = pending.get(host);
     if (waiting !== undefined) {
       waiting.push(item);
       return false;
     }
-    this.pending.set(host, [item]);
+    pending.set(host, [item]);
     this.engine.schedule(this.lookupUs, () => {
-      const list = this.pending.get(host) ?? [];
-      this.pending.delete(host);
-      this.resolved.add(host);
+      const list = pending.get(host) ?? [];
+      pending.delete(host);
+      (this.resolved ??= new Set()).add(host);
       this.onResolved(host, list);
     });
     return false;
