@@ -16,18 +16,18 @@ export class Reassembly {
   rcvNxt = 0;
   private listener?: UnblockedListener;
   private peerTx!: SendBuffer;
-  // The three out-of-order stores are made on the first arrival above a hole: most receivers
-  // never see one, and every TCP endpoint has a receiver (allocated per connection, they were a
-  // fifth of the image host's garbage-collection time).
-  /** Out-of-order data above `rcvNxt` (sequence space; a hole below each range). */
+  /**
+   * Out-of-order data above `rcvNxt` (sequence space; a hole below each range), made on the first
+   * arrival above a hole: most receivers never see one (allocated for every TCP endpoint, with the
+   * stores below made anew at each close, they were a fifth of the image host's scavenges).
+   */
   private ooo: RangeSet | undefined;
   /**
    * Where out-of-order FIN-only segments (no data, so no range) sit, until `rcvNxt` reaches them:
    * they keep the hole open like a range does (the receiver acknowledges at once when it fills).
    */
-  private oooFins: number[] | undefined;
-  /** Flat triples: offset start, end, arrival (only with a listener). */
-  private oooArrivals: number[] | undefined;
+  private oooFins: number[] = [];
+  private oooArrivals: number[] = []; // flat triples offset start, end, arrival (only with a listener)
   private gapStart = 0; // rcvNxt when the current hole opened or last released bytes
   private firstIdx = 0;
   private doneIdx = 0;
@@ -58,13 +58,12 @@ export class Reassembly {
       o.shift();
       released = true;
     }
-    const fins = this.oooFins;
-    if (fins !== undefined && fins.length > 0) {
-      const kept = fins.filter((f) => f > this.rcvNxt);
-      if (kept.length < fins.length) released = true;
-      this.oooFins = kept;
+    if (this.oooFins.length > 0) {
+      const fins = this.oooFins.filter((f) => f > this.rcvNxt);
+      if (fins.length < this.oooFins.length) released = true;
+      this.oooFins = fins;
     }
-    if (this.oooArrivals !== undefined && this.oooArrivals.length > 0) this.reportUnblocked(end);
+    if (this.oooArrivals.length > 0) this.reportUnblocked(end);
     if (released) this.gapStart = this.rcvNxt;
     return true;
   }
@@ -73,20 +72,13 @@ export class Reassembly {
   outOfOrder(seq: number, end: number, len: number, nowUs: Micros): void {
     if (!this.hasHole) this.gapStart = this.rcvNxt;
     if (end > seq) (this.ooo ??= new RangeSet()).add(seq, end);
-    else {
-      const fins = (this.oooFins ??= []);
-      if (!fins.includes(seq)) fins.push(seq);
-    }
-    if (this.listener !== undefined && len > 0)
-      (this.oooArrivals ??= []).push(seq - 1, end - 1, nowUs);
+    else if (!this.oooFins.includes(seq)) this.oooFins.push(seq);
+    if (this.listener !== undefined && len > 0) this.oooArrivals.push(seq - 1, end - 1, nowUs);
   }
 
   /** Bytes (or a FIN) wait above a hole. */
   private get hasHole(): boolean {
-    return (
-      (this.ooo !== undefined && !this.ooo.isEmpty) ||
-      (this.oooFins !== undefined && this.oooFins.length > 0)
-    );
+    return this.ooo?.isEmpty === false || this.oooFins.length > 0;
   }
 
   /** Tells `handler` of every message start and end now in order (stream order). */
@@ -110,8 +102,8 @@ export class Reassembly {
   /** Forgets buffered ranges and arrivals for good (the socket is done). */
   release(): void {
     this.ooo = undefined;
-    this.oooFins = undefined;
-    this.oooArrivals = undefined;
+    this.oooFins.length = 0;
+    this.oooArrivals.length = 0;
   }
 
   /**
@@ -123,7 +115,6 @@ export class Reassembly {
     if (hook === undefined) return;
     const upTo = this.rcvNxt - 1;
     const a = this.oooArrivals;
-    if (a === undefined) return;
     const tx = this.peerTx;
     const msgs = tx.log;
     const first = new Map<StreamMessage, number>();
