@@ -256,6 +256,9 @@ export default defineConfig({
   markdown: { syntaxHighlight: false },
   vite: {
     plugins: [chunkGroups],
+    // The workers' bundles (simulation, replay) kept the `/* @__PURE__ */` annotations, which only
+    // guide a later bundler and which the pages' chunks drop: 37 in the simulation worker.
+    worker: { rolldownOptions: { output: { comments: { annotation: false } } } },
     build: {
       // Stylesheets under 4 KB are inlined in each page (Astro's 'auto'), except the views': every
       // page with a widget carries them, so they stay files the browser caches across pages (the
