@@ -4,7 +4,12 @@
  * same rounding (`toFixed` and `Math.round` of the magnitude), digit grouping and minus sign
  * (U+2212); a test holds them equal to d3-format. d3-format cannot be tree-shaken below its whole
  * locale (about 2.0 KB gzip against 0.4 KB here), which every widget would load up front, and the
- * embed pages have 0.2 KB left under the 45 KB budget (measured in Dec 2026).
+ * embed pages have 0.2 KB left under the 45 KB budget (measured in Dec 2026). Importing any part
+ * of it here also moves all of it into the widgets' shared chunk, which the exercises' script then
+ * loads (the package is one module, shared with `exercise-text.ts`). The browser's own
+ * `Intl.NumberFormat` costs no bytes but 40-70 ms of main thread for the first formatter a page
+ * builds (its locale data; measured in this machine's Chromium on 2026-12-07), and it rounds the
+ * shortest decimal that reads back as the value, not the value (1.005 → "1.01", d3 "1").
  */
 
 const MINUS = '\u2212';
