@@ -147,7 +147,10 @@ function px(v: number): number {
 
 /**
  * A step area over bins: bin i spans [xs[i], xs[i + 1]] from `lower[i]` up to `upper[i]` (pixel
- * y values). Drawn along the upper edge left to right, then back along the lower edge.
+ * y values). Drawn along the upper edge left to right, then back along the lower edge. The same
+ * shape as d3-shape's `area` with `curveStepAfter`, written out: d3-shape is one module, shared
+ * with the sweep chart's lines and symbols, so importing `area` here moved the union (3.7 KB gzip)
+ * into this chunk, which the Image host loads up front (44.9 of its 45 KB; measured 2026-12-07).
  */
 export function stepArea(
   xs: readonly number[],
