@@ -1,3 +1,9 @@
+/**
+ * The network path between client and server, one per run: per direction a FIFO with
+ * serialisation (wire bytes / bandwidth) and propagation delay, seeded random loss and targeted
+ * drops. It carries any transport's packets through one send path (`packet.ts` is the contract)
+ * and imports no transport.
+ */
 import type { Engine, Micros } from './engine';
 import type { Packet, PacketSink } from './packet';
 import type { Rng } from './rng';

@@ -1,3 +1,8 @@
+/**
+ * TLS 1.2 and 1.3 (full, resumed, 0-RTT) over a TCP endpoint: the handshake flights and their
+ * sizes, the round trips each version adds before the first request byte, and `TlsSession`, the
+ * byte stream that writes the flights and opens to the layer above when application data may flow.
+ */
 import type { Engine } from './engine';
 import { usToMs } from './engine';
 import type {

@@ -1,3 +1,8 @@
+/**
+ * Time axes of the views: ticks (d3-array's `ticks` and `tickStep`, labels as d3-scale's
+ * `tickFormat` makes them), the millisecond format, and a broken axis that collapses long quiet
+ * gaps to a fixed size.
+ */
 import { tickStep, ticks as roundTicks } from 'd3-array';
 import { formatFixed } from './number-format';
 

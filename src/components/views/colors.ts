@@ -1,3 +1,7 @@
+/**
+ * The views' colours and their order: one per connection (eight tokens, cycling) and the legend of
+ * many connections, the waterfall's request phases and the lanes' connection phases.
+ */
 import type { ConnPhase } from '../../sim/trace';
 
 /** Number of connection colour tokens (`--ka-c1` … `--ka-c8` in global.css). */

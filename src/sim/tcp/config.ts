@@ -1,3 +1,4 @@
+/** TCP's parameters in the engine's units (microseconds), as `simulate.ts` derives them. */
 import type { Micros } from '../engine';
 
 /** TCP parameters in engine units. */
