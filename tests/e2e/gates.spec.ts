@@ -40,6 +40,21 @@ async function settled(page: Page): Promise<void> {
   );
 }
 
+/**
+ * Renders what the browser skips until the reader nears it (`content-visibility: auto`: the
+ * gallery's diagrams, the guide's parameter tables). Skipped content keeps the styles it had when
+ * it was skipped, so after the colour scheme switches axe would read the other scheme's colours
+ * in it (the reader never sees them: it is restyled when it comes near the screen). Rendered, it
+ * is checked as the reader sees it, in both schemes.
+ */
+async function renderSkipped(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    for (const el of document.querySelectorAll<HTMLElement>('*')) {
+      if (getComputedStyle(el).contentVisibility === 'auto') el.style.contentVisibility = 'visible';
+    }
+  });
+}
+
 for (const path of pages) {
   test.describe(`page ${path}`, () => {
     // One visit, both themes: the colours follow `prefers-color-scheme` (light-dark()), so
@@ -50,6 +65,7 @@ for (const path of pages) {
       await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
       const problems = await visit(page, path);
       await settled(page);
+      await renderSkipped(page);
       for (const scheme of ['light', 'dark'] as const) {
         await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
         expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(
