@@ -63,7 +63,8 @@ export abstract class TcpDataPath {
   protected peerFinSeq = -1;
   protected ackOwed = 0;
   protected ackNow = false;
-  protected readonly delackTimer: Timer;
+  /** The delayed-ACK timer, made when first armed (most sockets never delay an ACK). */
+  private delackTimer: Timer | undefined;
   protected inReceive = false;
 
   constructor(
@@ -82,9 +83,6 @@ export abstract class TcpDataPath {
     this.rtt = new RtoEstimator(cfg);
     this.peerWnd = cfg.receiveWindowBytes;
     this.rtoTimer = new Timer(engine, () => this.onRto());
-    this.delackTimer = new Timer(engine, () => {
-      if (this.ackOwed > 0 && this.state !== 'CLOSED') this.sendAck();
-    });
   }
 
   /** Current TCP state (changed only by the state machine; see `TcpEndpoint.onStateChange`). */
@@ -105,6 +103,11 @@ export abstract class TcpDataPath {
 
   protected startRto(): void {
     this.rtoTimer.set(this.rtt.rto);
+  }
+
+  /** Stops the delayed-ACK timer, if one was ever armed. */
+  protected cancelDelayedAck(): void {
+    this.delackTimer?.cancel();
   }
 
   protected stopRto(): void {
@@ -184,7 +187,10 @@ export abstract class TcpDataPath {
     if (this.state === 'CLOSED') return;
     if (this.ackNow || this.ackOwed >= 2) {
       this.sendAck();
-    } else if (this.ackOwed > 0 && !this.delackTimer.armed) {
+    } else if (this.ackOwed > 0 && this.delackTimer?.armed !== true) {
+      this.delackTimer ??= new Timer(this.engine, () => {
+        if (this.ackOwed > 0 && this.state !== 'CLOSED') this.sendAck();
+      });
       this.delackTimer.set(this.cfg.delayedAckUs);
     }
   }
@@ -299,7 +305,7 @@ export abstract class TcpDataPath {
     if (ackFlag && !rst) {
       this.ackOwed = 0;
       this.ackNow = false;
-      this.delackTimer.cancel();
+      this.delackTimer?.cancel();
     }
     const ack = ackOverride > 0 ? ackOverride : this.rx.rcvNxt;
     this.link.send(

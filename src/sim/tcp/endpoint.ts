@@ -508,7 +508,7 @@ export class TcpEndpoint extends TcpDataPath implements ByteStream {
 
   protected toClosed(reason?: ConnReason): void {
     this.rtoTimer.cancel();
-    this.delackTimer.cancel();
+    this.cancelDelayedAck();
     this.finQueued = false;
     this.setState('CLOSED', reason);
   }
