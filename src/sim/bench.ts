@@ -43,7 +43,10 @@ const HAR_REPLAY_BUDGET_MS = 200;
  * its resolver's set and map that most never use, and each TCP receiver its out-of-order stores.
  * They are made on first use now (traces byte-identical): 174 ms best in this bench, the
  * 2026-11-22 build still 5-10 % faster in the same processes (the endpoint's concepts are objects
- * of their own now: send buffer, reassembly, congestion control, RTO estimator).
+ * of their own now: send buffer, reassembly, congestion control, RTO estimator). The machine's
+ * state moves this figure by about 10 %: that afternoon the same code took 200-201 ms best in
+ * three runs and the 2026-11-22 build 180 ms (160-169 in the morning); with the delayed-ACK timer
+ * made on first use (40,000 objects fewer per run), 175-186 ms in five runs.
  */
 const IMAGE_HOST_BUDGET_MS = 200;
 /**
