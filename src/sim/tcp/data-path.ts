@@ -305,7 +305,7 @@ export abstract class TcpDataPath {
     if (ackFlag && !rst) {
       this.ackOwed = 0;
       this.ackNow = false;
-      this.delackTimer?.cancel();
+      this.cancelDelayedAck();
     }
     const ack = ackOverride > 0 ? ackOverride : this.rx.rcvNxt;
     this.link.send(
