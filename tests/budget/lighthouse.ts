@@ -20,8 +20,31 @@ export interface LighthouseBrowser {
   audit(
     url: string,
     categories: (keyof Scores)[],
-  ): Promise<{ scores: Scores; failing: string[]; fcpMs?: number }>;
+  ): Promise<{ scores: Scores; failing: string[]; fcpMs?: number; metrics: string }>;
   close(): Promise<void>;
+}
+
+type Audits = Record<string, { numericValue?: number; score: number | null } | undefined>;
+
+/**
+ * The five metrics that make the performance score, each with its own score, as
+ * "FCP 1.2 s (0.99), LCP …, SI …, TBT 80 ms (1), CLS 0.000 (1)": what the budget prints for a
+ * run under 100, so a failure says which metric cost the points.
+ */
+function metricsOf(audits: Audits): string {
+  const metric = (id: string, label: string, show: (v: number) => string): string => {
+    const audit = audits[id];
+    if (audit?.numericValue === undefined) return `${label} –`;
+    return `${label} ${show(audit.numericValue)} (${audit.score ?? '–'})`;
+  };
+  const s = (v: number): string => `${(v / 1000).toFixed(2)} s`;
+  return [
+    metric('first-contentful-paint', 'FCP', s),
+    metric('largest-contentful-paint', 'LCP', s),
+    metric('speed-index', 'SI', s),
+    metric('total-blocking-time', 'TBT', (v) => `${Math.round(v)} ms`),
+    metric('cumulative-layout-shift', 'CLS', (v) => v.toFixed(3)),
+  ].join(', ');
 }
 
 /** Launches Chromium for Lighthouse (Playwright's own build is used through its path). */
@@ -61,7 +84,12 @@ export async function launchForLighthouse(
         }
       }
       const fcp = result.lhr.audits['first-contentful-paint']?.numericValue;
-      return { scores, failing, ...(fcp === undefined ? {} : { fcpMs: fcp }) };
+      return {
+        scores,
+        failing,
+        ...(fcp === undefined ? {} : { fcpMs: fcp }),
+        metrics: metricsOf(result.lhr.audits),
+      };
     },
     async close() {
       chrome.kill();
