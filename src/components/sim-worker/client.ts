@@ -16,37 +16,6 @@ export type SimJobRequest = SimJob extends infer J
     : never
   : never;
 
-/** A fresh simulation worker. */
-function newWorker(): Worker {
-  // Vite bundles the module this URL names into one worker chunk for the whole site.
-  return new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module' });
-}
-
-/** A worker started ahead of its first job (`warmWorker`), and whether it failed to start. */
-let spare: { worker: Worker; failed: boolean } | undefined;
-
-/**
- * Starts a worker before any job needs it, for the next client to take: a widget calls it when
- * it starts to load, so the worker's script loads and compiles while the widget's own code does,
- * and creating it costs its own main-thread task instead of a part of the widget's first mount.
- * At most one waits; one that failed to start is not taken.
- */
-export function warmWorker(): void {
-  if (spare) return;
-  const waiting = { worker: newWorker(), failed: false };
-  waiting.worker.addEventListener('error', () => (waiting.failed = true), { once: true });
-  spare = waiting;
-}
-
-function takeSpare(): Worker | undefined {
-  const taken = spare;
-  spare = undefined;
-  if (!taken) return undefined;
-  if (!taken.failed) return taken.worker;
-  taken.worker.terminate();
-  return undefined;
-}
-
 export class SimWorkerClient {
   #worker: Worker | undefined;
   #next = 0;
@@ -84,7 +53,8 @@ export class SimWorkerClient {
 
   #start(): Worker {
     if (this.#worker) return this.#worker;
-    const worker = takeSpare() ?? newWorker();
+    // Vite bundles the module this URL names into one worker chunk for the whole site.
+    const worker = new Worker(new URL('./sim.worker.ts', import.meta.url), { type: 'module' });
     worker.addEventListener('message', (event: MessageEvent<SimReply>) => {
       const reply = event.data;
       if (reply.kind === 'events') {

@@ -4,17 +4,15 @@
  * width, so the reader keeps seeing the figure while the first runs compute in the worker; when
  * the widget marks itself ready (`data-ka-ready`, set by `WidgetFrame.svelte` once no run is
  * computing) the figure goes and the widget shows. Each widget's component is its own chunk: a
- * page loads only the widgets it has. The simulation worker starts as the component starts to
- * load (`warmWorker`), and the component mounts in a task after the one that evaluated its
- * modules: on an embed page, where the widget starts as the page loads, these were one main-thread
- * task of 27 to 37 ms after first paint (Lighthouse's trace, 2026-12-07), which Lighthouse's
- * 4× CPU slowdown counts as blocking. When the address has an embed's `present` or `events` key,
- * it also loads `embed-options.ts`, which opens present mode once the widget shows (`present=1`)
- * or forwards the reader's actions to the host page (`events=1`).
+ * page loads only the widgets it has. The component mounts in a task after the one that evaluated
+ * its modules: on an embed page, where the widget starts as the page loads, the two were one
+ * main-thread task of 27 to 37 ms after first paint (Lighthouse's trace, 2026-12-07), which
+ * Lighthouse's 4× CPU slowdown counts as blocking. When the address has an embed's `present` or
+ * `events` key, it also loads `embed-options.ts`, which opens present mode once the widget shows
+ * (`present=1`) or forwards the reader's actions to the host page (`events=1`).
  */
 import { mount, type Component } from 'svelte';
 import type { Lang } from '../../i18n/lang';
-import { warmWorker } from '../sim-worker/client';
 import { loadUiStrings } from './ui-strings-loader';
 import { PENDING_ATTR } from './island-attrs';
 import type { WidgetName } from './schemas';
@@ -51,7 +49,6 @@ export async function mountWidget(island: HTMLElement): Promise<void> {
   const load = components[name] as Loader | undefined;
   if (!load) return;
   const lang: Lang = island.dataset['kaLang'] === 'zh' ? 'zh' : 'en';
-  warmWorker();
   const [{ default: Widget }] = await Promise.all([load(), loadUiStrings(lang)]);
   // The widget's modules have just been evaluated, in this task: it mounts in a task of its own.
   await new Promise((resolve) => setTimeout(resolve, 0));
