@@ -1,7 +1,7 @@
 /**
  * Runs Lighthouse (mobile, simulated throttling: its defaults) against pages in the project's
- * Chromium. One Chrome serves every audit: Lighthouse opens a fresh tab for each run over the
- * same debugging port.
+ * Chromium. One Chrome serves the audits of one page (`run.ts` launches one per page):
+ * Lighthouse opens a fresh tab for each run over the same debugging port.
  */
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
