@@ -13,6 +13,7 @@
  */
 import { mount, type Component } from 'svelte';
 import type { Lang } from '../../i18n/lang';
+import { stage } from '../views/staging';
 import { loadUiStrings } from './ui-strings-loader';
 import { PENDING_ATTR } from './island-attrs';
 import type { WidgetName } from './schemas';
@@ -51,7 +52,7 @@ export async function mountWidget(island: HTMLElement): Promise<void> {
   const lang: Lang = island.dataset['kaLang'] === 'zh' ? 'zh' : 'en';
   const [{ default: Widget }] = await Promise.all([load(), loadUiStrings(lang)]);
   // The widget's modules have just been evaluated, in this task: it mounts in a task of its own.
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  await new Promise<void>((resolve) => stage(resolve));
   const figure = island.querySelector<HTMLElement>(':scope > .ka-static');
   // The figure keeps its look but no longer its ids: the live widget uses the same ones.
   figure?.querySelectorAll('[id]').forEach((el) => el.removeAttribute('id'));
