@@ -1,7 +1,7 @@
 /**
  * Runs Lighthouse (mobile, simulated throttling: its defaults) against pages in the project's
- * Chromium. One Chrome serves the audits of one page (`run.ts` launches one per page, and warms
- * it up on that page first): Lighthouse opens a fresh tab for each run over the same debugging
+ * Chromium. One Chrome serves the audits of one page (`run.ts` launches one per page, warmed up
+ * on that page first): Lighthouse opens a fresh tab for each run over the same debugging
  * port.
  */
 import { chromium } from '@playwright/test';
@@ -23,14 +23,6 @@ export interface LighthouseBrowser {
     url: string,
     categories: (keyof Scores)[],
   ): Promise<{ scores: Scores; failing: string[]; fcpMs?: number; metrics: string }>;
-  /**
-   * Loads `url` once in a tab of its own, untimed, and closes it: the browser's own start-up
-   * work (its first renderer, fonts, the script engine's first compile) is then done before
-   * the audits, as it was for every page but the first when one Chrome served them all (a
-   * fresh Chrome's first audit put the embed pages' first paint at 1.45 s instead of 1.15 s).
-   * Lighthouse still empties the cache and the origin's storage before each audit.
-   */
-  warmUp(url: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -57,15 +49,36 @@ function metricsOf(audits: Audits): string {
   ].join(', ');
 }
 
-/** Launches Chromium for Lighthouse (Playwright's own build is used through its path). */
+/**
+ * Launches Chromium for Lighthouse (Playwright's own build is used through its path) and loads
+ * `warmUrl` once in a tab of its own, untimed: the browser's own start-up work (its first
+ * renderer, fonts, the script engine's first compile) is then done before the audits, as it was
+ * for every page but the first when one Chrome served them all (a fresh Chrome's first audit put
+ * the embed pages' first paint at 1.45 s instead of 1.15 s). Lighthouse still empties the cache
+ * and the origin's storage before each audit.
+ */
 export async function launchForLighthouse(
   choice: ChromiumChoice,
   ownPath: string,
+  warmUrl: string,
 ): Promise<LighthouseBrowser> {
   const chrome = await chromeLauncher.launch({
     chromePath: choice.executablePath ?? ownPath,
     chromeFlags: [...new Set([...choice.args, '--headless=new', '--no-sandbox', '--disable-gpu'])],
   });
+  const connected = await chromium.connectOverCDP(`http://127.0.0.1:${chrome.port}`);
+  try {
+    const context = connected.contexts()[0] ?? (await connected.newContext());
+    const page = await context.newPage();
+    await page.goto(warmUrl, { waitUntil: 'load' });
+    await page.close();
+  } catch (error) {
+    chrome.kill();
+    throw error;
+  } finally {
+    // Disconnects; the Chrome stays up for Lighthouse.
+    await connected.close();
+  }
   return {
     async audit(url, categories) {
       const result = await lighthouse(url, {
@@ -100,18 +113,6 @@ export async function launchForLighthouse(
         ...(fcp === undefined ? {} : { fcpMs: fcp }),
         metrics: metricsOf(result.lhr.audits),
       };
-    },
-    async warmUp(url) {
-      const connected = await chromium.connectOverCDP(`http://127.0.0.1:${chrome.port}`);
-      try {
-        const context = connected.contexts()[0] ?? (await connected.newContext());
-        const page = await context.newPage();
-        await page.goto(url, { waitUntil: 'load' });
-        await page.close();
-      } finally {
-        // Disconnects; the Chrome stays up for Lighthouse.
-        await connected.close();
-      }
     },
     async close() {
       chrome.kill();

@@ -257,9 +257,12 @@ async function main(): Promise<void> {
       // Chrome served them all until 2026-12-07; in that day's CI the embed pages, audited in
       // the first quarter, scored 99 or 100 and their Chinese twins, audited past the middle,
       // 95 to 100 (the same widgets; whether the order caused it is not shown).
-      const lh = await launchForLighthouse(choice, chromium.executablePath());
+      const lh = await launchForLighthouse(
+        choice,
+        chromium.executablePath(),
+        preview.origin + row.path,
+      );
       try {
-        await lh.warmUp(preview.origin + row.path);
         const indexable = !row.path.endsWith('404.html') && !row.path.includes('/embed/');
         const categories: (keyof Scores)[] = indexable
           ? ['performance', 'accessibility', 'best-practices', 'seo']
