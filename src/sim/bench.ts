@@ -3,8 +3,8 @@
  * the ratio to a bare priority-queue loop on the same heap measured in the same process, and the
  * median wall time of a 100-object page load and of the image-host workload (10,000 clients, summary
  * trace). Exits non-zero when a budget is missed (100-object page load median >= 2 ms, image host
- * best run >= 200 ms, a ratio under its floor: 0.15, and 0.13 for the 1000-object rows; see
- * `LARGE_RATIO_BUDGET`). The image-host gate uses the best of its runs, the
+ * best run >= 200 ms at the reference bare-loop rate (`IMAGE_HOST_REFERENCE_BARE`), a ratio under
+ * its floor: 0.15, and 0.13 for the 1000-object rows; see `LARGE_RATIO_BUDGET`). The image-host gate uses the best of its runs, the
  * same min-time convention as the ratio: one run is ~10,000 clients of full TCP/HTTP state and
  * its median swings by ±15% with other load on a shared 2-core machine.
  *
@@ -49,6 +49,16 @@ const HAR_REPLAY_BUDGET_MS = 200;
  * made on first use (40,000 objects fewer per run), 175-186 ms in five runs.
  */
 const IMAGE_HOST_BUDGET_MS = 200;
+/**
+ * The bare heap loop's rate (events/s) at which `IMAGE_HOST_BUDGET_MS` holds as wall time: each
+ * image-host run is paired with a bare-loop slice just before it and gated at
+ * `wall × bare / IMAGE_HOST_REFERENCE_BARE`, so a machine slower than this one was when the
+ * budget was set is not failed for its speed, nor a faster one passed for it (the ratio rows'
+ * convention: figures compared, not wall clocks). 12 M: the bare loop's median in three idle
+ * bench runs on 2026-12-07 (11.9, 12.2 and 12.3 M). That evening, in a clean `.ci/run`, the
+ * machine's bare loop had fallen to 9.6 M events/s and the unchanged workload took 219 ms best.
+ */
+const IMAGE_HOST_REFERENCE_BARE = 12_000_000;
 /**
  * The image-host workload: 10,000 clients (100/s for 100 s, K = 1), summary trace, threaded with
  * enough workers (lambda x h = 100/s x 5.15 s = 515) that nobody is refused.
@@ -216,16 +226,24 @@ const multiplexed: { name: string; sc: ScenarioInput; budgetMs?: number }[] = [
 const multiplexedMs = multiplexed.map((m) => ({ ...m, ms: pageLoadMedian(m.sc, 300) }));
 
 const hostWalls: number[] = [];
+/** Each run's wall time at the reference bare-loop rate (`IMAGE_HOST_REFERENCE_BARE`). */
+const hostScaled: number[] = [];
 let hostClients = 0;
 for (let i = 0; i < 2; i++) simulate(IMAGE_HOST, { trace: 'summary' });
 for (let i = 0; i < 15; i++) {
+  // Each run paired with a bare-loop slice just before it, as the ratio rows are.
+  let bestBare = 0;
+  for (let j = 0; j < BARE_RUNS; j++) bestBare = Math.max(bestBare, bareLoop(100_000));
   const t0 = performance.now();
   const r = simulate(IMAGE_HOST, { trace: 'summary' });
-  hostWalls.push(performance.now() - t0);
+  const wall = performance.now() - t0;
+  hostWalls.push(wall);
+  hostScaled.push((wall * bestBare) / IMAGE_HOST_REFERENCE_BARE);
   hostClients = r.workload?.clients ?? 0;
 }
 const hostMs = median(hostWalls);
 const hostBest = Math.min(...hostWalls);
+const hostScaledBest = Math.min(...hostScaled);
 
 console.log(
   `${'scenario'.padEnd(24)} ${'events'.padStart(8)} ${'wall ms'.padStart(9)} ${'events/s'.padStart(12)} ${'ratio'.padStart(7)} ${'best ratio'.padStart(10)}`,
@@ -242,7 +260,7 @@ for (const m of multiplexedMs)
     `100-object page load, ${m.name}: median ${m.ms.toFixed(3)} ms over 300 runs (${m.budgetMs === undefined ? 'no budget' : `budget < ${m.budgetMs} ms`})`,
   );
 console.log(
-  `image-host ${fmt(hostClients)} clients: best ${hostBest.toFixed(1)} ms (budget < ${IMAGE_HOST_BUDGET_MS} ms), median ${hostMs.toFixed(1)} ms over ${hostWalls.length} runs`,
+  `image-host ${fmt(hostClients)} clients: best ${hostBest.toFixed(1)} ms, median ${hostMs.toFixed(1)} ms over ${hostWalls.length} runs; best at the reference bare-loop rate of ${fmt(IMAGE_HOST_REFERENCE_BARE)} events/s ${hostScaledBest.toFixed(1)} ms (budget < ${IMAGE_HOST_BUDGET_MS} ms)`,
 );
 /** One import and replay of the synthetic HAR, in ms. */
 function harReplayMs(text: string): number {
@@ -276,9 +294,9 @@ for (const m of multiplexedMs)
     );
     fail = true;
   }
-if (hostBest >= IMAGE_HOST_BUDGET_MS) {
+if (hostScaledBest >= IMAGE_HOST_BUDGET_MS) {
   console.error(
-    `budget missed: image-host workload best run ${hostBest.toFixed(1)} ms >= ${IMAGE_HOST_BUDGET_MS} ms`,
+    `budget missed: image-host workload best run ${hostScaledBest.toFixed(1)} ms at the reference bare-loop rate (${hostBest.toFixed(1)} ms wall) >= ${IMAGE_HOST_BUDGET_MS} ms`,
   );
   fail = true;
 }
