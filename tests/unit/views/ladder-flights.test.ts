@@ -68,6 +68,21 @@ describe('flights', () => {
       'FIN',
     ]);
   });
+  it('a TLS flight sent back to back is one flight too, not three lines with one label', () => {
+    // A server's TLS 1.2 flight (certificate chain included) in three segments 0.1 ms apart.
+    const tls = [0, 1, 2].map((i) =>
+      packet({
+        id: 30 + i,
+        dir: 's2c',
+        kind: 'TLS',
+        label: `ServerHello, Certificate, ServerHelloDone (part ${i + 1}/3)`,
+        send: 150 + i * 0.1,
+        arrive: 200 + i * 0.1,
+        payload: 1400,
+      }),
+    );
+    expect(labelsOf(tls)).toEqual(['ServerHello, Certificate, ServerHelloDone ×3, 4.2 kB']);
+  });
   it('packets 5 ms apart (4.5 px) stay single marks', () => {
     expect(layoutOf(exchange({ spacing: 5 })).marks).toHaveLength(3 + 10 + 1 + 1);
   });

@@ -37,9 +37,13 @@ export interface LadderMark {
   readonly bundle?: true;
 }
 
-/** Whether a packet may be part of a flight. */
+/**
+ * Whether a packet may be part of a flight: data, bare ACKs, and TLS handshake records, whose
+ * flight (a certificate chain, say) spans several segments sent back to back; drawn apart, their
+ * lines lay on each other and only the first segment's label ("… (part 1/3)") had room.
+ */
 export function joinable(p: LadderPacket): boolean {
-  return p.kind === 'DATA' || p.kind === 'ACK';
+  return p.kind === 'DATA' || p.kind === 'ACK' || p.kind === 'TLS';
 }
 
 /** Whether `p` is drawn like `q`: both (re)transmissions, both delivered or lost. */
@@ -47,7 +51,7 @@ export function drawnAlike(p: LadderPacket, q: LadderPacket): boolean {
   return p.retransmit === q.retransmit && p.dropped === q.dropped;
 }
 
-/** Whether `p` joins a flight ending in `q`: both data or both bare ACKs, drawn alike. */
+/** Whether `p` joins a flight ending in `q`: of one joinable kind, drawn alike. */
 export function flightJoins(p: LadderPacket, q: LadderPacket): boolean {
   return joinable(p) && p.kind === q.kind && drawnAlike(p, q);
 }
