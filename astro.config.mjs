@@ -93,6 +93,7 @@ const CHUNK_GROUPS = [
           'widget-setup',
           'simulations',
           'trace-facts',
+          'run-epilogue',
           'retry-param',
           'labels',
           'ViewTabs',

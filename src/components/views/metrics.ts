@@ -26,7 +26,11 @@ import { streamStallsOf } from './trace-stalls';
 export interface ViewMetrics {
   /** t clamped to [0, end of trace]. */
   readonly atMs: number;
-  /** True when t is at or after the trace's end (the values are final). */
+  /**
+   * True when no figure changes after t: t is at or after the last event that counts (a
+   * connection opened, a packet sent, a request's step), so the values are final even if the
+   * clock stops before the trace's end, and not final if a packet is still to come.
+   */
   readonly final: boolean;
   /** When every page request has finished (done or failed), if that happened by t. */
   readonly pageLoadMs?: number;
@@ -55,6 +59,8 @@ export interface ViewMetrics {
  */
 export function metricsTimeline(trace: Trace): (t: number) => ViewMetrics {
   let endMs = 0;
+  /** The last event that changes a figure (stalls end with their request's last step). */
+  let lastChangeMs = 0;
   const openTimes: number[] = [];
   const handshakeCum: number[] = [0];
   const packetTimes: number[] = [];
@@ -68,6 +74,9 @@ export function metricsTimeline(trace: Trace): (t: number) => ViewMetrics {
   let multiplexed = false;
   for (const e of trace) {
     endMs = Math.max(endMs, e.t);
+    if (e.type === 'conn-open' || e.type === 'packet' || e.type === 'request') {
+      lastChangeMs = Math.max(lastChangeMs, e.t);
+    }
     if (e.type === 'conn-open') {
       openTimes.push(e.t);
       handshakeCum.push((handshakeCum.at(-1) ?? 0) + handshakeRoundTripsOf(e));
@@ -101,7 +110,7 @@ export function metricsTimeline(trace: Trace): (t: number) => ViewMetrics {
     const sent = bisectRight(packetTimes, t);
     return {
       atMs: Math.min(Math.max(0, t), endMs),
-      final: t >= endMs,
+      final: t >= lastChangeMs,
       ...(loadMs !== undefined && loadMs <= t ? { pageLoadMs: loadMs } : {}),
       connectionsOpened: opened,
       packets: sent,

@@ -10,11 +10,6 @@ export interface ViewProps {
   lang: Lang;
   /** Visible caption or heading. */
   title?: string;
-  /**
-   * End of the widget's playback (ms): from there on the figures are the final ones, even when
-   * the trace goes on (closes, TIME_WAIT) past what the widget plays.
-   */
-  endMs?: number;
 }
 
 /** A view drawn on a shared time axis (lanes, waterfall, ladder). */

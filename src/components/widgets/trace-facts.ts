@@ -42,6 +42,24 @@ export function shownEnd(results: readonly SimResult[]): number {
   return end;
 }
 
+/**
+ * The packets a trace sends after time `t` (by send time, as the metrics strip counts them: it
+ * shows the others at t) and when the last of them is sent (0 when none). Read from the trace's
+ * end, whose events are in time order.
+ */
+export function packetsAfter(trace: Trace, t: number): { count: number; lastMs: number } {
+  let count = 0;
+  let lastMs = 0;
+  for (let i = trace.length - 1; i >= 0; i--) {
+    const e = trace[i] as TraceEvent;
+    if (e.t <= t) break;
+    if (e.type !== 'packet') continue;
+    count++;
+    lastMs = Math.max(lastMs, e.t);
+  }
+  return { count, lastMs };
+}
+
 /** A plural phrase from a `{ one, other }` pair with an `{n}` slot. */
 export function plural(forms: { one: string; other: string }, n: number): string {
   return (n === 1 ? forms.one : forms.other).replace('{n}', formatInt(n));

@@ -20,6 +20,28 @@ export const widgets = {
   showTable: 'Show as table',
   /** Before the result sentence while playback has not reached the end. */
   atTheEnd: 'At the end:',
+  /** After the result sentence (`run-epilogue.ts`): page requests that failed for good. */
+  pageFailed: {
+    one: '1 of the page’s {total} requests failed for good, so the page is incomplete.',
+    other: '{n} of the page’s {total} requests failed for good, so the page is incomplete.',
+  },
+  /** The same in a comparison: one item per run with failures. */
+  pageFailedRuns: 'Some of the page’s requests failed for good, so the page is incomplete: {list}.',
+  pageFailedRun: { one: '{label}: 1 of {total}', other: '{label}: {n} of {total}' },
+  /**
+   * After the result sentence: packets sent after the clock's end (connections closed by a
+   * timeout long after the page; the metrics there say "so far").
+   */
+  afterClock: {
+    one: 'After the diagrams end at {end} ms, 1 more packet is sent as connections close, at {last} ms.',
+    other:
+      'After the diagrams end at {end} ms, {n} more packets are sent as connections close, the last at {last} ms.',
+  },
+  afterClockRuns:
+    'After the diagrams end at {end} ms, more packets are sent as connections close: {list}.',
+  afterClockRun: { one: '{label}: 1, at {last} ms', other: '{label}: {n}, the last at {last} ms' },
+  /** Between the items of those lists. */
+  epilogueSep: '; ',
   /** Shown when a run takes more than 150 ms; the previous result stays on screen, dimmed. */
   computing: 'Computing the new run…',
   runFailed: 'The simulation failed: {message}',

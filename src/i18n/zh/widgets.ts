@@ -19,6 +19,22 @@ export const widgets: Dictionary['widgets'] = {
   diagramsLabel: '图：空格或 K 播放/暂停，← 和 → 逐个事件前后移动',
   reducedMotion: '已开启“减少动态效果”：播放时逐个事件前进。',
   atTheEnd: '播放到最后：',
+  pageFailed: {
+    one: '页面的 {total} 个请求中有 1 个最终失败，页面不完整。',
+    other: '页面的 {total} 个请求中有 {n} 个最终失败，页面不完整。',
+  },
+  pageFailedRuns: '页面有请求最终失败，页面不完整：{list}。',
+  pageFailedRun: { one: '{label}：{total} 个中 1 个', other: '{label}：{total} 个中 {n} 个' },
+  afterClock: {
+    one: '图在 {end} ms 处结束；之后关闭连接时还要发送 1 个数据包，在 {last} ms。',
+    other: '图在 {end} ms 处结束；之后关闭连接时还要发送 {n} 个数据包，最后一个在 {last} ms。',
+  },
+  afterClockRuns: '图在 {end} ms 处结束；之后关闭连接时还要发送数据包：{list}。',
+  afterClockRun: {
+    one: '{label}：1 个，在 {last} ms',
+    other: '{label}：{n} 个，最后一个在 {last} ms',
+  },
+  epilogueSep: '；',
   computing: '正在计算新的运行结果……',
   runFailed: '模拟失败：{message}',
   showTable: '以表格显示',

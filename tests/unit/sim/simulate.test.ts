@@ -603,7 +603,13 @@ function expectStallsBounded(sc: ScenarioInput): void {
     expect(stalls.headOfLine).toEqual({ total: 0, longest: 0, count: 0 });
   const endMs = metrics.endMs;
   const before = metricsAt(trace, endMs - 1e-6);
-  expect(before.final).toBe(false);
+  // Final once no later event changes a figure: a packet, a connection opened, a request's step.
+  const later = trace.some(
+    (e) =>
+      (e.type === 'packet' || e.type === 'conn-open' || e.type === 'request') &&
+      e.t > endMs - 1e-6,
+  );
+  expect(before.final).toBe(!later);
   expect([before.stallMs, before.headOfLineMs, before.ownDataMs]).toEqual([
     stalls.total,
     stalls.headOfLine.total,
