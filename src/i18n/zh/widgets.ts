@@ -224,7 +224,7 @@ export const widgets: Dictionary['widgets'] = {
   race: {
     title: 'HTTP/1.0 与持久连接的对比',
     caption:
-      '同一个页面——一个 HTML 文档加 {objects} 张 {bytes} 字节的图片——经由往返时延 {rtt} ms、带宽 {bw} Mbit/s 的网络加载两次：一次用 HTTP/1.0（每个对象新建一条连接），一次用{ka}（{conns}）。两者共用同一个时钟。',
+      '同一个页面——一个 HTML 文档加 {objects} 张 {bytes} 字节的图片——经由往返时延 {rtt} ms、带宽 {bw} Mbit/s 的网络加载两次：一次用 HTTP/1.0（每个对象新建一条连接），一次用 {ka}（{conns}）。两者共用同一个时钟。',
     oneConnection: '最多 1 条连接',
     nConnections: '最多 {n} 条并行连接',
     http10: 'HTTP/1.0：每个对象一条连接',
