@@ -5,10 +5,11 @@
  * screen where the browser allows it (in an iframe only with `allow="fullscreen"`) and otherwise
  * covers the window, or the frame, as a fixed overlay. Either way it is a modal dialog: the rest of
  * the page is inert and does not scroll, and the widget keeps its place in the page (an embed's
- * frame keeps its height). `present.css`, added to the page with this module, sets it out: everything 1.5× larger on screens from
- * 640 × 576 CSS pixels (twice from 1600 × 960), the parameters in one row, and the diagrams
- * scrolling between the player and the result so that the player stays on screen; while the
- * clock moves, the diagrams scroll to keep a ladder's "now" line in view.
+ * frame keeps its height). `present.css`, added to the page with this module, sets it out:
+ * everything 1.5× larger on screens from 640 × 576 CSS pixels (twice from 1600 × 960), the
+ * parameters collapsed to their line of values (in one row when the presenter opens them), and
+ * the diagrams scrolling between the player and the result so that the player stays on screen;
+ * while the clock moves, the diagrams scroll to keep a ladder's "now" line in view.
  *
  * Keys: the widget's own (`playbackKeys`: Space, ← →, Home, End, with focus anywhere in the
  * presentation), Page Up and Page Down for the previous and next event (what presentation
@@ -95,6 +96,10 @@ export function present(button: HTMLElement, fullscreen = true): void {
   root.tabIndex = -1;
   document.documentElement.setAttribute(PRESENTING_ATTR, '');
   const inert = inertOutside(root);
+  // The parameters collapse to their line of values, so the diagrams get the screen (open, at
+  // 1.5× they took a fifth of a 1,280 × 800 screen and left the diagrams under a quarter); the
+  // presenter opens them with their button. Leaving opens them again if this closed them.
+  const collapsed = toggleParams(figure, 'true');
 
   const onKey = (e: KeyboardEvent): void => {
     if (e.key === 'Escape') {
@@ -157,6 +162,7 @@ export function present(button: HTMLElement, fullscreen = true): void {
       root.removeAttribute(name);
     }
     document.documentElement.removeAttribute(PRESENTING_ATTR);
+    if (collapsed) toggleParams(figure, 'false');
     for (const el of inert) el.inert = false;
     island.style.minHeight = '';
     // Leaving full screen can move the page: the widget goes back to where the reader saw it.
@@ -176,6 +182,18 @@ export function present(button: HTMLElement, fullscreen = true): void {
 export function presentIsland(island: HTMLElement): void {
   const button = island.querySelector<HTMLElement>('.ka-live .present-toggle');
   if (button) present(button, false);
+}
+
+/**
+ * Presses the parameters' collapse button (`ParamControls.svelte`) when it says `expanded`;
+ * true if it did. The button is looked up each time: the widget draws a new one as it toggles.
+ */
+function toggleParams(figure: HTMLElement, expanded: 'true' | 'false'): boolean {
+  const button = figure.querySelector<HTMLButtonElement>(
+    `.params legend button[aria-expanded="${expanded}"]`,
+  );
+  button?.click();
+  return button !== null;
 }
 
 /** Tabbable elements, as far as present mode needs to know (it keeps Tab inside). */
