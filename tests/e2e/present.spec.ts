@@ -161,6 +161,8 @@ test.describe('the Present button of every embed', () => {
         await page.goto(embedPath(lang, name));
         await live(page);
         const before = await textHeights(page);
+        const toggle = page.locator('.ka-live .params legend button');
+        const paramsOpen = await toggle.getAttribute('aria-expanded');
         const button = page.getByRole('button', { name: PRESENT[lang], exact: true });
         await button.click();
         await expectFills(page);
@@ -171,7 +173,8 @@ test.describe('the Present button of every embed', () => {
         await expect(page.getByRole('button', { name: LEAVE[lang] })).toBeVisible();
         // Title, diagram text and (on a ladder) packet labels.
         await expectLarger(page, before);
-        // The parameters in one row, the player on screen.
+        // The parameters collapsed to their line of values, the player on screen.
+        await expect(toggle).toHaveAttribute('aria-expanded', 'false');
         const player = page.locator('.ka-live .player');
         if ((await player.count()) > 0) await expect(player).toBeInViewport();
         expect(await violations(page)).toEqual([]);
@@ -181,6 +184,7 @@ test.describe('the Present button of every embed', () => {
         expect(back.pageLocked).toBe(false);
         expect(back.fullscreen).toBe(false);
         await expect(button).toBeFocused();
+        await expect(toggle).toHaveAttribute('aria-expanded', paramsOpen ?? '');
         await expect(page.getByRole('button', { name: LEAVE[lang] })).toHaveCount(0);
         await expect
           .poll(async () => Math.round((await textHeights(page)).title))

@@ -79,6 +79,32 @@ test('the Chinese gallery shows the new widgets in Chinese', async ({ page }) =>
 galleryTests(widgets, 'new widgets');
 
 test.describe('numbers match `npm run sim`', () => {
+  test('page load over TLS 1.2: at the clock’s end the strip says so far, and the sentence adds the later packets', async ({
+    page,
+  }) => {
+    // The two connections that carried no request close only at the browser's 300 s idle
+    // timeout, so the clock stops after the page and the last packets come after it.
+    const values = { ...defaults(pageLoadSchema), tls: 'tls1.2' } as const;
+    const { trace, metrics } = simulate(pageLoadScenario(values));
+    const widget = await open(page, 'page-load', '?page-load.tls=tls1.2');
+    const [t, end] = await clock(widget);
+    expect(t).toBe(end);
+    const packets = trace.filter((e) => e.type === 'packet');
+    const later = packets.filter((e) => e.t > end);
+    expect(later.length).toBeGreaterThan(0);
+    const strip = widget.locator('.ka-metrics');
+    await expect(strip).toContainText(`${ms(packets.length - later.length)} (0 dropped)`);
+    await expect(strip.locator('.status')).toHaveText('so far');
+    await expect(widget.locator('.summary')).toContainText(`${ms(metrics.packets.total)} packets`);
+    await expect(widget.locator('.epilogue')).toHaveText(
+      `After the diagrams end at ${ms(end)} ms, ${later.length} more packets are sent as connections close, the last at ${ms(Math.max(...later.map((e) => e.t)))} ms.`,
+    );
+    // Without TLS the clock runs on to the idle closes: final figures, nothing to add.
+    const plain = await open(page, 'page-load');
+    await expect(plain.locator('.ka-metrics .status')).toHaveText('final');
+    await expect(plain.locator('.epilogue')).toHaveCount(0);
+  });
+
   test('page load: load time, connections and a follow-up on a new connection', async ({
     page,
   }) => {
