@@ -74,10 +74,10 @@ const CHUNK_GROUPS = [
           'text',
           'colors',
           'Legend',
-          'TimeAxis',
+          // Not `TimeAxis` and `TimeOverlay`: only the row views and the Image host's slot chart
+          // draw them, each loaded when shown, so a widget that starts with its ladder loads none.
           'ViewFigure',
           'LazyTraceTable',
-          'TimeOverlay',
           'ticks',
           'lazy-inspector',
           // The loader of views shown on demand: the Image host, which draws no time view, uses
@@ -132,6 +132,14 @@ const CHUNK_GROUPS = [
         'src[\\\\/]components[\\\\/]views[\\\\/]ladder[\\\\/](?![Ii]nspector|Overview|bundles|watch-plot)',
       ].join('|'),
     ),
+  },
+  // The time axis and the clock's overlay that the row views and the Image host's slot chart
+  // draw: a chunk of their own, so that none of them carries the others' code along.
+  {
+    name: 'time-axis',
+    eager: true,
+    priority: 1,
+    test: new RegExp(modules('views', ['TimeAxis', 'TimeOverlay'])),
   },
   // The row views, each loaded when a widget first shows it (`views/lazy-views.ts`): a narrow
   // widget starts with its ladder (the Connection pool with its lanes), so a phone loads the
