@@ -606,8 +606,7 @@ function expectStallsBounded(sc: ScenarioInput): void {
   // Final once no later event changes a figure: a packet, a connection opened, a request's step.
   const later = trace.some(
     (e) =>
-      (e.type === 'packet' || e.type === 'conn-open' || e.type === 'request') &&
-      e.t > endMs - 1e-6,
+      (e.type === 'packet' || e.type === 'conn-open' || e.type === 'request') && e.t > endMs - 1e-6,
   );
   expect(before.final).toBe(!later);
   expect([before.stallMs, before.headOfLineMs, before.ownDataMs]).toEqual([
