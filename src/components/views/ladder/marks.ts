@@ -79,8 +79,16 @@ export function cross(x: number, y: number): string {
 
 /**
  * A serialization band: the parallelogram between the line of the packet's first bit (from y0
- * at the sender, reaching y0 + dy) and its line (from y1 to y2).
+ * at the sender, reaching y0 + dy) and its line (from y1 to y2). Always drawn clockwise on the
+ * screen, whichever way the packet goes: a connection's bands share one path, filled by the
+ * nonzero rule, and a band of each direction wound opposite ways would cancel where they overlap
+ * (a dense ladder's two bundles of one connection, requests and responses over the same seconds,
+ * showed only their edges, their labels floating in white).
  */
 export function band(l: LadderLine, y0: number, dy: number): string {
-  return `M${r1(l.x1)},${r1(y0)}L${r1(l.x2)},${r1(y0 + dy)}L${r1(l.x2)},${r1(l.y2)}L${r1(l.x1)},${r1(l.y1)}Z`;
+  const a = `${r1(l.x1)},${r1(y0)}`;
+  const b = `${r1(l.x2)},${r1(y0 + dy)}`;
+  const c = `${r1(l.x2)},${r1(l.y2)}`;
+  const d = `${r1(l.x1)},${r1(l.y1)}`;
+  return l.x1 > l.x2 ? `M${d}L${c}L${b}L${a}Z` : `M${a}L${b}L${c}L${d}Z`;
 }
