@@ -139,7 +139,7 @@ const CHUNK_GROUPS = [
     name: 'time-axis',
     eager: true,
     priority: 1,
-    test: new RegExp(modules('views', ['TimeAxis', 'TimeOverlay'])),
+    test: new RegExp(modules('views', ['TimeAxis', 'TimeOverlay', 'gap-marks'])),
   },
   // The row views, each loaded when a widget first shows it (`views/lazy-views.ts`): a narrow
   // widget starts with its ladder (the Connection pool with its lanes), so a phone loads the
