@@ -213,12 +213,16 @@ export interface SlotLayout {
 }
 
 /** Fixed vertical layout (px): title rows, the stacked areas and the two tracks. */
-const MAIN_TOP = 40;
+const MAIN_TOP = 46;
 const MAIN_HEIGHT = 150;
 const BACKLOG_HEIGHT = 30;
 const DROPS_HEIGHT = 14;
-/** A row holding a track's title above it. */
-const TITLE_ROW = 24;
+/**
+ * A row holding a track's title above it: the title's baseline `TITLE_RISE` above the track, clear
+ * of the top tick's label, which is centred on the track's top edge.
+ */
+const TITLE_ROW = 30;
+export const TITLE_RISE = 14;
 /** Left margin for the y labels, right margin. */
 const LEFT = 44;
 const RIGHT = 10;

@@ -123,22 +123,22 @@ describe('stepArea', () => {
 
 describe('layoutSlots', () => {
   // Width 254: the axis runs 44–244 px, bins are 66.67 px wide (edges 44, 110.67, 177.33, 244).
-  // The stack runs 0–12 over 190–40 px: y(v) = 190 − 12.5 v.
+  // The stack runs 0–12 over 196–46 px: y(v) = 196 − 12.5 v.
   const layout = layoutSlots(timeline, 254);
   it('layoutSlots stacks busy from the base, idle on busy and free up to the capacity', () => {
     expect(layout.areas.busy).toBe(
-      'M44,165H110.67V127.5H177.33V90H244V190H177.33V190H110.67V190H44Z',
+      'M44,171H110.67V133.5H177.33V96H244V196H177.33V196H110.67V196H44Z',
     );
     expect(layout.areas.idle).toBe(
-      'M44,127.5H110.67V65H177.33V65H244V90H177.33V127.5H110.67V165H44Z',
+      'M44,133.5H110.67V71H177.33V71H244V96H177.33V133.5H110.67V171H44Z',
     );
-    expect(layout.areas.free).toBe('M44,65H110.67V65H177.33V65H244V65H177.33V65H110.67V127.5H44Z');
+    expect(layout.areas.free).toBe('M44,71H110.67V71H177.33V71H244V71H177.33V71H110.67V133.5H44Z');
   });
-  it('layoutSlots puts the capacity line at y(10) = 65 and the value axis from 0 to 12', () => {
-    expect(layout.limitY).toBe(65);
-    expect(layout.main).toEqual({ top: 40, bottom: 190, max: 12 });
+  it('layoutSlots puts the capacity line at y(10) = 71 and the value axis from 0 to 12', () => {
+    expect(layout.limitY).toBe(71);
+    expect(layout.main).toEqual({ top: 46, bottom: 196, max: 12 });
     expect(layout.yTicks.map((t) => t.value)).toEqual([0, 2, 4, 6, 8, 10, 12]);
-    const expected = [190, 165, 140, 115, 90, 65, 40];
+    const expected = [196, 171, 146, 121, 96, 71, 46];
     layout.yTicks.forEach((t, i) => expect(t.pos).toBeCloseTo(expected[i]!, 9));
   });
   it('layoutSlots labels the time axis in seconds, one tick per second', () => {
@@ -151,30 +151,31 @@ describe('layoutSlots', () => {
     expect(layout.axis.ticks[1]!.pos).toBeCloseTo(110.667, 3);
     expect(layout.axis.domainMs).toBe(3000);
   });
+  // Each track 30 px below the one above it (its title's row), 30 px (backlog) and 14 px tall.
   it('layoutSlots draws the backlog on its own track scaled to its longest queue (4)', () => {
     expect(layout.backlog).toEqual({
-      top: 214,
-      bottom: 244,
+      top: 226,
+      bottom: 256,
       max: 4,
-      path: 'M44,244H110.67V244H177.33V214H244V244H177.33V244H110.67V244H44Z',
+      path: 'M44,256H110.67V256H177.33V226H244V256H177.33V256H110.67V256H44Z',
     });
   });
   it('layoutSlots draws one full-height bar for the bin with dropped SYNs', () => {
     expect(layout.drops).toEqual({
-      top: 268,
-      bottom: 282,
+      top: 286,
+      bottom: 300,
       max: 3,
-      bars: [{ x: 177.33, y: 268, width: 66.67, height: 14, count: 3 }],
+      bars: [{ x: 177.33, y: 286, width: 66.67, height: 14, count: 3 }],
     });
-    expect(layout.height).toBe(288);
+    expect(layout.height).toBe(306);
   });
   it('layoutSlots draws no free area and no capacity line when unlimited', () => {
     const open = layoutSlots(unlimited, 254);
     expect(open.areas.free).toBe('');
     expect(open.limitY).toBeNull();
-    // The peak stack is 10: the axis tops out at 10, so busy 2 sits at 190 − 2 × 15 = 160.
+    // The peak stack is 10: the axis tops out at 10, so busy 2 sits at 196 − 2 × 15 = 166.
     expect(open.main.max).toBe(10);
-    expect(open.areas.busy.startsWith('M44,160H')).toBe(true);
+    expect(open.areas.busy.startsWith('M44,166H')).toBe(true);
   });
 });
 
