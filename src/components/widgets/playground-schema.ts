@@ -358,7 +358,7 @@ export const playgroundSchema = defineSchema([
     },
     default: F['server.model'].default,
     label: uiText((w) => w.param.model),
-    description: uiText((w) => w.param.modelHelp),
+    description: uiText((w) => w.param.modelHelpPlayground),
     group: G.server,
   },
   field('workers', 'server.workers', {

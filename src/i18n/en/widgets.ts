@@ -144,7 +144,9 @@ export const widgets = {
     objectsPerClientHelp: '1 is an image host (one file per visit); a page has about 30.',
     model: 'Server model',
     modelHelp:
-      'Threaded: every open connection holds a worker, idle or not. Event-driven: an idle connection costs only memory.',
+      'Threaded: a worker per connection, held while the connection is open, idle or not. Event-driven: an idle connection costs only memory.',
+    modelHelpPlayground:
+      'Unlimited: every connection served at once. Threaded: a worker per connection, held while the connection is open, idle or not. Event-driven: an idle connection costs only memory.',
     workers: 'Workers (threaded)',
     workersHelp: 'Apache prefork’s MaxRequestWorkers: connections served at once (default 256).',
     connectionCap: 'Connection cap (event-driven)',
@@ -187,9 +189,10 @@ export const widgets = {
     visitorBytes: 'Size of each object',
   },
   modelOption: {
-    threaded: 'Threaded (a worker per connection)',
+    // Short enough for a select in a narrow column: the help under it says what each means.
+    threaded: 'Threaded',
     event: 'Event-driven (nginx style)',
-    unlimited: 'Unlimited (every connection served at once)',
+    unlimited: 'Unlimited',
   },
   httpVersionOption: {
     '0.9': 'HTTP/0.9',

@@ -129,7 +129,9 @@ export const widgets: Dictionary['widgets'] = {
     objectsPerClientHelp: '1 代表图床（每次访问只取一个文件）；一个普通网页约有 30 个。',
     model: '服务器模型',
     modelHelp:
-      '多进程/多线程：每个打开的连接都占用一个工作进程，空闲时也不例外。事件驱动：空闲连接只占内存。',
+      '多进程/多线程：每条连接占一个工作进程，连接开着就一直占着，空闲时也不例外。事件驱动：空闲连接只占内存。',
+    modelHelpPlayground:
+      '不设上限：所有连接同时得到服务。多进程/多线程：每条连接占一个工作进程，连接开着就一直占着，空闲时也不例外。事件驱动：空闲连接只占内存。',
     workers: '工作进程数（多进程/多线程模型）',
     workersHelp: '相当于 Apache prefork 的 MaxRequestWorkers：能同时服务的连接数（默认 256）。',
     connectionCap: '连接数上限（事件驱动模型）',
@@ -170,9 +172,9 @@ export const widgets: Dictionary['widgets'] = {
     visitorBytes: '每个对象的大小',
   },
   modelOption: {
-    threaded: '多进程/多线程（每条连接占一个工作进程）',
+    threaded: '多进程/多线程',
     event: '事件驱动（nginx 式）',
-    unlimited: '不设上限（所有连接同时服务）',
+    unlimited: '不设上限',
   },
   httpVersionOption: {
     '0.9': 'HTTP/0.9',
