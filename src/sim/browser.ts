@@ -1,7 +1,8 @@
 /**
  * The browser (client) model: loads a page (HTML, then its objects when the HTML has arrived, or
  * all known up front), issues follow-up requests later in time, and manages a connection pool:
- * max connections per host, a total cap with LRU eviction of idle sockets, an idle timeout,
+ * max connections per host, a total cap with LRU eviction of idle sockets, an idle timeout
+ * (shorter for a socket that never carried a request: `UNUSED_IDLE_TIMEOUT_US`),
  * hostnames for domain sharding, late binding of queued requests to whichever connection is
  * ready first, and one retry of a request whose connection failed, as `client.retryPolicy` says
  * (`retry.ts`: any method on a reused connection before its response, or idempotent ones only).
@@ -18,6 +19,16 @@ import { Http2ClientConn } from './http/http2';
 import { Http3ClientConn } from './http/http3';
 import type { QuicEndpoint } from './quic';
 import { shouldResend, type RetryPolicy } from './retry';
+
+/**
+ * How long an idle connection that never carried a request stays open (µs): Chromium closes such
+ * a socket, opened for a request another connection took (late binding) or by a preconnect,
+ * after 60 s, and a used one after 300 s (`client.idleTimeoutMs`'s default):
+ * `ClientSocketPoolManager::unused_idle_socket_timeout` and `HttpStreamPool`'s
+ * `kUnusedIdleStreamSocketTimeout` (FACTS.md, "Chromium idle sockets"; chapter 6). A client
+ * idle timeout set shorter applies to both.
+ */
+const UNUSED_IDLE_TIMEOUT_US = 60_000_000;
 import type { ByteStream } from './stream';
 import { FastOpenCookies } from './tcp/fast-open';
 import type { HttpMethod, RequestError, RequestEvent, RequestStep, TraceRecorder } from './trace';
@@ -481,7 +492,7 @@ export class Browser implements ClientConnListener {
     let timer = this.idleTimers.get(c);
     if (timer === undefined) {
       timer = new Timer(this.engine, () => {
-        if (c.state !== 'idle' || c.idleSinceUs + this.idleTimeoutUs > this.engine.now) return;
+        if (c.state !== 'idle' || c.idleSinceUs + this.idleTimeout(c) > this.engine.now) return;
         c.close('idle-timeout');
         this.idleTimers.delete(c);
         const p = this.hostPool(c.host);
@@ -490,7 +501,14 @@ export class Browser implements ClientConnListener {
       });
       this.idleTimers.set(c, timer);
     }
-    timer.set(this.idleTimeoutUs);
+    timer.set(this.idleTimeout(c));
+  }
+
+  /** How long `c` may stay idle (µs): shorter while it has carried no request. */
+  private idleTimeout(c: ClientConn): number {
+    return c.requestsSent > 0
+      ? this.idleTimeoutUs
+      : Math.min(this.idleTimeoutUs, UNUSED_IDLE_TIMEOUT_US);
   }
 
   private emit(

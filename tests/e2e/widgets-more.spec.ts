@@ -82,8 +82,8 @@ test.describe('numbers match `npm run sim`', () => {
   test('page load over TLS 1.2: at the clock’s end the strip says so far, and the sentence adds the later packets', async ({
     page,
   }) => {
-    // The two connections that carried no request close only at the browser's 300 s idle
-    // timeout, so the clock stops after the page and the last packets come after it.
+    // The two connections that carried no request close at the browser's 60 s timeout for
+    // unused sockets, so the clock stops after the page and the last packets come after it.
     const values = { ...defaults(pageLoadSchema), tls: 'tls1.2' } as const;
     const { trace, metrics } = simulate(pageLoadScenario(values));
     const widget = await open(page, 'page-load', '?page-load.tls=tls1.2');

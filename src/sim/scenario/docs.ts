@@ -44,7 +44,8 @@ export const SCENARIO_DOCS: Record<FieldPath, string> = {
   'client.maxConnectionsPerHost':
     'browser connections per host (2 per RFC 2616, 6 in modern browsers)',
   'client.maxConnectionsTotal': 'browser connections in total; idle ones are evicted LRU',
-  'client.idleTimeoutMs': 'client closes a connection idle this long (Chromium 300 s)',
+  'client.idleTimeoutMs':
+    'client closes a connection idle this long (Chromium 300 s); one that never carried a request after 60 s at most',
   'client.retryPolicy':
     'which failed requests are sent again, once, on a new connection: browser (Chromium, Firefox, curl: any method when a reused connection fails before its response) or idempotent-only (RFC 9110 §9.2.2: GET only); a fresh connection that fails is never retried',
   'client.addressChangeAtMs':

@@ -138,6 +138,47 @@ describe('connection pool', () => {
     expect(connEvents(trace, 1, 'server').some((e) => e.state === 'TIME_WAIT')).toBe(false);
   });
 
+  it('a connection that never carried a request closes after 60 s idle, a used one after the client timeout', () => {
+    // TLS 1.3, 2 per host, 2 objects. HTML on conn 1 (ready at 200, done at 300). At 300 img1
+    // takes conn 1 and img2 dials conn 2 (SYN 300, ready 300 + 2 RTT = 500); img1 is done at 400,
+    // so conn 1 takes img2 then (done 500) and conn 2, ready at 500, carries nothing. Chromium
+    // closes such a socket after 60 s (FACTS.md, Chromium idle sockets): FIN at 60,500. Conn 1,
+    // idle from 500, waits the client's 300 s: FIN at 300,500.
+    const { trace } = simulate({
+      network: net,
+      tls: 'tls1.3',
+      client: { maxConnectionsPerHost: 2 },
+      server: { keepAliveTimeoutMs: 600_000 },
+      page: { htmlBytes: 1000, objects: 2 },
+    });
+    expect(ofType(trace, 'conn-open').map((e) => [e.t, e.conn])).toEqual([
+      [0, 1],
+      [300, 2],
+    ]);
+    expect(requestEvents(trace, 'assigned').map((e) => [e.requestId, e.t, e.conn])).toEqual([
+      [1, 200, 1],
+      [2, 300, 1],
+      [3, 400, 1],
+    ]);
+    const fin = (conn: number) =>
+      connEvents(trace, conn, 'client').find((e) => e.state === 'FIN_WAIT_1');
+    expect(fin(2)).toMatchObject({ t: 60_500, reason: 'idle-timeout' });
+    expect(fin(1)).toMatchObject({ t: 300_500, reason: 'idle-timeout' });
+  });
+
+  it('a client idle timeout shorter than 60 s closes unused connections as early as used ones', () => {
+    const { trace } = simulate({
+      network: net,
+      tls: 'tls1.3',
+      client: { maxConnectionsPerHost: 2, idleTimeoutMs: 5000 },
+      server: { keepAliveTimeoutMs: 600_000 },
+      page: { htmlBytes: 1000, objects: 2 },
+    });
+    const fin = (conn: number) =>
+      connEvents(trace, conn, 'client').find((e) => e.state === 'FIN_WAIT_1')?.t;
+    expect([fin(1), fin(2)]).toEqual([5500, 5500]);
+  });
+
   it('a FIN on an idle pooled connection drops it: a later request opens a new one', () => {
     const { metrics } = simulate({
       network: net,
