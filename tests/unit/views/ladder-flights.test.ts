@@ -170,6 +170,21 @@ describe('flightLabel and formatBytes', () => {
     ]);
     expect(flightLabel(a)).toBe('DATA ×2, 1.2 kB');
   });
+  it('names a response whose last segment carries the FIN by the response', () => {
+    // HTTP/1.0: the server closes after the response, its FIN on the last segment.
+    const parts = [1460, 1460, 870].map((payload, i) =>
+      packet({
+        id: i + 1,
+        dir: 's2c',
+        kind: 'DATA',
+        label: `200 OK /index.html (part ${i + 1}/3)${i === 2 ? ' + FIN' : ''}`,
+        send: 0,
+        arrive: 1,
+        payload,
+      }),
+    );
+    expect(flightLabel(ladderPackets(parts))).toBe('200 OK /index.html ×3, 3.8 kB');
+  });
   it('writes bytes in SI units', () => {
     expect([formatBytes(900), formatBytes(14600), formatBytes(1_234_567)]).toEqual([
       '900 B',

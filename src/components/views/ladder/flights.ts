@@ -56,8 +56,12 @@ export function flightJoins(p: LadderPacket, q: LadderPacket): boolean {
   return joinable(p) && p.kind === q.kind && drawnAlike(p, q);
 }
 
-/** "(part 2/7)" at the end of a response segment's label. */
-const partSuffix = / \(part \d+\/\d+\)$/;
+/**
+ * "(part 2/7)" at the end of a response segment's label, and the "+ FIN" after it on a last
+ * segment that also closes the connection (HTTP/1.0): without it, such a response's flight was
+ * labelled by its kind ("DATA ×4, 5.3 kB") instead of by what it carries.
+ */
+const partSuffix = / \(part \d+\/\d+\)( \+ FIN)?$/;
 export const baseLabel = (p: LadderPacket): string => p.label.replace(partSuffix, '');
 
 /** Bytes as the flight labels give them: "900 B", "14.6 kB", "1.2 MB" (SI, as the site does). */
