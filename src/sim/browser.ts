@@ -19,6 +19,9 @@ import { Http2ClientConn } from './http/http2';
 import { Http3ClientConn } from './http/http3';
 import type { QuicEndpoint } from './quic';
 import { shouldResend, type RetryPolicy } from './retry';
+import type { ByteStream } from './stream';
+import { FastOpenCookies } from './tcp/fast-open';
+import type { HttpMethod, RequestError, RequestEvent, RequestStep, TraceRecorder } from './trace';
 
 /**
  * How long an idle connection that never carried a request stays open (µs): Chromium closes such
@@ -29,9 +32,6 @@ import { shouldResend, type RetryPolicy } from './retry';
  * idle timeout set shorter applies to both.
  */
 const UNUSED_IDLE_TIMEOUT_US = 60_000_000;
-import type { ByteStream } from './stream';
-import { FastOpenCookies } from './tcp/fast-open';
-import type { HttpMethod, RequestError, RequestEvent, RequestStep, TraceRecorder } from './trace';
 
 /** A logical request (keeps its id across retries). */
 export interface BrowserRequest {

@@ -8,7 +8,7 @@
 import type { TimeAxis, TimeSegment } from './axis';
 
 /** Gaps closer than this (px) drop the slashes facing each other. */
-export const NARROW_STRETCH_PX = 16;
+const NARROW_STRETCH_PX = 16;
 
 /** One gap and which of its sides get a slash. */
 export interface GapMark {

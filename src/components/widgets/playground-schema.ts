@@ -358,7 +358,7 @@ export const playgroundSchema = defineSchema([
     },
     default: F['server.model'].default,
     label: uiText((w) => w.param.model),
-    description: uiText((w) => w.param.modelHelpPlayground),
+    description: uiText((w) => w.param.modelHelpUnlimited + w.param.modelHelp),
     group: G.server,
   },
   field('workers', 'server.workers', {

@@ -145,8 +145,9 @@ export const widgets = {
     model: 'Server model',
     modelHelp:
       'Threaded: a worker per connection, held while the connection is open, idle or not. Event-driven: an idle connection costs only memory.',
-    modelHelpPlayground:
-      'Unlimited: every connection served at once. Threaded: a worker per connection, held while the connection is open, idle or not. Event-driven: an idle connection costs only memory.',
+    // Put before `modelHelp` where the option is offered (the Playground): it ends with the space
+    // that separates it from what follows.
+    modelHelpUnlimited: 'Unlimited: every connection served at once. ',
     workers: 'Workers (threaded)',
     workersHelp: 'Apache prefork’s MaxRequestWorkers: connections served at once (default 256).',
     connectionCap: 'Connection cap (event-driven)',

@@ -130,8 +130,7 @@ export const widgets: Dictionary['widgets'] = {
     model: '服务器模型',
     modelHelp:
       '多进程/多线程：每条连接占一个工作进程，连接开着就一直占着，空闲时也不例外。事件驱动：空闲连接只占内存。',
-    modelHelpPlayground:
-      '不设上限：所有连接同时得到服务。多进程/多线程：每条连接占一个工作进程，连接开着就一直占着，空闲时也不例外。事件驱动：空闲连接只占内存。',
+    modelHelpUnlimited: '不设上限：所有连接同时得到服务。',
     workers: '工作进程数（多进程/多线程模型）',
     workersHelp: '相当于 Apache prefork 的 MaxRequestWorkers：能同时服务的连接数（默认 256）。',
     connectionCap: '连接数上限（事件驱动模型）',
